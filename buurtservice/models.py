@@ -1,0 +1,259 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sterkewijken.models import TimeStampedModel
+from wijken.models import Wijk, gebied_ids_for, sees_all_gebieden
+
+from .choices import Herkomst, KlusSoort, KlusStatus, UitvoerderSoort, Uitstroom, Verwijzer
+
+VIEW_REQUESTER_DATA = "buurtservice.view_aanvragergegevens"
+
+
+def sees_requester_data(user) -> bool:
+    """Only Buurtservice roles and coordinators see who asked for a job."""
+    return user.is_active and user.has_perm(VIEW_REQUESTER_DATA)
+
+
+class KlusQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if not user.has_perm("buurtservice.view_klus"):
+            return self.none()
+        if sees_all_gebieden(user) or sees_requester_data(user):
+            return self
+        return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
+
+    def open_on(self, date: datetime.date):
+        """Jobs requested by ``date`` and neither done nor cancelled by then."""
+        return self.filter(aanvraagdatum__lte=date).filter(
+            Q(uitgevoerd_op__isnull=True) | Q(uitgevoerd_op__gt=date),
+            Q(geannuleerd_op__isnull=True) | Q(geannuleerd_op__gt=date),
+        )
+
+    def waiting(self):
+        return self.filter(status__in=KlusStatus.open())
+
+
+class Klus(TimeStampedModel):
+    """An odd job for a resident. Personal data is kept to what the job needs."""
+
+    aanvraagdatum = models.DateField(_("request date"))
+    wijk = models.ForeignKey(
+        Wijk, verbose_name=_("district"), on_delete=models.PROTECT, related_name="klussen"
+    )
+    soort = models.CharField(_("kind"), max_length=30, choices=KlusSoort.choices)
+    verwijzer = models.CharField(_("referred by"), max_length=30, choices=Verwijzer.choices)
+    omschrijving = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=KlusStatus.choices, default=KlusStatus.AANGEMELD
+    )
+    # Requester: only what is needed to do the job; anonymised after retention.
+    aanvrager_naam = models.CharField(_("requester's name"), max_length=120, blank=True)
+    aanvrager_adres = models.CharField(_("requester's address"), max_length=200, blank=True)
+    aanvrager_telefoon = models.CharField(_("requester's phone"), max_length=30, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    gepland_op = models.DateField(_("planned for"), null=True, blank=True)
+    uitgevoerd_op = models.DateField(_("done on"), null=True, blank=True)
+    geannuleerd_op = models.DateField(_("cancelled on"), null=True, blank=True)
+    annuleringsreden = models.CharField(_("reason for cancelling"), max_length=300, blank=True)
+    uitvoerders = models.ManyToManyField(
+        "Uitvoerder",
+        verbose_name=_("workers"),
+        through="Inzet",
+        blank=True,
+        related_name="klussen",
+    )
+
+    objects = KlusQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        ordering = ["aanvraagdatum", "pk"]
+        permissions = [
+            ("view_aanvragergegevens", _("Can see the personal data of requesters")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(uitgevoerd_op__isnull=True)
+                | Q(uitgevoerd_op__gte=models.F("aanvraagdatum")),
+                name="buurtservice_klus_done_after_request",
+            ),
+            models.CheckConstraint(
+                condition=Q(geannuleerd_op__isnull=True)
+                | Q(geannuleerd_op__gte=models.F("aanvraagdatum")),
+                name="buurtservice_klus_cancelled_after_request",
+            ),
+            models.CheckConstraint(
+                condition=~(Q(uitgevoerd_op__isnull=False) & Q(geannuleerd_op__isnull=False)),
+                name="buurtservice_klus_not_done_and_cancelled",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="uitgevoerd") | Q(uitgevoerd_op__isnull=False),
+                name="buurtservice_klus_done_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="geannuleerd") | Q(geannuleerd_op__isnull=False),
+                name="buurtservice_klus_cancelled_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} – {self.wijk} ({self.aanvraagdatum:%d-%m-%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("buurtservice:klus_detail", args=[self.pk])
+
+
+class KlusStatusWijziging(models.Model):
+    """A dated status change of a job."""
+
+    klus = models.ForeignKey(
+        Klus, verbose_name=_("job"), on_delete=models.CASCADE, related_name="statuswijzigingen"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=KlusStatus.choices)
+    datum = models.DateField(_("date"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("job status change")
+        verbose_name_plural = _("job status changes")
+        ordering = ["datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()} ({self.datum:%d-%m-%Y})"
+
+
+class UitvoerderQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        return self if user.has_perm("buurtservice.view_uitvoerder") else self.none()
+
+    def started_between(self, start: datetime.date, end: datetime.date):
+        return self.filter(startdatum__gte=start, startdatum__lte=end)
+
+    def active_on(self, date: datetime.date):
+        return self.filter(startdatum__lte=date).filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gte=date)
+        )
+
+
+class Uitvoerder(TimeStampedModel):
+    """A participant, volunteer or intern who does Buurtservice jobs."""
+
+    naam = models.CharField(_("name"), max_length=120)
+    soort = models.CharField(_("kind"), max_length=20, choices=UitvoerderSoort.choices)
+    herkomst = models.CharField(_("origin"), max_length=20, choices=Herkomst.choices)
+    startdatum = models.DateField(_("start date"))
+    einddatum = models.DateField(_("end date"), null=True, blank=True)
+    uitstroom = models.CharField(
+        _("outflow"),
+        max_length=20,
+        choices=Uitstroom.choices,
+        blank=True,
+        help_text=_("Where this person went after leaving."),
+    )
+    notities = models.TextField(_("notes"), blank=True)
+
+    objects = UitvoerderQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("worker")
+        verbose_name_plural = _("workers")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
+                name="buurtservice_uitvoerder_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(uitstroom="") | Q(einddatum__isnull=False),
+                name="buurtservice_uitvoerder_outflow_needs_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("buurtservice:uitvoerder_detail", args=[self.pk])
+
+
+class Inzet(models.Model):
+    """A worker assigned to a job, with the hours worked once done."""
+
+    klus = models.ForeignKey(Klus, verbose_name=_("job"), on_delete=models.CASCADE, related_name="inzet")
+    uitvoerder = models.ForeignKey(
+        Uitvoerder, verbose_name=_("worker"), on_delete=models.PROTECT, related_name="inzet"
+    )
+    uren = models.DecimalField(_("hours"), max_digits=4, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["klus", "uitvoerder"], name="buurtservice_inzet_unique"),
+            models.CheckConstraint(
+                condition=Q(uren__isnull=True) | (Q(uren__gt=0) & Q(uren__lte=24)),
+                name="buurtservice_inzet_hours_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.uitvoerder} – {self.klus}"
+
+
+class CapaciteitQuerySet(models.QuerySet):
+    def on(self, date: datetime.date):
+        return self.filter(startdatum__lte=date).filter(
+            Q(einddatum__isnull=True) | Q(einddatum__gte=date)
+        )
+
+
+class Capaciteit(models.Model):
+    """Staff hours per week available to Buurtservice during a period."""
+
+    uren_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=1)
+    startdatum = models.DateField(_("start date"))
+    einddatum = models.DateField(_("end date"), null=True, blank=True)
+    omschrijving = models.CharField(_("description"), max_length=200, blank=True)
+
+    objects = CapaciteitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("capacity period")
+        verbose_name_plural = _("capacity periods")
+        ordering = ["startdatum"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(uren_per_week__gte=0), name="buurtservice_capaciteit_hours_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
+                name="buurtservice_capaciteit_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(hours)s h/week from %(date)s") % {
+            "hours": self.uren_per_week,
+            "date": f"{self.startdatum:%d-%m-%Y}",
+        }

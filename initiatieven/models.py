@@ -1,0 +1,186 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sterkewijken.models import TimeStampedModel
+from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
+
+from .choices import AanvraagStatus, InitiatiefStatus
+
+
+class InitiatiefQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Brokers see the initiatives of their own gebied; coordinators all."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if sees_all_gebieden(user):
+            return self
+        if not user.has_perm("initiatieven.view_initiatief"):
+            return self.none()
+        return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
+
+    def editable_by(self, user):
+        """Brokers of the gebied and coordinators may edit."""
+        if not user.has_perm("initiatieven.change_initiatief"):
+            return self.none()
+        return self.visible_to(user)
+
+    def in_gebied(self, gebied):
+        return self.filter(wijk__gebied=gebied)
+
+    def running(self):
+        return self.filter(status__in=[InitiatiefStatus.ACTIEF, InitiatiefStatus.ZELFSTANDIG])
+
+
+class Initiatief(TimeStampedModel):
+    """A resident initiative (bewonersinitiatief) with its veranderverhaal."""
+
+    naam = models.CharField(_("name"), max_length=200)
+    wijk = models.ForeignKey(
+        Wijk, verbose_name=_("district"), on_delete=models.PROTECT, related_name="initiatieven"
+    )
+    omschrijving = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=InitiatiefStatus.choices,
+        default=InitiatiefStatus.IDEE,
+    )
+    themas = models.ManyToManyField(
+        Thema, verbose_name=_("themes"), blank=True, related_name="initiatieven"
+    )
+    initiatiefnemers = models.CharField(
+        _("initiators"),
+        max_length=200,
+        blank=True,
+        help_text=_("First names only, or leave empty and give the number."),
+    )
+    aantal_initiatiefnemers = models.PositiveSmallIntegerField(
+        _("number of initiators"), null=True, blank=True
+    )
+    ondersteuners = models.ManyToManyField(
+        Medewerker,
+        verbose_name=_("supporting staff"),
+        blank=True,
+        related_name="ondersteunde_initiatieven",
+    )
+    partners = models.ManyToManyField(
+        Organisatie, verbose_name=_("partners"), blank=True, related_name="initiatieven"
+    )
+    # The veranderverhaal (theory of change) in the four blocks of seed 004.
+    doelgroep = models.TextField(_("target group"), blank=True)
+    aanpak = models.TextField(_("approach"), blank=True)
+    directe_effecten = models.TextField(_("direct effects"), blank=True)
+    indirecte_bijdrage = models.TextField(_("contributes indirectly to"), blank=True)
+
+    objects = InitiatiefQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["naam"]
+        constraints = [
+            models.UniqueConstraint(fields=["naam", "wijk"], name="initiatieven_initiatief_unique_naam_wijk"),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("initiatieven:initiatief_detail", args=[self.pk])
+
+
+class StatusWijziging(models.Model):
+    """A dated change of an initiative's status, and who made it."""
+
+    initiatief = models.ForeignKey(
+        Initiatief,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="statuswijzigingen",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=InitiatiefStatus.choices)
+    datum = models.DateField(_("date"))
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    toelichting = models.CharField(_("explanation"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["datum", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.initiatief}: {self.get_status_display()} ({self.datum:%d-%m-%Y})"
+
+
+class Financieringsaanvraag(TimeStampedModel):
+    """A funding application of an initiative (e.g. Wensfonds)."""
+
+    initiatief = models.ForeignKey(
+        Initiatief,
+        verbose_name=_("initiative"),
+        on_delete=models.CASCADE,
+        related_name="financieringsaanvragen",
+    )
+    fonds = models.CharField(_("fund"), max_length=160)
+    bedrag = models.DecimalField(_("amount (EUR)"), max_digits=10, decimal_places=2)
+    aangevraagd_op = models.DateField(_("applied on"))
+    besluit_op = models.DateField(_("decided on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AanvraagStatus.choices,
+        default=AanvraagStatus.AANGEVRAAGD,
+    )
+
+    class Meta:
+        verbose_name = _("funding application")
+        verbose_name_plural = _("funding applications")
+        ordering = ["-aangevraagd_op", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(bedrag__gte=0), name="initiatieven_financieringsaanvraag_amount_positive"
+            ),
+            models.CheckConstraint(
+                condition=Q(besluit_op__isnull=True) | Q(besluit_op__gte=models.F("aangevraagd_op")),
+                name="initiatieven_financieringsaanvraag_decided_after_applied",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fonds} – € {self.bedrag}"
+
+
+class Deelnametelling(models.Model):
+    """Dated count of an initiative's volunteers and participants."""
+
+    initiatief = models.ForeignKey(
+        Initiatief, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="tellingen"
+    )
+    datum = models.DateField(_("date"))
+    vrijwilligers = models.PositiveIntegerField(_("volunteers"), default=0)
+    deelnemers = models.PositiveIntegerField(_("participants"), default=0)
+
+    class Meta:
+        verbose_name = _("head count")
+        verbose_name_plural = _("head counts")
+        ordering = ["-datum"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiatief", "datum"], name="initiatieven_deelnametelling_one_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiatief} {self.datum:%d-%m-%Y}"

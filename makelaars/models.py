@@ -1,0 +1,171 @@
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sterkewijken.models import TimeStampedModel
+from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
+
+from .choices import ActiviteitSoort, Rol
+
+
+class ActiviteitQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Brokers see their own gebied; coordinators and admins see everything."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if sees_all_gebieden(user):
+            return self
+        if not user.has_perm("makelaars.view_activiteit"):
+            return self.none()
+        return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
+
+    def editable_by(self, user):
+        """Brokers edit what they recorded or took part in; coordinators edit all."""
+        visible = self.visible_to(user)
+        if sees_all_gebieden(user):
+            return visible
+        return visible.filter(Q(aangemaakt_door=user) | Q(medewerkers__user=user)).distinct()
+
+    def for_year(self, year: int):
+        return self.filter(datum__year=year)
+
+    def between(self, start: datetime.date, end: datetime.date):
+        return self.filter(datum__gte=start, datum__lte=end)
+
+    def in_gebied(self, gebied):
+        return self.filter(wijk__gebied=gebied)
+
+    def voorbeelden(self):
+        return self.filter(is_voorbeeld=True)
+
+
+class Activiteit(TimeStampedModel):
+    """What a social broker did in a wijk: the raw material of the report."""
+
+    datum = models.DateField(_("date"))
+    titel = models.CharField(_("title"), max_length=200)
+    wijk = models.ForeignKey(
+        Wijk, verbose_name=_("district"), on_delete=models.PROTECT, related_name="activiteiten"
+    )
+    soort = models.CharField(_("kind"), max_length=30, choices=ActiviteitSoort.choices)
+    rol = models.CharField(_("role"), max_length=20, choices=Rol.choices, blank=True)
+    themas = models.ManyToManyField(
+        Thema, verbose_name=_("themes"), blank=True, related_name="activiteiten"
+    )
+    medewerkers = models.ManyToManyField(
+        Medewerker, verbose_name=_("staff"), blank=True, related_name="activiteiten"
+    )
+    partners = models.ManyToManyField(
+        Organisatie, verbose_name=_("partners"), blank=True, related_name="activiteiten"
+    )
+    initiatief = models.ForeignKey(
+        "initiatieven.Initiatief",
+        verbose_name=_("initiative"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activiteiten",
+    )
+    bewoners_bereikt = models.PositiveIntegerField(
+        _("residents reached"), null=True, blank=True
+    )
+    bewoners_geactiveerd = models.PositiveIntegerField(
+        _("residents activated"),
+        null=True,
+        blank=True,
+        help_text=_("Residents who became active as a volunteer through this."),
+    )
+    cijfers = models.CharField(
+        _("figures as reported"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. '250–300 visitors' or '110 survey responses'."),
+    )
+    beschrijving = models.TextField(_("description"), blank=True)
+    opbrengst = models.TextField(_("outcome / effect"), blank=True)
+    is_voorbeeld = models.BooleanField(
+        _("example for the annual report"),
+        default=False,
+        help_text=_("Shown in the annex with examples per district."),
+    )
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = ActiviteitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-datum", "-pk"]
+        permissions = [("mark_voorbeeld", _("Can mark an activity as report example"))]
+        indexes = [models.Index(fields=["datum", "wijk"], name="makelaars_act_datum_wijk")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(datum__gte=datetime.date(2000, 1, 1)),
+                name="makelaars_activiteit_datum_after_2000",
+            ),
+            models.CheckConstraint(
+                condition=Q(bewoners_geactiveerd__isnull=True)
+                | Q(bewoners_bereikt__isnull=True)
+                | Q(bewoners_geactiveerd__lte=models.F("bewoners_bereikt")),
+                name="makelaars_activiteit_activated_within_reached",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.datum:%d-%m-%Y} {self.titel}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("makelaars:activiteit_detail", args=[self.pk])
+
+
+class ActiviteitLink(models.Model):
+    """A link about an activity, e.g. a news article."""
+
+    activiteit = models.ForeignKey(
+        Activiteit, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="links"
+    )
+    url = models.URLField(_("web address"), max_length=500)
+    omschrijving = models.CharField(_("description"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.omschrijving or self.url
+
+
+def foto_upload_to(instance: ActiviteitFoto, filename: str) -> str:
+    return f"activiteiten/{instance.activiteit.datum:%Y/%m}/{filename}"
+
+
+class ActiviteitFoto(models.Model):
+    """A photo of an activity, stored under MEDIA_ROOT."""
+
+    activiteit = models.ForeignKey(
+        Activiteit, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="fotos"
+    )
+    bestand = models.ImageField(_("file"), upload_to=foto_upload_to)
+    bijschrift = models.CharField(_("caption"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.bijschrift or self.bestand.name

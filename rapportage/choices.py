@@ -1,0 +1,20 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RapportStatus(models.TextChoices):
+    CONCEPT = "concept", _("draft")
+    DEFINITIEF = "definitief", _("final")
+
+
+class SectieSoort(models.TextChoices):
+    """What a section shows besides its narrative; drives the computed content."""
+
+    SOCIAAL_MAKELAARS = "sociaal_makelaars", _("A social broker in every district")
+    VRIJWILLIGERSWERK = "vrijwilligerswerk", _("Stimulating volunteering")
+    BUURTSERVICE = "buurtservice", _("More Buurtservice capacity")
+    VISIE = "visie", _("A worked-out vision on strong districts")
+    CIJFERS = "cijfers", _("Figures overview")
+    VOORBEELDEN = "voorbeelden", _("Annex: examples per district")
+    PLAN = "plan", _("Annex: plan summary")
+    VRIJ = "vrij", _("Free text")

@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sterkewijken.models import TimeStampedModel
+
+from .choices import RapportStatus, SectieSoort
+
+
+class JaarrapportageQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        return self if user.has_perm("rapportage.view_jaarrapportage") else self.none()
+
+
+class Jaarrapportage(TimeStampedModel):
+    """The yearly "Jaarrapportage Sterke Wijken"; one per year."""
+
+    jaar = models.PositiveSmallIntegerField(_("year"), unique=True)
+    titel = models.CharField(_("title"), max_length=200)
+    versiedatum = models.DateField(_("version date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=RapportStatus.choices, default=RapportStatus.CONCEPT
+    )
+    inleiding = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+
+    objects = JaarrapportageQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("annual report")
+        verbose_name_plural = _("annual reports")
+        ordering = ["-jaar"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jaar__gte=2000) & Q(jaar__lte=2100),
+                name="rapportage_jaarrapportage_year_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:jaarrapportage_detail", args=[self.pk])
+
+
+class Sectie(TimeStampedModel):
+    """A section of a report: a narrative plus, per kind, computed content."""
+
+    rapportage = models.ForeignKey(
+        Jaarrapportage, verbose_name=_("report"), on_delete=models.CASCADE, related_name="secties"
+    )
+    soort = models.CharField(_("kind"), max_length=30, choices=SectieSoort.choices)
+    titel = models.CharField(_("title"), max_length=200)
+    tekst = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+        ordering = ["rapportage", "volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Planonderdeel(models.Model):
+    """A plan item as in Bijlage 2 of the report."""
+
+    rapportage = models.ForeignKey(
+        Jaarrapportage,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="planonderdelen",
+    )
+    volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
+    titel = models.CharField(_("title"), max_length=200)
+    doel = models.TextField(_("goal"), blank=True)
+    gewenst_resultaat = models.TextField(_("desired result"), blank=True)
+    startsituatie = models.TextField(_("starting situation"), blank=True)
+    inzet_middelen = models.TextField(_("resources deployed"), blank=True)
+
+    class Meta:
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
+        ordering = ["rapportage", "volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Indicator(models.Model):
+    """A measurable target of a plan item, compared with a computed figure."""
+
+    planonderdeel = models.ForeignKey(
+        Planonderdeel,
+        verbose_name=_("plan item"),
+        on_delete=models.CASCADE,
+        related_name="indicatoren",
+    )
+    naam = models.CharField(_("name"), max_length=200)
+    streefwaarde = models.DecimalField(_("target value"), max_digits=10, decimal_places=1)
+    meting = models.CharField(
+        _("measured by"),
+        max_length=60,
+        help_text=_("The key of the computed figure this target is compared with."),
+    )
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["planonderdeel", "pk"]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+def versie_upload_to(instance: RapportVersie, filename: str) -> str:
+    return f"rapportages/{instance.rapportage.jaar}/v{instance.versie}-{filename}"
+
+
+class RapportVersie(models.Model):
+    """A frozen, final version of a report: its PDF and its figures."""
+
+    rapportage = models.ForeignKey(
+        Jaarrapportage, verbose_name=_("report"), on_delete=models.CASCADE, related_name="versies"
+    )
+    versie = models.PositiveSmallIntegerField(_("version"))
+    pdf = models.FileField(_("PDF"), upload_to=versie_upload_to)
+    cijfers = models.JSONField(_("figures"), default=dict)
+    definitief_op = models.DateTimeField(_("made final at"))
+    definitief_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("made final by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("report version")
+        verbose_name_plural = _("report versions")
+        ordering = ["rapportage", "-versie"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rapportage", "versie"], name="rapportage_rapportversie_unique_version"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rapportage} v{self.versie}"

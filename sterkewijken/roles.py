@@ -1,0 +1,130 @@
+"""The four roles of the app, as auth groups with their permissions.
+
+Groups are created and kept in sync by data migrations that call
+``sync_roles``; change the definitions here and add a migration that calls it
+again. What a role may *see* of another gebied is decided by the visibility
+querysets (``visible_to``), not by these permissions alone.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(enum.StrEnum):
+    MAKELAAR = "Sociaal makelaar"
+    BUURTSERVICE = "Buurtservice-coördinator"
+    COORDINATOR = "Coördinator"
+    BEHEERDER = "Beheerder"
+
+    @property
+    def label(self) -> str:
+        return str(ROLE_LABELS[self])
+
+
+ROLE_LABELS = {
+    Role.MAKELAAR: _("Social broker"),
+    Role.BUURTSERVICE: _("Buurtservice coordinator"),
+    Role.COORDINATOR: _("Coordinator"),
+    Role.BEHEERDER: _("Administrator"),
+}
+
+# Most specific first: a user's primary role is the first group they are in.
+ROLE_PRECEDENCE = [Role.BEHEERDER, Role.COORDINATOR, Role.BUURTSERVICE, Role.MAKELAAR]
+
+_READ_REFERENCE = [
+    "wijken.view_gebied",
+    "wijken.view_wijk",
+    "wijken.view_thema",
+    "wijken.view_organisatie",
+    "wijken.view_medewerker",
+    "wijken.add_organisatie",
+]
+
+
+def _crud(app: str, *models: str) -> list[str]:
+    return [f"{app}.{action}_{model}" for model in models for action in ("view", "add", "change", "delete")]
+
+
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.MAKELAAR: [
+        *_READ_REFERENCE,
+        *_crud("makelaars", "activiteit", "activiteitlink", "activiteitfoto"),
+        *_crud("initiatieven", "financieringsaanvraag", "deelnametelling"),
+        "initiatieven.view_initiatief",
+        "initiatieven.add_initiatief",
+        "initiatieven.change_initiatief",
+        "initiatieven.view_statuswijziging",
+        "initiatieven.add_statuswijziging",
+        "buurtservice.view_klus",
+    ],
+    Role.BUURTSERVICE: [
+        *_READ_REFERENCE,
+        *_crud("buurtservice", "klus", "klusstatuswijziging", "uitvoerder", "inzet", "capaciteit"),
+        "buurtservice.view_aanvragergegevens",
+    ],
+    Role.COORDINATOR: [
+        *_READ_REFERENCE,
+        "wijken.change_organisatie",
+        "wijken.view_all_gebieden",
+        *_crud("makelaars", "activiteit", "activiteitlink", "activiteitfoto"),
+        "makelaars.mark_voorbeeld",
+        *_crud("initiatieven", "initiatief", "statuswijziging", "financieringsaanvraag", "deelnametelling"),
+        *_crud("buurtservice", "klus", "klusstatuswijziging", "uitvoerder", "inzet", "capaciteit"),
+        "buurtservice.view_aanvragergegevens",
+        *_crud("rapportage", "jaarrapportage", "sectie", "planonderdeel", "indicator", "rapportversie"),
+    ],
+    # Admins get every permission of the project's apps and user management.
+    Role.BEHEERDER: ["__all__"],
+}
+
+ADMIN_APPS = ["wijken", "makelaars", "initiatieven", "buurtservice", "rapportage", "auth"]
+
+
+def sync_roles(apps, schema_editor=None) -> None:
+    """Create the role groups and set their permissions (idempotent)."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations ran; make sure they exist now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, codes in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        if codes == ["__all__"]:
+            perms = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)
+        else:
+            wanted = {tuple(code.split(".", 1)) for code in codes}
+            perms = [
+                perm
+                for perm in Permission.objects.filter(
+                    content_type__app_label__in={app for app, _c in wanted}
+                ).select_related("content_type")
+                if (perm.content_type.app_label, perm.codename) in wanted
+            ]
+            missing = wanted - {(p.content_type.app_label, p.codename) for p in perms}
+            if missing:
+                raise RuntimeError(f"Unknown permissions for role {role}: {sorted(missing)}")
+        group.permissions.set(perms)
+
+
+def role_of(user) -> Role | None:
+    """The primary role of a user (the most powerful group they are in)."""
+    if not user.is_authenticated:
+        return None
+    names = getattr(user, "_role_names_cache", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))
+        user._role_names_cache = names
+    for role in ROLE_PRECEDENCE:
+        if role.value in names:
+            return role
+    if user.is_superuser:
+        return Role.BEHEERDER
+    return None

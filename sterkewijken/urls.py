@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from . import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("wijken/", include("wijken.urls")),
+    path("activiteiten/", include("makelaars.urls")),
+    path("initiatieven/", include("initiatieven.urls")),
+    path("buurtservice/", include("buurtservice.urls")),
+    path("rapportage/", include("rapportage.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    # Uploaded media in development; in production the web server serves them.
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+admin.site.site_header = "Sterke Wijken"
+admin.site.site_title = "Sterke Wijken"

@@ -1,0 +1,47 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from buurtservice.models import Klus
+from initiatieven.models import Initiatief
+from makelaars.models import Activiteit
+from makelaars.selectors import totals_per_gebied
+
+from .roles import Role, role_of
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """The start page; what it shows depends on the user's role."""
+
+    templates = {
+        Role.MAKELAAR: "home/makelaar.html",
+        Role.BUURTSERVICE: "home/buurtservice.html",
+        Role.COORDINATOR: "home/coordinator.html",
+        Role.BEHEERDER: "home/beheerder.html",
+    }
+
+    def get_template_names(self):
+        return [self.templates.get(role_of(self.request.user), "home/geen_rol.html")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        role = role_of(user)
+        year = timezone.localdate().year
+        context["year"] = year
+        if role == Role.MAKELAAR:
+            context["recent_activiteiten"] = (
+                Activiteit.objects.editable_by(user)
+                .select_related("wijk")
+                .order_by("-datum", "-pk")[:10]
+            )
+            context["lopende_initiatieven"] = (
+                Initiatief.objects.visible_to(user).running().select_related("wijk")[:10]
+            )
+        elif role in (Role.COORDINATOR, Role.BEHEERDER):
+            context["per_gebied"] = totals_per_gebied(year=year)
+        if role in (Role.BUURTSERVICE, Role.COORDINATOR):
+            open_klussen = Klus.objects.visible_to(user).waiting()
+            context["wachtlijst_lengte"] = open_klussen.count()
+            context["oudste_klussen"] = open_klussen.select_related("wijk")[:5]
+        return context
