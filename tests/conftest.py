@@ -1,0 +1,138 @@
+"""Shared pytest fixtures.
+
+The first section holds the browser fixtures (Playwright driving Debian's
+chromium); project fixtures follow below it.
+"""
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+
+import pytest
+
+# =============================================================================
+# Browser fixtures: Playwright's sync API driving Debian's chromium
+# =============================================================================
+#
+# Playwright's sync API runs an asyncio event loop in this thread; without this
+# Django's ORM would raise SynchronousOnlyOperation inside browser tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# Playwright cannot download its own browser here, so we drive Debian's
+# chromium (`make browsers`). The network flags keep it from calling home.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER_TIMEOUT_MS = 10_000
+MOBILE_VIEWPORT = {"width": 360, "height": 740}
+LOGIN_PATH = "/accounts/login/"
+BROWSER_FIXTURES = {"browser", "page", "login"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses a browser fixture as ``browser``.
+
+    So ``pytest -m "not browser"`` runs the fast suite only.
+    """
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    if not path:
+        pytest.fail(
+            "chromium not found on PATH: browser tests need Debian's chromium. "
+            "Install it with `make browsers` (apt-get install chromium).",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver, chromium_path: str) -> Iterator:
+    """One headless chromium for the whole session."""
+    browser = playwright_driver.chromium.launch(
+        executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh page in its own context: phone-sized, Dutch, Amsterdam time."""
+    context = browser.new_context(
+        viewport=MOBILE_VIEWPORT,
+        locale="nl-NL",
+        timezone_id="Europe/Amsterdam",
+    )
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
+    context.set_default_navigation_timeout(BROWSER_TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _login_field(page, name: str, labels: tuple[str, ...]):
+    """The login form's input called ``name``, else the one with one of ``labels``."""
+    field = page.locator(f'form [name="{name}"]')
+    if field.count():
+        return field.first
+    for label in labels:
+        field = page.get_by_label(label, exact=False)
+        if field.count():
+            return field.first
+    raise AssertionError(f"login page has no {name!r} field (looked for name and labels {labels})")
+
+
+@pytest.fixture
+def login() -> Callable[..., object]:
+    """Log in through the real login form.
+
+    Usage: ``login(page, live_server, "makelaar", "secret")``; returns the page,
+    which shows wherever the login redirected to. Raises AssertionError when the
+    browser is still on the login page afterwards (pass ``expect_success=False``
+    to test a failed login).
+    """
+
+    def _login(page, live_server, username: str, password: str, *, expect_success: bool = True):
+        page.goto(live_server.url + LOGIN_PATH)
+        username_field = _login_field(page, "username", ("Gebruikersnaam", "Username"))
+        password_field = _login_field(page, "password", ("Wachtwoord", "Password"))
+        username_field.fill(username)
+        password_field.fill(password)
+        form = page.locator("form", has=page.locator('[name="password"]'))
+        submit = form.locator('button[type="submit"], input[type="submit"]')
+        with page.expect_navigation():
+            if submit.count():
+                submit.first.click()
+            else:
+                password_field.press("Enter")
+        page.wait_for_load_state()
+        if expect_success and page.url.split("?")[0].endswith(LOGIN_PATH):
+            raise AssertionError(f"login as {username!r} failed: still on {page.url}")
+        return page
+
+    return _login
+
+
+# =============================================================================
+# Project fixtures (below this line)
+# =============================================================================
