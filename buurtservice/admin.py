@@ -16,7 +16,15 @@ class StatusInline(admin.TabularInline):
 
 @admin.register(Klus)
 class KlusAdmin(admin.ModelAdmin):
-    list_display = ["aanvraagdatum", "soort", "wijk", "verwijzer", "status", "gepland_op", "uitgevoerd_op"]
+    list_display = [
+        "aanvraagdatum",
+        "soort",
+        "wijk",
+        "verwijzer",
+        "status",
+        "gepland_op",
+        "uitgevoerd_op",
+    ]
     list_filter = ["status", "soort", "verwijzer", "wijk__gebied", "wijk"]
     search_fields = ["omschrijving"]
     date_hierarchy = "aanvraagdatum"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from sterkewijken.models import TimeStampedModel
 from wijken.models import Wijk, gebied_ids_for, sees_all_gebieden
 
-from .choices import Herkomst, KlusSoort, KlusStatus, UitvoerderSoort, Uitstroom, Verwijzer
+from .choices import Herkomst, KlusSoort, KlusStatus, Uitstroom, UitvoerderSoort, Verwijzer
 
 VIEW_REQUESTER_DATA = "buurtservice.view_aanvragergegevens"
 
@@ -199,7 +199,9 @@ class Uitvoerder(TimeStampedModel):
 class Inzet(models.Model):
     """A worker assigned to a job, with the hours worked once done."""
 
-    klus = models.ForeignKey(Klus, verbose_name=_("job"), on_delete=models.CASCADE, related_name="inzet")
+    klus = models.ForeignKey(
+        Klus, verbose_name=_("job"), on_delete=models.CASCADE, related_name="inzet"
+    )
     uitvoerder = models.ForeignKey(
         Uitvoerder, verbose_name=_("worker"), on_delete=models.PROTECT, related_name="inzet"
     )
@@ -210,7 +212,9 @@ class Inzet(models.Model):
         verbose_name_plural = _("assignments")
         ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["klus", "uitvoerder"], name="buurtservice_inzet_unique"),
+            models.UniqueConstraint(
+                fields=["klus", "uitvoerder"], name="buurtservice_inzet_unique"
+            ),
             models.CheckConstraint(
                 condition=Q(uren__isnull=True) | (Q(uren__gt=0) & Q(uren__lte=24)),
                 name="buurtservice_inzet_hours_in_range",

@@ -84,7 +84,9 @@ class Initiatief(TimeStampedModel):
         verbose_name_plural = _("initiatives")
         ordering = ["naam"]
         constraints = [
-            models.UniqueConstraint(fields=["naam", "wijk"], name="initiatieven_initiatief_unique_naam_wijk"),
+            models.UniqueConstraint(
+                fields=["naam", "wijk"], name="initiatieven_initiatief_unique_naam_wijk"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -150,10 +152,12 @@ class Financieringsaanvraag(TimeStampedModel):
         ordering = ["-aangevraagd_op", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(bedrag__gte=0), name="initiatieven_financieringsaanvraag_amount_positive"
+                condition=Q(bedrag__gte=0),
+                name="initiatieven_financieringsaanvraag_amount_positive",
             ),
             models.CheckConstraint(
-                condition=Q(besluit_op__isnull=True) | Q(besluit_op__gte=models.F("aangevraagd_op")),
+                condition=Q(besluit_op__isnull=True)
+                | Q(besluit_op__gte=models.F("aangevraagd_op")),
                 name="initiatieven_financieringsaanvraag_decided_after_applied",
             ),
         ]

@@ -72,9 +72,7 @@ class Activiteit(TimeStampedModel):
         blank=True,
         related_name="activiteiten",
     )
-    bewoners_bereikt = models.PositiveIntegerField(
-        _("residents reached"), null=True, blank=True
-    )
+    bewoners_bereikt = models.PositiveIntegerField(_("residents reached"), null=True, blank=True)
     bewoners_geactiveerd = models.PositiveIntegerField(
         _("residents activated"),
         null=True,

@@ -45,7 +45,11 @@ _READ_REFERENCE = [
 
 
 def _crud(app: str, *models: str) -> list[str]:
-    return [f"{app}.{action}_{model}" for model in models for action in ("view", "add", "change", "delete")]
+    return [
+        f"{app}.{action}_{model}"
+        for model in models
+        for action in ("view", "add", "change", "delete")
+    ]
 
 
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
@@ -71,10 +75,18 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "wijken.view_all_gebieden",
         *_crud("makelaars", "activiteit", "activiteitlink", "activiteitfoto"),
         "makelaars.mark_voorbeeld",
-        *_crud("initiatieven", "initiatief", "statuswijziging", "financieringsaanvraag", "deelnametelling"),
+        *_crud(
+            "initiatieven",
+            "initiatief",
+            "statuswijziging",
+            "financieringsaanvraag",
+            "deelnametelling",
+        ),
         *_crud("buurtservice", "klus", "klusstatuswijziging", "uitvoerder", "inzet", "capaciteit"),
         "buurtservice.view_aanvragergegevens",
-        *_crud("rapportage", "jaarrapportage", "sectie", "planonderdeel", "indicator", "rapportversie"),
+        *_crud(
+            "rapportage", "jaarrapportage", "sectie", "planonderdeel", "indicator", "rapportversie"
+        ),
     ],
     # Admins get every permission of the project's apps and user management.
     Role.BEHEERDER: ["__all__"],

@@ -85,7 +85,9 @@ class MedewerkerFactory(factory.django.DjangoModelFactory):
             self.gebieden.set(extracted)
 
 
-def make_user(role: Role | None, *, gebied: Gebied | None = None, username: str | None = None) -> User:
+def make_user(
+    role: Role | None, *, gebied: Gebied | None = None, username: str | None = None
+) -> User:
     """A user with ``role``; brokers get a Medewerker record in ``gebied``."""
     kwargs = {"username": username} if username else {}
     user = UserFactory(role=role, **kwargs)

@@ -41,7 +41,15 @@ class OrganisatieAdmin(admin.ModelAdmin):
 
 @admin.register(Medewerker)
 class MedewerkerAdmin(admin.ModelAdmin):
-    list_display = ["naam", "functie", "uren_per_week", "startdatum", "einddatum", "is_pilot", "user"]
+    list_display = [
+        "naam",
+        "functie",
+        "uren_per_week",
+        "startdatum",
+        "einddatum",
+        "is_pilot",
+        "user",
+    ]
     list_filter = ["functie", "gebieden", "is_pilot"]
     search_fields = ["naam", "user__username", "notities"]
     filter_horizontal = ["gebieden"]
