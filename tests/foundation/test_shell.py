@@ -1,0 +1,93 @@
+"""Login, the role-dependent home page and navigation."""
+
+import pytest
+from django.urls import reverse
+
+from sterkewijken.roles import Role
+from tests.factories import ActiviteitFactory, GebiedFactory, WijkFactory, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_page_is_dutch(client):
+    response = client.get(reverse("login"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nl">' in html
+    assert "Inloggen" in html
+    assert "Gebruikersnaam" in html and "Wachtwoord" in html
+
+
+def test_wrong_password_gives_a_dutch_error(client):
+    make_user(Role.MAKELAAR, username="anna")
+    response = client.post(reverse("login"), {"username": "anna", "password": "fout"})
+    assert response.status_code == 200
+    assert "Voer een juiste gebruikersnaam en wachtwoord in" in response.content.decode()
+
+
+def test_home_requires_login(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    ("role", "template"),
+    [
+        (Role.MAKELAAR, "home/makelaar.html"),
+        (Role.BUURTSERVICE, "home/buurtservice.html"),
+        (Role.COORDINATOR, "home/coordinator.html"),
+        (Role.BEHEERDER, "home/beheerder.html"),
+        (None, "home/geen_rol.html"),
+    ],
+)
+def test_home_page_per_role(client, role, template):
+    gebied = GebiedFactory()
+    WijkFactory(gebied=gebied)
+    client.force_login(make_user(role, gebied=gebied))
+    response = client.get(reverse("home"))
+    assert response.status_code == 200
+    assert template in [t.name for t in response.templates]
+
+
+def test_broker_home_lists_own_recent_activities_only(client):
+    gebied = GebiedFactory()
+    wijk = WijkFactory(gebied=gebied)
+    broker = make_user(Role.MAKELAAR, gebied=gebied)
+    mine = ActiviteitFactory(wijk=wijk, aangemaakt_door=broker, titel="Mijn buurtkoffie")
+    ActiviteitFactory(wijk=wijk, titel="Van een collega")
+    client.force_login(broker)
+    response = client.get(reverse("home"))
+    assert list(response.context["recent_activiteiten"]) == [mine]
+    assert "Mijn buurtkoffie" in response.content.decode()
+    assert "Van een collega" not in response.content.decode()
+
+
+def test_coordinator_home_shows_figures_per_gebied(client):
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    gebied = GebiedFactory(naam="Waterkwartier")
+    wijk = WijkFactory(gebied=gebied)
+    ActiviteitFactory(wijk=wijk, datum=timezone.localdate(), bewoners_bereikt=40)
+    ActiviteitFactory(wijk=wijk, datum=timezone.localdate(), bewoners_bereikt=2)
+    ActiviteitFactory(wijk=wijk, datum=timezone.localdate().replace(year=year - 1))
+    client.force_login(make_user(Role.COORDINATOR))
+    response = client.get(reverse("home"))
+    [row] = response.context["per_gebied"]
+    assert (row["gebied"], row["activiteiten"], row["bereikt"]) == (gebied, 2, 42)
+
+
+def test_navigation_depends_on_role(client):
+    client.force_login(make_user(Role.BUURTSERVICE))
+    labels = [str(item["label"]) for item in client.get(reverse("home")).context["nav_items"]]
+    assert "Activiteiten" not in labels
+    assert "Rapportages" not in labels
+
+
+def test_logout_is_a_post_and_lands_on_login(client):
+    client.force_login(make_user(Role.MAKELAAR))
+    response = client.post(reverse("logout"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("login")
+    assert client.get(reverse("home")).status_code == 302
