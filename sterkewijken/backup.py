@@ -1,0 +1,135 @@
+"""Back up and restore the database and the uploaded media files.
+
+A backup is one ``.tar.gz`` holding ``database.pgdump`` (PostgreSQL, made with
+``pg_dump --format=custom``) or ``database.sqlite3`` (SQLite, made with
+SQLite's online backup API), ``media/`` and a small ``manifest.json``.
+Restoring replaces the database's contents and the media folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connections
+from django.utils import timezone
+
+FORMAT_VERSION = 1
+
+
+class BackupError(Exception):
+    pass
+
+
+def _engine(alias: str) -> str:
+    vendor = connections[alias].vendor
+    if vendor not in {"postgresql", "sqlite"}:
+        raise BackupError(f"unsupported database vendor {vendor!r}")
+    return vendor
+
+
+def _pg_env(alias: str) -> tuple[list[str], dict]:
+    conf = connections[alias].settings_dict
+    args = ["--dbname", conf["NAME"], "--no-owner", "--no-privileges"]
+    if conf.get("HOST"):
+        args += ["--host", conf["HOST"]]
+    if conf.get("PORT"):
+        args += ["--port", str(conf["PORT"])]
+    if conf.get("USER"):
+        args += ["--username", conf["USER"]]
+    env = {**os.environ}
+    if conf.get("PASSWORD"):
+        env["PGPASSWORD"] = conf["PASSWORD"]
+    return args, env
+
+
+def _sqlite_connection(alias: str) -> sqlite3.Connection:
+    connection = connections[alias]
+    connection.ensure_connection()
+    return connection.connection
+
+
+def create_backup(output: Path, *, alias: str = "default") -> Path:
+    """Write a backup of database ``alias`` and MEDIA_ROOT to ``output``."""
+    engine = _engine(alias)
+    media_root = Path(settings.MEDIA_ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        if engine == "postgresql":
+            args, env = _pg_env(alias)
+            dump = tmpdir / "database.pgdump"
+            subprocess.run(
+                ["pg_dump", "--format=custom", "--file", str(dump), *args],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+        else:
+            target = sqlite3.connect(tmpdir / "database.sqlite3")
+            with target:
+                _sqlite_connection(alias).backup(target)
+            target.close()
+        manifest = {
+            "format": FORMAT_VERSION,
+            "engine": engine,
+            "created": timezone.now().isoformat(),
+        }
+        (tmpdir / "manifest.json").write_text(json.dumps(manifest))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(output, "w:gz") as archive:
+            for item in sorted(tmpdir.iterdir()):
+                archive.add(item, arcname=item.name)
+            if media_root.is_dir():
+                archive.add(media_root, arcname="media")
+    return output
+
+
+def restore_backup(archive_path: Path, *, alias: str = "default") -> dict:
+    """Replace database ``alias`` and MEDIA_ROOT with the backup's contents."""
+    engine = _engine(alias)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        with tarfile.open(archive_path, "r:gz") as archive:
+            archive.extractall(tmpdir, filter="data")
+        manifest = json.loads((tmpdir / "manifest.json").read_text())
+        if manifest.get("format") != FORMAT_VERSION:
+            raise BackupError("unknown backup format")
+        if manifest["engine"] != engine:
+            raise BackupError(f"backup is of a {manifest['engine']} database, this one is {engine}")
+        if engine == "postgresql":
+            connections[alias].close()
+            args, env = _pg_env(alias)
+            subprocess.run(
+                [
+                    "pg_restore",
+                    "--clean",
+                    "--if-exists",
+                    "--single-transaction",
+                    "--exit-on-error",
+                    *args,
+                    str(tmpdir / "database.pgdump"),
+                ],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+        else:
+            source = sqlite3.connect(tmpdir / "database.sqlite3")
+            with source:
+                source.backup(_sqlite_connection(alias))
+            source.close()
+        media_root = Path(settings.MEDIA_ROOT)
+        if media_root.exists():
+            shutil.rmtree(media_root)
+        if (tmpdir / "media").is_dir():
+            shutil.copytree(tmpdir / "media", media_root)
+        else:
+            media_root.mkdir(parents=True, exist_ok=True)
+    return manifest
