@@ -35,6 +35,15 @@ class InitiatiefQuerySet(models.QuerySet):
     def running(self):
         return self.filter(status__in=[InitiatiefStatus.ACTIEF, InitiatiefStatus.ZELFSTANDIG])
 
+    def search(self, text: str):
+        """Initiatives whose name, description or target group contains ``text``."""
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(
+            Q(naam__icontains=text) | Q(omschrijving__icontains=text) | Q(doelgroep__icontains=text)
+        )
+
 
 class Initiatief(TimeStampedModel):
     """A resident initiative (bewonersinitiatief) with its veranderverhaal."""
@@ -94,6 +103,10 @@ class Initiatief(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("initiatieven:initiatief_detail", args=[self.pk])
+
+    @property
+    def has_veranderverhaal(self) -> bool:
+        return any((self.doelgroep, self.aanpak, self.directe_effecten, self.indirecte_bijdrage))
 
 
 class StatusWijziging(models.Model):

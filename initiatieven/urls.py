@@ -1,5 +1,29 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "initiatieven"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.InitiatiefListView.as_view(), name="initiatief_list"),
+    path("nieuw/", views.InitiatiefCreateView.as_view(), name="initiatief_create"),
+    path("<int:pk>/", views.InitiatiefDetailView.as_view(), name="initiatief_detail"),
+    path("<int:pk>/bewerken/", views.InitiatiefUpdateView.as_view(), name="initiatief_update"),
+    path(
+        "<int:pk>/veranderverhaal/",
+        views.VeranderverhaalUpdateView.as_view(),
+        name="veranderverhaal_update",
+    ),
+    path("<int:pk>/status/", views.StatusChangeView.as_view(), name="status_change"),
+    path(
+        "<int:pk>/financiering/nieuw/",
+        views.FinancieringCreateView.as_view(),
+        name="financiering_create",
+    ),
+    path(
+        "<int:pk>/financiering/<int:fid>/bewerken/",
+        views.FinancieringUpdateView.as_view(),
+        name="financiering_update",
+    ),
+    path("<int:pk>/telling/nieuw/", views.TellingCreateView.as_view(), name="telling_create"),
+]
