@@ -3,9 +3,11 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sterkewijken.models import TimeStampedModel
@@ -14,6 +16,10 @@ from wijken.models import Wijk, gebied_ids_for, sees_all_gebieden
 from .choices import Herkomst, KlusSoort, KlusStatus, Uitstroom, UitvoerderSoort, Verwijzer
 
 VIEW_REQUESTER_DATA = "buurtservice.view_aanvragergegevens"
+
+# The personal data of a requester: shown only to sees_requester_data() users,
+# never exported or logged, blanked by `manage.py anonimiseer_aanvragers`.
+REQUESTER_FIELDS = ("aanvrager_naam", "aanvrager_adres", "aanvrager_telefoon")
 
 
 def sees_requester_data(user) -> bool:
@@ -31,15 +37,59 @@ class KlusQuerySet(models.QuerySet):
             return self
         return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
 
+    def editable_by(self, user):
+        """Jobs a user may plan, complete, cancel or edit."""
+        if not user.has_perm("buurtservice.change_klus"):
+            return self.none()
+        return self.visible_to(user)
+
     def open_on(self, date: datetime.date):
         """Jobs requested by ``date`` and neither done nor cancelled by then."""
-        return self.filter(aanvraagdatum__lte=date).filter(
-            Q(uitgevoerd_op__isnull=True) | Q(uitgevoerd_op__gt=date),
-            Q(geannuleerd_op__isnull=True) | Q(geannuleerd_op__gt=date),
-        )
+        return self.filter(open_on_q(date))
 
     def waiting(self):
         return self.filter(status__in=KlusStatus.open())
+
+    def possible_duplicates(
+        self,
+        *,
+        wijk,
+        soort: str,
+        aanvraagdatum: datetime.date,
+        naam: str = "",
+        adres: str = "",
+    ):
+        """Jobs that look like the same request: same wijk and kind, requested within
+        a day of ``aanvraagdatum`` by a requester with the same name or address."""
+        same_requester = Q(pk__in=[])
+        if naam.strip():
+            same_requester |= Q(aanvrager_naam__iexact=naam.strip())
+        if adres.strip():
+            same_requester |= Q(aanvrager_adres__iexact=adres.strip())
+        day = datetime.timedelta(days=1)
+        return self.filter(
+            same_requester,
+            wijk=wijk,
+            soort=soort,
+            aanvraagdatum__gte=aanvraagdatum - day,
+            aanvraagdatum__lte=aanvraagdatum + day,
+        ).exclude(status=KlusStatus.GEANNULEERD)
+
+    def closed_before(self, date: datetime.date):
+        """Jobs done or cancelled before ``date``."""
+        return self.filter(Q(uitgevoerd_op__lt=date) | Q(geannuleerd_op__lt=date))
+
+    def not_anonymised(self):
+        return self.filter(geanonimiseerd_op__isnull=True)
+
+
+def open_on_q(date: datetime.date) -> Q:
+    """The condition "open on ``date``": requested by then, not yet done or cancelled."""
+    return (
+        Q(aanvraagdatum__lte=date)
+        & (Q(uitgevoerd_op__isnull=True) | Q(uitgevoerd_op__gt=date))
+        & (Q(geannuleerd_op__isnull=True) | Q(geannuleerd_op__gt=date))
+    )
 
 
 class Klus(TimeStampedModel):
@@ -112,6 +162,35 @@ class Klus(TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("buurtservice:klus_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.aanvraagdatum is None:
+            return
+        later = [
+            (self.gepland_op, _("The request date cannot be after the planned date.")),
+            (self.uitgevoerd_op, _("The request date cannot be after the date done.")),
+            (self.geannuleerd_op, _("The request date cannot be after the cancellation date.")),
+        ]
+        for date, message in later:
+            if date is not None and self.aanvraagdatum > date:
+                raise ValidationError({"aanvraagdatum": message})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in KlusStatus.open()
+
+    @property
+    def is_anonymised(self) -> bool:
+        return self.geanonimiseerd_op is not None
+
+    def days_waited(self, on: datetime.date | None = None) -> int:
+        """Days between the request and ``on`` (today), or the day it was closed."""
+        on = on or timezone.localdate()
+        closed = self.uitgevoerd_op or self.geannuleerd_op
+        if closed and closed < on:
+            on = closed
+        return max((on - self.aanvraagdatum).days, 0)
 
 
 class KlusStatusWijziging(models.Model):
@@ -195,6 +274,21 @@ class Uitvoerder(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("buurtservice:uitvoerder_detail", args=[self.pk])
 
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.einddatum and self.startdatum and self.einddatum < self.startdatum:
+            errors["einddatum"] = _("The end date cannot be before the start date.")
+        if self.uitstroom and not self.einddatum:
+            errors["einddatum"] = _(
+                "Fill in the end date when you record where someone went after leaving."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def is_active_on(self, date: datetime.date) -> bool:
+        return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)
+
 
 class Inzet(models.Model):
     """A worker assigned to a job, with the hours worked once done."""
@@ -227,9 +321,21 @@ class Inzet(models.Model):
 
 class CapaciteitQuerySet(models.QuerySet):
     def on(self, date: datetime.date):
-        return self.filter(startdatum__lte=date).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=date)
-        )
+        return self.filter(on_q(date))
+
+    def overlapping(self, start: datetime.date, end: datetime.date | None):
+        """Periods sharing at least one day with [start, end] (open-ended if no end)."""
+        qs = self.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=start))
+        if end is not None:
+            qs = qs.filter(startdatum__lte=end)
+        return qs
+
+
+def on_q(date: datetime.date, prefix: str = "") -> Q:
+    """The condition "period covers ``date``" for models with startdatum/einddatum."""
+    return Q(**{f"{prefix}startdatum__lte": date}) & (
+        Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gte": date})
+    )
 
 
 class Capaciteit(models.Model):
@@ -261,3 +367,19 @@ class Capaciteit(models.Model):
             "hours": self.uren_per_week,
             "date": f"{self.startdatum:%d-%m-%Y}",
         }
+
+    def clean(self) -> None:
+        super().clean()
+        if self.startdatum is None:
+            return
+        if self.einddatum and self.einddatum < self.startdatum:
+            raise ValidationError({"einddatum": _("The end date cannot be before the start date.")})
+        other = (
+            Capaciteit.objects.exclude(pk=self.pk)
+            .overlapping(self.startdatum, self.einddatum)
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(
+                _("This period overlaps with %(other)s. End that period first.") % {"other": other}
+            )

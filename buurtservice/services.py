@@ -1,0 +1,260 @@
+"""Writes that change a job's status: intake, planning, completing, cancelling.
+
+Every function validates everything first and raises ``ValidationError`` with a
+Dutch (translated) message before touching the database, and runs in one
+transaction, so a refused change leaves nothing half-saved.
+
+Status flow: intake puts a job straight on the waiting list (``wachtlijst``);
+the status ``aangemeld`` is kept for jobs entered by other means (e.g. the
+admin) and is treated like ``wachtlijst``. Then ``ingepland`` (may be
+re-planned), and finally ``uitgevoerd`` or ``geannuleerd``, after which the
+job is closed for good. Every change is recorded as a dated
+``KlusStatusWijziging`` with the user who made it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .choices import KlusStatus
+from .models import REQUESTER_FIELDS, Inzet, Klus, KlusStatusWijziging, Uitvoerder
+
+MAX_HOURS_PER_JOB = Decimal("24")
+PLAN_GRACE_DAYS = 7
+
+
+def _fmt(date: datetime.date) -> str:
+    return f"{date:%d-%m-%Y}"
+
+
+def _locked(klus: Klus) -> Klus:
+    """The job re-read from the database and locked for this transaction."""
+    return Klus.objects.select_for_update().get(pk=klus.pk)
+
+
+def _record(klus: Klus, status: str, datum: datetime.date, door) -> KlusStatusWijziging:
+    return KlusStatusWijziging.objects.create(klus=klus, status=status, datum=datum, door=door)
+
+
+def _refuse_closed(klus: Klus, message: str) -> None:
+    if klus.status in KlusStatus.closed():
+        raise ValidationError(message, code="closed")
+
+
+@transaction.atomic
+def register_klus(
+    *,
+    door,
+    wijk,
+    soort: str,
+    verwijzer: str,
+    aanvraagdatum: datetime.date,
+    omschrijving: str = "",
+    aanvrager_naam: str = "",
+    aanvrager_adres: str = "",
+    aanvrager_telefoon: str = "",
+    today: datetime.date | None = None,
+) -> Klus:
+    """Take in a job: it goes straight onto the waiting list."""
+    today = today or timezone.localdate()
+    if aanvraagdatum > today:
+        raise ValidationError(
+            {"aanvraagdatum": _("The request date cannot be in the future.")}, code="future"
+        )
+    klus = Klus(
+        wijk=wijk,
+        soort=soort,
+        verwijzer=verwijzer,
+        aanvraagdatum=aanvraagdatum,
+        omschrijving=omschrijving,
+        aanvrager_naam=aanvrager_naam.strip(),
+        aanvrager_adres=aanvrager_adres.strip(),
+        aanvrager_telefoon=aanvrager_telefoon.strip(),
+        status=KlusStatus.WACHTLIJST,
+    )
+    klus.full_clean()
+    klus.save()
+    _record(klus, KlusStatus.WACHTLIJST, aanvraagdatum, door)
+    return klus
+
+
+@transaction.atomic
+def plan_klus(
+    *,
+    klus: Klus,
+    datum: datetime.date,
+    uitvoerders: Iterable[Uitvoerder],
+    door,
+    today: datetime.date | None = None,
+) -> Klus:
+    """Plan (or re-plan) an open job on ``datum`` with ``uitvoerders``."""
+    today = today or timezone.localdate()
+    klus = _locked(klus)
+    uitvoerders = list(uitvoerders)
+    _refuse_closed(klus, _("A job that is done or cancelled cannot be planned again."))
+    errors: dict[str, list[str]] = {"datum": [], "uitvoerders": []}
+    if datum < klus.aanvraagdatum:
+        errors["datum"].append(
+            _("The planned date cannot be before the request date (%(date)s).")
+            % {"date": _fmt(klus.aanvraagdatum)}
+        )
+    if datum < today - datetime.timedelta(days=PLAN_GRACE_DAYS):
+        errors["datum"].append(_("The planned date cannot be more than a week in the past."))
+    if not uitvoerders:
+        errors["uitvoerders"].append(_("Choose at least one worker."))
+    for uitvoerder in uitvoerders:
+        if not uitvoerder.is_active_on(datum):
+            errors["uitvoerders"].append(
+                _("%(name)s does not work at Buurtservice on %(date)s.")
+                % {"name": uitvoerder, "date": _fmt(datum)}
+            )
+    errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors, code="invalid")
+
+    wanted = {u.pk for u in uitvoerders}
+    klus.inzet.exclude(uitvoerder_id__in=wanted).delete()
+    present = set(klus.inzet.values_list("uitvoerder_id", flat=True))
+    Inzet.objects.bulk_create(
+        [Inzet(klus=klus, uitvoerder_id=pk) for pk in sorted(wanted - present)]
+    )
+    klus.gepland_op = datum
+    klus.status = KlusStatus.INGEPLAND
+    klus.save(update_fields=["gepland_op", "status", "updated_at"])
+    # Dated today, or on the planned day when planning afterwards (so the history
+    # never shows a job done before it was planned).
+    _record(klus, KlusStatus.INGEPLAND, min(today, datum), door)
+    return klus
+
+
+@transaction.atomic
+def complete_klus(
+    *,
+    klus: Klus,
+    datum: datetime.date,
+    uren: Mapping[int, Decimal | None],
+    door,
+    today: datetime.date | None = None,
+) -> Klus:
+    """Record a planned job as done on ``datum`` with the hours per assigned worker.
+
+    ``uren`` maps the pk of each assigned Uitvoerder to the hours they worked.
+    """
+    today = today or timezone.localdate()
+    klus = _locked(klus)
+    _refuse_closed(klus, _("This job is already done or cancelled."))
+    if klus.status != KlusStatus.INGEPLAND or klus.gepland_op is None:
+        raise ValidationError(_("Plan the job before recording it as done."), code="not_planned")
+    assignments = list(klus.inzet.select_related("uitvoerder"))
+    if not assignments:
+        raise ValidationError(_("No workers are assigned to this job."), code="no_workers")
+
+    errors: dict[str, list[str]] = {"datum": [], "uren": []}
+    if datum < klus.gepland_op:
+        errors["datum"].append(
+            _("A job cannot be done before its planned date (%(date)s).")
+            % {"date": _fmt(klus.gepland_op)}
+        )
+    if datum < klus.aanvraagdatum:
+        errors["datum"].append(
+            _("A job cannot be done before its request date (%(date)s).")
+            % {"date": _fmt(klus.aanvraagdatum)}
+        )
+    if datum > today:
+        errors["datum"].append(_("The date done cannot be in the future."))
+    assigned = {inzet.uitvoerder_id for inzet in assignments}
+    if set(uren) - assigned:
+        errors["uren"].append(_("Hours were given for a worker who is not assigned to this job."))
+    for inzet in assignments:
+        hours = uren.get(inzet.uitvoerder_id)
+        if hours is None:
+            errors["uren"].append(_("Fill in the hours of %(name)s.") % {"name": inzet.uitvoerder})
+        elif hours <= 0 or hours > MAX_HOURS_PER_JOB:
+            errors["uren"].append(
+                _("The hours of %(name)s must be more than 0 and at most 24.")
+                % {"name": inzet.uitvoerder}
+            )
+    errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors, code="invalid")
+
+    for inzet in assignments:
+        inzet.uren = uren[inzet.uitvoerder_id]
+    Inzet.objects.bulk_update(assignments, ["uren"])
+    klus.uitgevoerd_op = datum
+    klus.status = KlusStatus.UITGEVOERD
+    klus.save(update_fields=["uitgevoerd_op", "status", "updated_at"])
+    _record(klus, KlusStatus.UITGEVOERD, datum, door)
+    return klus
+
+
+@transaction.atomic
+def cancel_klus(
+    *,
+    klus: Klus,
+    reden: str,
+    door,
+    datum: datetime.date | None = None,
+    today: datetime.date | None = None,
+) -> Klus:
+    """Cancel an open job; a reason is required."""
+    today = today or timezone.localdate()
+    datum = datum or today
+    klus = _locked(klus)
+    _refuse_closed(klus, _("This job is already done or cancelled."))
+    errors: dict[str, list[str]] = {"reden": [], "datum": []}
+    if not reden.strip():
+        errors["reden"].append(_("Give the reason for cancelling."))
+    if datum < klus.aanvraagdatum:
+        errors["datum"].append(
+            _("A job cannot be cancelled before its request date (%(date)s).")
+            % {"date": _fmt(klus.aanvraagdatum)}
+        )
+    if datum > today:
+        errors["datum"].append(_("The cancellation date cannot be in the future."))
+    errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors, code="invalid")
+
+    klus.geannuleerd_op = datum
+    klus.annuleringsreden = reden.strip()
+    klus.status = KlusStatus.GEANNULEERD
+    klus.save(update_fields=["geannuleerd_op", "annuleringsreden", "status", "updated_at"])
+    _record(klus, KlusStatus.GEANNULEERD, datum, door)
+    return klus
+
+
+def retention_cutoff(*, today: datetime.date, months: int) -> datetime.date:
+    """``today`` minus ``months`` calendar months (clamped to the month's last day)."""
+    month_index = today.year * 12 + (today.month - 1) - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    next_month = datetime.date(year + (month == 12), month % 12 + 1, 1)
+    last_day = (next_month - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(today.day, last_day))
+
+
+def requesters_to_anonymise(*, cutoff: datetime.date):
+    """Jobs closed before ``cutoff`` whose requester data has not been blanked yet."""
+    return Klus.objects.closed_before(cutoff).not_anonymised()
+
+
+@transaction.atomic
+def anonymise_requesters(*, cutoff: datetime.date, dry_run: bool = False) -> int:
+    """Blank the requester data of jobs closed before ``cutoff``; keep the jobs.
+
+    Returns the number of jobs (that would be) anonymised. Idempotent: jobs
+    already anonymised are left alone.
+    """
+    jobs = requesters_to_anonymise(cutoff=cutoff)
+    if dry_run:
+        return jobs.count()
+    blank = dict.fromkeys(REQUESTER_FIELDS, "")
+    return jobs.update(**blank, geanonimiseerd_op=timezone.now(), updated_at=timezone.now())
