@@ -94,7 +94,15 @@ class Initiatief(TimeStampedModel):
         ordering = ["naam"]
         constraints = [
             models.UniqueConstraint(
-                fields=["naam", "wijk"], name="initiatieven_initiatief_unique_naam_wijk"
+                fields=["naam", "wijk"],
+                name="initiatieven_initiatief_unique_naam_wijk",
+                violation_error_message=_(
+                    "This district already has an initiative with this name."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=InitiatiefStatus.values),
+                name="initiatieven_initiatief_status_valid",
             ),
         ]
 
@@ -134,6 +142,12 @@ class StatusWijziging(models.Model):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
         ordering = ["datum", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=InitiatiefStatus.values),
+                name="initiatieven_statuswijziging_status_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.initiatief}: {self.get_status_display()} ({self.datum:%d-%m-%Y})"
@@ -167,11 +181,19 @@ class Financieringsaanvraag(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(bedrag__gte=0),
                 name="initiatieven_financieringsaanvraag_amount_positive",
+                violation_error_message=_("The amount cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=Q(besluit_op__isnull=True)
                 | Q(besluit_op__gte=models.F("aangevraagd_op")),
                 name="initiatieven_financieringsaanvraag_decided_after_applied",
+                violation_error_message=_(
+                    "The decision date cannot be before the application date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=AanvraagStatus.values),
+                name="initiatieven_financieringsaanvraag_status_valid",
             ),
         ]
 
@@ -195,7 +217,11 @@ class Deelnametelling(models.Model):
         ordering = ["-datum"]
         constraints = [
             models.UniqueConstraint(
-                fields=["initiatief", "datum"], name="initiatieven_deelnametelling_one_per_day"
+                fields=["initiatief", "datum"],
+                name="initiatieven_deelnametelling_one_per_day",
+                violation_error_message=_(
+                    "There is already a count for this initiative on this date."
+                ),
             ),
         ]
 

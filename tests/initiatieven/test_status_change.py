@@ -126,3 +126,14 @@ def test_edit_form_cannot_change_status(client, initiatief_a, makelaar_a):
     initiatief_a.refresh_from_db()
     assert initiatief_a.status == "idee"
     assert initiatief_a.statuswijzigingen.count() == 1
+
+
+@pytest.mark.django_db
+def test_database_refuses_unknown_status(initiatief_a):
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        StatusWijziging.objects.create(initiatief=initiatief_a, status="x", datum="2023-01-01")
+    initiatief_a.status = "verdwenen"
+    with pytest.raises(IntegrityError), transaction.atomic():
+        initiatief_a.save()
