@@ -1,0 +1,188 @@
+"""The filters of the activity list (and its export); all state lives in the URL."""
+
+from __future__ import annotations
+
+import datetime
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatieven.models import Initiatief
+from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
+
+from .choices import ActiviteitSoort, Rol
+from .forms import DateInput
+from .models import Activiteit
+
+
+class Periode:
+    MAAND = "maand"
+    KWARTAAL = "kwartaal"
+    JAAR = "jaar"
+    VORIG_JAAR = "vorig_jaar"
+
+    choices = [
+        (MAAND, _("this month")),
+        (KWARTAAL, _("this quarter")),
+        (JAAR, _("this year")),
+        (VORIG_JAAR, _("last year")),
+    ]
+
+
+def period_range(periode: str, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """First and last day of a preset period around ``today``."""
+    if periode == Periode.MAAND:
+        start = today.replace(day=1)
+        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    elif periode == Periode.KWARTAAL:
+        first_month = 3 * ((today.month - 1) // 3) + 1
+        start = today.replace(month=first_month, day=1)
+        end = (start + datetime.timedelta(days=95)).replace(day=1) - datetime.timedelta(days=1)
+    elif periode == Periode.JAAR:
+        start, end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
+    elif periode == Periode.VORIG_JAAR:
+        start, end = datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31)
+    else:
+        raise ValueError(periode)
+    return start, end
+
+
+SORT_FIELDS = {
+    "datum": ("datum", _("Date")),
+    "titel": ("titel", _("Title")),
+    "wijk": ("wijk__naam", _("District")),
+    "soort": ("soort", _("Kind")),
+}
+
+
+class InitiatiefFilterField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Initiatief) -> str:
+        return f"{obj.naam} ({obj.wijk.naam})"
+
+
+class InitiatiefFilter(django_filters.ModelChoiceFilter):
+    field_class = InitiatiefFilterField
+
+
+def _through_filter(relation: str, column: str):
+    """Filter on a many-to-many relation without joins that duplicate rows."""
+
+    def method(queryset, name, value):
+        if not value:
+            return queryset
+        through = getattr(Activiteit, relation).through
+        ids = through.objects.filter(**{column: value}).values("activiteit_id")
+        return queryset.filter(pk__in=ids)
+
+    return method
+
+
+class ActiviteitFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_text",
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": _("Title, description or outcome")}
+        ),
+    )
+    periode = django_filters.ChoiceFilter(
+        label=_("Period"),
+        choices=Periode.choices,
+        method="filter_periode",
+        empty_label=_("any time"),
+    )
+    van = django_filters.DateFilter(
+        label=_("From"), field_name="datum", lookup_expr="gte", widget=DateInput()
+    )
+    tot = django_filters.DateFilter(
+        label=_("Until"), field_name="datum", lookup_expr="lte", widget=DateInput()
+    )
+    gebied = django_filters.ModelChoiceFilter(
+        label=_("Area"),
+        field_name="wijk__gebied",
+        queryset=Gebied.objects.none(),
+        empty_label=_("all areas"),
+    )
+    wijk = django_filters.ModelChoiceFilter(
+        label=_("District"), queryset=Wijk.objects.none(), empty_label=_("all districts")
+    )
+    soort = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=ActiviteitSoort.choices, empty_label=_("all kinds")
+    )
+    rol = django_filters.ChoiceFilter(
+        label=_("Role"), choices=Rol.choices, empty_label=_("all roles")
+    )
+    thema = django_filters.ModelChoiceFilter(
+        label=_("Theme"),
+        queryset=Thema.objects.all(),
+        method=_through_filter("themas", "thema"),
+        empty_label=_("all themes"),
+    )
+    medewerker = django_filters.ModelChoiceFilter(
+        label=_("Colleague"),
+        queryset=Medewerker.objects.none(),
+        method=_through_filter("medewerkers", "medewerker"),
+        empty_label=_("all colleagues"),
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label=_("Partner"),
+        queryset=Organisatie.objects.none(),
+        method=_through_filter("partners", "organisatie"),
+        empty_label=_("all partners"),
+    )
+    initiatief = InitiatiefFilter(
+        label=_("Initiative"), queryset=Initiatief.objects.none(), empty_label=_("all initiatives")
+    )
+    is_voorbeeld = django_filters.BooleanFilter(
+        label=_("Report example"),
+        widget=forms.Select(
+            choices=[("", _("all activities")), ("true", _("examples only")), ("false", _("no"))]
+        ),
+    )
+
+    class Meta:
+        model = Activiteit
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data=data, queryset=queryset, request=request, prefix=prefix)
+        user = request.user
+        self.filters["gebied"].queryset = Gebied.objects.of_user(user)
+        self.filters["wijk"].queryset = Wijk.objects.of_user(user)
+        self.filters["medewerker"].queryset = Medewerker.objects.visible_to(user)
+        self.filters["partner"].queryset = Organisatie.objects.visible_to(user)
+        self.filters["initiatief"].queryset = Initiatief.objects.visible_to(user).select_related(
+            "wijk"
+        )
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(titel__icontains=word)
+                | Q(beschrijving__icontains=word)
+                | Q(opbrengst__icontains=word)
+            )
+        return queryset
+
+    def filter_periode(self, queryset, name, value):
+        if not value:
+            return queryset
+        start, end = period_range(value, timezone.localdate())
+        return queryset.filter(datum__gte=start, datum__lte=end)
+
+    @property
+    def sort(self) -> str:
+        """The requested sort key (``datum``, ``-titel``, ...), or the default."""
+        value = (self.data.get("sort") or "") if self.data else ""
+        if value.lstrip("-") in SORT_FIELDS:
+            return value
+        return "-datum"
+
+    def sorted_qs(self):
+        key = self.sort
+        field = SORT_FIELDS[key.lstrip("-")][0]
+        prefix = "-" if key.startswith("-") else ""
+        return self.qs.order_by(f"{prefix}{field}", f"{prefix}pk")

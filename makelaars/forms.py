@@ -1,0 +1,282 @@
+"""Forms of the social brokers' log: they validate, services.py saves."""
+
+from __future__ import annotations
+
+import datetime
+
+from crispy_forms.helper import FormHelper
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from initiatieven.models import Initiatief
+from wijken.models import Medewerker, Organisatie, Thema, Wijk
+
+from .models import Activiteit, ActiviteitFoto, ActiviteitLink
+
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+MAX_COUNT = 100_000
+MAX_PHOTOS = 10
+MARK_VOORBEELD = "makelaars.mark_voorbeeld"
+
+
+def latest_date() -> datetime.date:
+    """Activities may be planned up to a year ahead, not further."""
+    return timezone.localdate() + datetime.timedelta(days=365)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleImageField(forms.ImageField):
+    """Any number of image files; each is checked with Pillow and for its size."""
+
+    widget = MultipleFileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.setdefault("accept", "image/*")
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(files) > MAX_PHOTOS:
+            raise ValidationError(
+                _("You can add at most %(max)d photos at a time."), params={"max": MAX_PHOTOS}
+            )
+        cleaned = []
+        errors = []
+        for upload in files:
+            if upload.size > settings.MAX_UPLOAD_SIZE:
+                errors.append(
+                    ValidationError(
+                        _("The file %(name)s is too large (%(size)s); the maximum is %(max)s."),
+                        params={
+                            "name": upload.name,
+                            "size": filesizeformat(upload.size),
+                            "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
+                        },
+                    )
+                )
+                continue
+            try:
+                cleaned.append(super().clean(upload, initial))
+            except ValidationError:
+                errors.append(
+                    ValidationError(
+                        _("The file %(name)s is not a picture (JPEG, PNG, GIF or WebP)."),
+                        params={"name": upload.name},
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+        return cleaned
+
+
+class InitiatiefChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Initiatief) -> str:
+        return f"{obj.naam} ({obj.wijk.naam})"
+
+
+class ActiviteitForm(forms.ModelForm):
+    """One activity. Only date, wijk, kind and title are required."""
+
+    nieuwe_partner = forms.CharField(
+        label=_("New partner"),
+        max_length=160,
+        required=False,
+        help_text=_("Not in the list? Type the organisation's name; it is added on saving."),
+    )
+    fotos = MultipleImageField(
+        label=_("Photos"),
+        help_text=_("Images only (JPEG, PNG, GIF or WebP); several files at once are allowed."),
+    )
+    fotos_verwijderen = forms.ModelMultipleChoiceField(
+        label=_("Remove photos"),
+        queryset=ActiviteitFoto.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Activiteit
+        fields = [
+            "datum",
+            "wijk",
+            "soort",
+            "titel",
+            "beschrijving",
+            "opbrengst",
+            "rol",
+            "themas",
+            "medewerkers",
+            "partners",
+            "initiatief",
+            "bewoners_bereikt",
+            "bewoners_geactiveerd",
+            "cijfers",
+            "is_voorbeeld",
+        ]
+        widgets = {
+            "datum": DateInput(),
+            "beschrijving": forms.Textarea(attrs={"rows": 3}),
+            "opbrengst": forms.Textarea(attrs={"rows": 3}),
+            "themas": forms.CheckboxSelectMultiple,
+            "medewerkers": forms.SelectMultiple(attrs={"size": 6}),
+            "partners": forms.SelectMultiple(attrs={"size": 6}),
+            "bewoners_bereikt": forms.NumberInput(
+                attrs={"min": 0, "max": MAX_COUNT, "inputmode": "numeric"}
+            ),
+            "bewoners_geactiveerd": forms.NumberInput(
+                attrs={"min": 0, "max": MAX_COUNT, "inputmode": "numeric"}
+            ),
+        }
+        error_messages = {
+            "wijk": {
+                "invalid_choice": _(
+                    "You cannot record activities in this district: it is not in your area."
+                ),
+            },
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        today = timezone.localdate()
+        fields = self.fields
+
+        fields["datum"].widget.attrs.update(
+            {"min": EARLIEST_DATE.isoformat(), "max": latest_date().isoformat()}
+        )
+        fields["wijk"].queryset = Wijk.objects.of_user(user).select_related("gebied")
+        fields["wijk"].empty_label = _("– choose a district –")
+        fields["soort"].choices = [("", _("– choose a kind –")), *fields["soort"].choices[1:]]
+        fields["titel"].widget.attrs.update({"autocomplete": "off", "maxlength": 200})
+        fields["themas"].queryset = Thema.objects.filter(
+            Q(actief=True) | Q(pk__in=self._current_ids("themas"))
+        )
+        fields["medewerkers"].queryset = (
+            Medewerker.objects.visible_to(user)
+            .filter(
+                Q(einddatum__isnull=True)
+                | Q(einddatum__gte=today - datetime.timedelta(days=365))
+                | Q(pk__in=self._current_ids("medewerkers"))
+            )
+            .order_by("naam")
+        )
+        fields["partners"].queryset = Organisatie.objects.visible_to(user).filter(
+            Q(actief=True) | Q(pk__in=self._current_ids("partners"))
+        )
+        fields["initiatief"] = InitiatiefChoiceField(
+            label=Activiteit._meta.get_field("initiatief").verbose_name,
+            queryset=Initiatief.objects.visible_to(user).select_related("wijk"),
+            required=False,
+            initial=fields["initiatief"].initial,
+        )
+        for name in ("bewoners_bereikt", "bewoners_geactiveerd"):
+            fields[name].validators.append(MaxValueValidator(MAX_COUNT))
+        if not user.has_perm(MARK_VOORBEELD):
+            del fields["is_voorbeeld"]
+        if self.instance.pk and self.instance.fotos.exists():
+            fields["fotos_verwijderen"].queryset = self.instance.fotos.all()
+        else:
+            del fields["fotos_verwijderen"]
+        if not user.has_perm("wijken.add_organisatie"):
+            del fields["nieuwe_partner"]
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+
+    def _current_ids(self, name: str) -> list[int]:
+        """The ids already linked, so an inactive choice is kept when editing."""
+        if not self.instance.pk:
+            return []
+        return list(getattr(self.instance, name).values_list("pk", flat=True))
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if datum < EARLIEST_DATE:
+            raise ValidationError(
+                _("The date cannot be before %(date)s."),
+                params={"date": EARLIEST_DATE.strftime("%d-%m-%Y")},
+            )
+        if datum > latest_date():
+            raise ValidationError(
+                _("The date is too far in the future: at most one year ahead (%(date)s)."),
+                params={"date": latest_date().strftime("%d-%m-%Y")},
+            )
+        return datum
+
+    def clean_nieuwe_partner(self):
+        return " ".join(self.cleaned_data.get("nieuwe_partner", "").split())
+
+    def clean(self):
+        cleaned = super().clean()
+        bereikt = cleaned.get("bewoners_bereikt")
+        geactiveerd = cleaned.get("bewoners_geactiveerd")
+        if bereikt is not None and geactiveerd is not None and geactiveerd > bereikt:
+            self.add_error(
+                "bewoners_geactiveerd",
+                _("Residents activated cannot be more than residents reached."),
+            )
+        return cleaned
+
+
+def _https_urls(field, **kwargs):
+    """Addresses typed without a scheme are taken as https://."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class ActiviteitLinkForm(forms.ModelForm):
+    class Meta:
+        model = ActiviteitLink
+        fields = ["url", "omschrijving"]
+        formfield_callback = _https_urls
+        widgets = {
+            "url": forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+        }
+
+
+ActiviteitLinkFormSet = inlineformset_factory(
+    Activiteit,
+    ActiviteitLink,
+    form=ActiviteitLinkForm,
+    extra=1,
+    max_num=20,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+def link_formset(*, data=None, instance=None, initial=None) -> forms.BaseInlineFormSet:
+    """The links of an activity; a duplicate starts with copies of the source's links."""
+    if initial:
+        formset_class = inlineformset_factory(
+            Activiteit,
+            ActiviteitLink,
+            form=ActiviteitLinkForm,
+            extra=len(initial) + 1,
+            max_num=20,
+            validate_max=True,
+            can_delete=True,
+        )
+        return formset_class(data=data, instance=instance, initial=initial, prefix="links")
+    return ActiviteitLinkFormSet(data=data, instance=instance, prefix="links")

@@ -1,0 +1,294 @@
+"""Small, dependency-free, server-rendered SVG charts.
+
+Used by the web pages (inline ``<svg>``) and by the yearly PDF report
+(WeasyPrint renders inline SVG). Every chart is an accessible
+``<svg role="img">`` with a ``<title>`` and a ``<desc>`` listing the values,
+has a fixed ``viewBox`` and ``width="100%"``, escapes every label and needs no
+JavaScript, fonts or other external resources.
+
+    bar_chart(["jan", "feb"], [3, 5], title="Activiteiten per maand")
+    grouped_bar_chart(["2022", "2023"], {"Bereikt": [10, 12], "Actief": [2, 3]}, title="…")
+    line_chart(["jan", "feb"], {"2023": [3, 5]}, title="…")
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from collections.abc import Sequence
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+WIDTH = 640
+HEIGHT = 300
+MARGIN_LEFT = 48
+MARGIN_RIGHT = 12
+MARGIN_TOP = 36
+MARGIN_BOTTOM = 44
+LEGEND_HEIGHT = 22
+FONT = "font-family=\"'Source Sans 3', 'DejaVu Sans', sans-serif\""
+# Colour-blind safe palette (Okabe–Ito), darkest first.
+PALETTE = ["#1f5f8b", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#0072b2", "#999999"]
+
+
+def _fmt(value: float) -> str:
+    """A number as shown in labels: no trailing ``.0``, Dutch decimal comma."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _num(value: float) -> str:
+    """A coordinate for the SVG source (always a dot, two decimals at most)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+TICKS = 4
+
+
+def nice_step(value: float) -> float:
+    """The smallest 'round' grid step (1, 2, 2.5, 5 × 10ⁿ) that is ≥ ``value``.
+
+    2.5 is only used from 25 upwards, so integer counts get integer grid lines.
+    """
+    if value <= 0:
+        return 1
+    exponent = math.floor(math.log10(value))
+    steps = (1, 2, 2.5, 5, 10) if exponent >= 1 else (1, 2, 5, 10)
+    for step in steps:
+        candidate = step * 10**exponent
+        if candidate >= value:
+            return candidate
+    return 10 ** (exponent + 1)  # pragma: no cover - the loop always returns
+
+
+def nice_max(value: float, *, integer: bool = False) -> float:
+    """The top of the value axis: ``TICKS`` round grid steps covering ``value``.
+
+    With ``integer`` (counts) a grid step is at least 1.
+    """
+    step = nice_step(value / TICKS)
+    return (max(step, 1) if integer else step) * TICKS
+
+
+def _axis_max(series: dict[str, list[float]]) -> float:
+    values = [v for values in series.values() for v in values]
+    return nice_max(max(values, default=0), integer=all(v.is_integer() for v in values))
+
+
+def _clean(values: Sequence[float | None]) -> list[float]:
+    cleaned = []
+    for value in values:
+        number = float(value or 0)
+        cleaned.append(number if math.isfinite(number) and number > 0 else 0.0)
+    return cleaned
+
+
+def _check_lengths(labels: Sequence[str], series: dict[str, Sequence[float | None]]) -> None:
+    for name, values in series.items():
+        if len(values) != len(labels):
+            raise ValueError(f"series {name!r} has {len(values)} values for {len(labels)} labels")
+
+
+def _open(title: str, desc: str, height: int) -> list[str]:
+    uid = f"sw-chart-{secrets.token_hex(4)}"
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-labelledby="{uid}-t {uid}-d" class="sw-chart" '
+        f'{FONT} font-size="12" preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{uid}-t">{escape(title)}</title>',
+        f'<desc id="{uid}-d">{escape(desc)}</desc>',
+        f'<text x="{MARGIN_LEFT}" y="20" font-size="14" font-weight="600" '
+        f'fill="#212529">{escape(title)}</text>',
+    ]
+
+
+def _axes(maximum: float, plot_bottom: float, plot_top: float, unit: str) -> list[str]:
+    """Horizontal grid lines with their values on the left."""
+    parts = []
+    for i in range(TICKS + 1):
+        value = maximum * i / TICKS
+        y = plot_bottom - (plot_bottom - plot_top) * i / TICKS
+        parts.append(
+            f'<line x1="{MARGIN_LEFT}" y1="{_num(y)}" x2="{WIDTH - MARGIN_RIGHT}" '
+            f'y2="{_num(y)}" stroke="#dee2e6" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{MARGIN_LEFT - 6}" y="{_num(y + 4)}" text-anchor="end" '
+            f'fill="#6c757d">{escape(_fmt(value))}</text>'
+        )
+    if unit:
+        parts.append(
+            f'<text x="{MARGIN_LEFT - 6}" y="{_num(plot_top - 8)}" text-anchor="end" '
+            f'fill="#6c757d">{escape(unit)}</text>'
+        )
+    return parts
+
+
+def _x_labels(labels: Sequence[str], slot: float, baseline: float) -> list[str]:
+    parts = []
+    step = max(1, math.ceil(len(labels) / 16))  # at most ~16 labels fit
+    for i, label in enumerate(labels):
+        if i % step:
+            continue
+        x = MARGIN_LEFT + slot * (i + 0.5)
+        parts.append(
+            f'<text x="{_num(x)}" y="{_num(baseline + 16)}" text-anchor="middle" '
+            f'fill="#495057">{escape(label)}</text>'
+        )
+    return parts
+
+
+def _legend(names: Sequence[str], y: float) -> list[str]:
+    parts = []
+    x = MARGIN_LEFT
+    for i, name in enumerate(names):
+        colour = PALETTE[i % len(PALETTE)]
+        parts.append(
+            f'<rect x="{_num(x)}" y="{_num(y - 10)}" width="12" height="12" fill="{colour}"/>'
+        )
+        parts.append(f'<text x="{_num(x + 16)}" y="{_num(y)}" fill="#212529">{escape(name)}</text>')
+        x += 28 + 7 * len(name)
+    return parts
+
+
+def _describe(labels: Sequence[str], series: dict[str, list[float]], unit: str) -> str:
+    suffix = f" {unit}" if unit else ""
+    chunks = []
+    for name, values in series.items():
+        pairs = ", ".join(
+            f"{label}: {_fmt(v)}{suffix}" for label, v in zip(labels, values, strict=True)
+        )
+        chunks.append(f"{name}: {pairs}" if name else pairs)
+    return "; ".join(chunks)
+
+
+def _finish(parts: list[str]) -> SafeString:
+    parts.append("</svg>")
+    # Every piece of text above went through escape(); the markup is ours.
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+def bar_chart(
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    *,
+    title: str,
+    unit: str = "",
+    colour: str = PALETTE[0],
+) -> SafeString:
+    """One bar per label; bar heights are proportional to ``values``."""
+    labels = [str(label) for label in labels]
+    _check_lengths(labels, {"": values})
+    return _bars(labels, {"": _clean(values)}, title=title, unit=unit, colours=[colour])
+
+
+def grouped_bar_chart(
+    labels: Sequence[str],
+    series: dict[str, Sequence[float | None]],
+    *,
+    title: str,
+    unit: str = "",
+) -> SafeString:
+    """Per label one bar for every series, side by side, with a legend."""
+    labels = [str(label) for label in labels]
+    _check_lengths(labels, series)
+    cleaned = {str(name): _clean(values) for name, values in series.items()}
+    return _bars(labels, cleaned, title=title, unit=unit, colours=PALETTE)
+
+
+def _bars(
+    labels: list[str],
+    series: dict[str, list[float]],
+    *,
+    title: str,
+    unit: str,
+    colours: Sequence[str],
+) -> SafeString:
+    legend = len(series) > 1 or any(series.keys())
+    height = HEIGHT + (LEGEND_HEIGHT if legend else 0)
+    plot_top = MARGIN_TOP
+    plot_bottom = HEIGHT - MARGIN_BOTTOM
+    plot_height = plot_bottom - plot_top
+    maximum = _axis_max(series)
+    parts = _open(title, _describe(labels, series, unit), height)
+    parts += _axes(maximum, plot_bottom, plot_top, unit)
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
+    group_width = slot * 0.75
+    bar_width = group_width / max(len(series), 1)
+    for s, (name, values) in enumerate(series.items()):
+        colour = colours[s % len(colours)]
+        for i, value in enumerate(values):
+            bar_height = plot_height * value / maximum
+            x = MARGIN_LEFT + slot * i + (slot - group_width) / 2 + bar_width * s
+            y = plot_bottom - bar_height
+            label = f"{name} – {labels[i]}" if name else labels[i]
+            parts.append(
+                f'<rect class="sw-bar" x="{_num(x)}" y="{_num(y)}" '
+                f'width="{_num(max(bar_width - 1, 1))}" height="{_num(bar_height)}" '
+                f'fill="{colour}"><title>{escape(label)}: {escape(_fmt(value))}'
+                f"{escape(' ' + unit if unit else '')}</title></rect>"
+            )
+            if len(series) == 1 and value and len(labels) <= 16:
+                parts.append(
+                    f'<text x="{_num(x + bar_width / 2)}" y="{_num(y - 4)}" '
+                    f'text-anchor="middle" fill="#212529">{escape(_fmt(value))}</text>'
+                )
+    parts.append(
+        f'<line x1="{MARGIN_LEFT}" y1="{plot_bottom}" x2="{WIDTH - MARGIN_RIGHT}" '
+        f'y2="{plot_bottom}" stroke="#6c757d" stroke-width="1"/>'
+    )
+    parts += _x_labels(labels, slot, plot_bottom)
+    if legend:
+        parts += _legend(list(series.keys()), HEIGHT + 8)
+    return _finish(parts)
+
+
+def line_chart(
+    labels: Sequence[str],
+    series: dict[str, Sequence[float | None]],
+    *,
+    title: str,
+    unit: str = "",
+) -> SafeString:
+    """One line (with dots) per series over the labels, with a legend."""
+    labels = [str(label) for label in labels]
+    _check_lengths(labels, series)
+    cleaned = {str(name): _clean(values) for name, values in series.items()}
+    height = HEIGHT + LEGEND_HEIGHT
+    plot_top = MARGIN_TOP
+    plot_bottom = HEIGHT - MARGIN_BOTTOM
+    plot_height = plot_bottom - plot_top
+    maximum = _axis_max(cleaned)
+    parts = _open(title, _describe(labels, cleaned, unit), height)
+    parts += _axes(maximum, plot_bottom, plot_top, unit)
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
+    for s, (name, values) in enumerate(cleaned.items()):
+        colour = PALETTE[s % len(PALETTE)]
+        points = [
+            (MARGIN_LEFT + slot * (i + 0.5), plot_bottom - plot_height * value / maximum)
+            for i, value in enumerate(values)
+        ]
+        if points:
+            path = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+            parts.append(
+                f'<polyline class="sw-line" points="{path}" fill="none" '
+                f'stroke="{colour}" stroke-width="2.5"/>'
+            )
+        for (x, y), label, value in zip(points, labels, values, strict=True):
+            parts.append(
+                f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3.5" fill="{colour}">'
+                f"<title>{escape(name)} – {escape(label)}: {escape(_fmt(value))}</title>"
+                f"</circle>"
+            )
+    parts.append(
+        f'<line x1="{MARGIN_LEFT}" y1="{plot_bottom}" x2="{WIDTH - MARGIN_RIGHT}" '
+        f'y2="{plot_bottom}" stroke="#6c757d" stroke-width="1"/>'
+    )
+    parts += _x_labels(labels, slot, plot_bottom)
+    parts += _legend(list(cleaned.keys()), HEIGHT + 8)
+    return _finish(parts)
+
+
+__all__ = ["bar_chart", "grouped_bar_chart", "line_chart", "nice_max"]
