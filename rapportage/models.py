@@ -17,6 +17,12 @@ class JaarrapportageQuerySet(models.QuerySet):
             return self.none()
         return self if user.has_perm("rapportage.view_jaarrapportage") else self.none()
 
+    def editable_by(self, user):
+        """Reports a user may change (their sections only while in concept)."""
+        if not user.has_perm("rapportage.change_jaarrapportage"):
+            return self.none()
+        return self.visible_to(user)
+
 
 class Jaarrapportage(TimeStampedModel):
     """The yearly "Jaarrapportage Sterke Wijken"; one per year."""
@@ -28,6 +34,15 @@ class Jaarrapportage(TimeStampedModel):
         _("status"), max_length=20, choices=RapportStatus.choices, default=RapportStatus.CONCEPT
     )
     inleiding = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    basisjaar = models.PositiveSmallIntegerField(
+        _("baseline year"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The number of social brokers at the end of this year is the starting point "
+            "the report compares with (e.g. 2020). Empty: the previous year."
+        ),
+    )
 
     objects = JaarrapportageQuerySet.as_manager()
 
@@ -35,6 +50,10 @@ class Jaarrapportage(TimeStampedModel):
         verbose_name = _("annual report")
         verbose_name_plural = _("annual reports")
         ordering = ["-jaar"]
+        permissions = [
+            ("finalize_jaarrapportage", _("Can make an annual report final")),
+            ("reopen_jaarrapportage", _("Can reopen a final annual report")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(jaar__gte=2000) & Q(jaar__lte=2100),
@@ -48,6 +67,19 @@ class Jaarrapportage(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("rapportage:jaarrapportage_detail", args=[self.pk])
 
+    @property
+    def is_definitief(self) -> bool:
+        return self.status == RapportStatus.DEFINITIEF
+
+    @property
+    def baseline_year(self) -> int:
+        return self.basisjaar or self.jaar - 1
+
+
+class SectieQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(rapportage__in=Jaarrapportage.objects.visible_to(user))
+
 
 class Sectie(TimeStampedModel):
     """A section of a report: a narrative plus, per kind, computed content."""
@@ -59,6 +91,14 @@ class Sectie(TimeStampedModel):
     titel = models.CharField(_("title"), max_length=200)
     tekst = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Raised on every save; protects against overwriting someone else's edit."),
+    )
+
+    objects = SectieQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("section")
@@ -124,6 +164,13 @@ def versie_upload_to(instance: RapportVersie, filename: str) -> str:
     return f"rapportages/{instance.rapportage.jaar}/v{instance.versie}-{filename}"
 
 
+class RapportVersieQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        if not user.has_perm("rapportage.view_rapportversie"):
+            return self.none()
+        return self.filter(rapportage__in=Jaarrapportage.objects.visible_to(user))
+
+
 class RapportVersie(models.Model):
     """A frozen, final version of a report: its PDF and its figures."""
 
@@ -142,6 +189,8 @@ class RapportVersie(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = RapportVersieQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report version")

@@ -87,6 +87,8 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         *_crud(
             "rapportage", "jaarrapportage", "sectie", "planonderdeel", "indicator", "rapportversie"
         ),
+        "rapportage.finalize_jaarrapportage",
+        "rapportage.reopen_jaarrapportage",
     ],
     # Admins get every permission of the project's apps and user management.
     Role.BEHEERDER: ["__all__"],

@@ -1,0 +1,90 @@
+"""HTML to PDF with WeasyPrint, without touching the network.
+
+``render_pdf`` is the one way the app makes a PDF. WeasyPrint is imported
+inside it (it is heavy and only needed when a PDF is actually made). Its URL
+fetcher serves ``/static/`` through the staticfiles finders and ``/media/``
+from MEDIA_ROOT and refuses everything else, so rendering never fetches
+anything over the network and never reads files outside those two places.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils._os import safe_join
+
+logger = logging.getLogger(__name__)
+
+# Relative URLs in the HTML resolve against this; it is never contacted.
+BASE_URL = "https://sterkewijken.invalid/"
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RefusedURL(ValueError):
+    """A resource outside /static/ and /media/ was asked for."""
+
+
+def local_path_for(url: str) -> Path:
+    """The file on disk behind a /static/ or /media/ URL of the report, else RefusedURL."""
+    parts = urlsplit(url)
+    base = urlsplit(BASE_URL)
+    if parts.scheme in ("http", "https") and parts.netloc not in ("", base.netloc):
+        raise RefusedURL(f"refusing to fetch {url}: no network while rendering")
+    if parts.scheme not in ("http", "https", ""):
+        raise RefusedURL(f"refusing to fetch {url}: only /static/ and /media/ are served")
+    path = unquote(parts.path)
+    if path.startswith(settings.STATIC_URL):
+        found = finders.find(path.removeprefix(settings.STATIC_URL))
+        if not found:
+            raise RefusedURL(f"static file not found: {path}")
+        return Path(found if isinstance(found, str) else found[0])
+    if path.startswith(settings.MEDIA_URL):
+        try:
+            found = Path(safe_join(settings.MEDIA_ROOT, path.removeprefix(settings.MEDIA_URL)))
+        except Exception as exc:  # SuspiciousFileOperation on ../
+            raise RefusedURL(f"refusing {path}") from exc
+        if not found.is_file():
+            raise RefusedURL(f"media file not found: {path}")
+        return found
+    raise RefusedURL(f"refusing to fetch {url}: only /static/ and /media/ are served")
+
+
+def _make_fetcher():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalFilesFetcher(URLFetcher):
+        """Serves /static/ and /media/ from disk; refuses everything else."""
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = local_path_for(url)
+            mime_type, _encoding = mimetypes.guess_type(path.name)
+            return URLFetcherResponse(
+                url,
+                body=path.read_bytes(),
+                headers={"Content-Type": mime_type or "application/octet-stream"},
+            )
+
+    return LocalFilesFetcher()
+
+
+def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
+    """Render ``template_name`` with ``context`` to HTML and that HTML to a PDF.
+
+    Returns ``(html, pdf_bytes)``. The PDF is tagged (PDF/UA-1); title, author
+    and language come from the template's ``<title>``, ``<meta name="author">``
+    and ``<html lang>``.
+    """
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, context)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher())
+    pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    return html, pdf_bytes
