@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils import timezone
 
 from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
 
@@ -27,6 +28,20 @@ class InitiatiefAdmin(admin.ModelAdmin):
     autocomplete_fields = ["wijk", "ondersteuners", "partners"]
     filter_horizontal = ["themas"]
     inlines = [StatusWijzigingInline, FinancieringInline, TellingInline]
+    # The current status follows the dated history (edit the status changes below).
+    readonly_fields = ["status"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        initiatief = form.instance
+        if not initiatief.statuswijzigingen.exists():
+            StatusWijziging.objects.create(
+                initiatief=initiatief,
+                status=initiatief.status,
+                datum=timezone.localdate(),
+                door=request.user,
+            )
+        initiatief.sync_status_from_history()
 
 
 @admin.register(Financieringsaanvraag)

@@ -112,6 +112,13 @@ class Initiatief(TimeStampedModel):
     def get_absolute_url(self) -> str:
         return reverse("initiatieven:initiatief_detail", args=[self.pk])
 
+    def sync_status_from_history(self) -> None:
+        """Make ``status`` the status of the latest dated change (if there is one)."""
+        latest = self.statuswijzigingen.order_by("-datum", "-pk").first()
+        if latest is not None and latest.status != self.status:
+            self.status = latest.status
+            self.save(update_fields=["status", "updated_at"])
+
     @property
     def has_veranderverhaal(self) -> bool:
         return any((self.doelgroep, self.aanpak, self.directe_effecten, self.indirecte_bijdrage))

@@ -57,11 +57,10 @@ def change_status(
     if status not in InitiatiefStatus.values:
         raise ValidationError(_("Unknown status."), code="invalid_status")
     # Lock the row so two simultaneous changes cannot leave a stale status.
-    initiatief = Initiatief.objects.select_for_update().get(pk=initiatief.pk)
+    locked = Initiatief.objects.select_for_update().get(pk=initiatief.pk)
     wijziging = StatusWijziging.objects.create(
-        initiatief=initiatief, status=status, datum=datum, door=door, toelichting=toelichting
+        initiatief=locked, status=status, datum=datum, door=door, toelichting=toelichting
     )
-    latest = initiatief.statuswijzigingen.order_by("-datum", "-pk").first()
-    initiatief.status = latest.status
-    initiatief.save(update_fields=["status", "updated_at"])
+    locked.sync_status_from_history()
+    initiatief.status = locked.status
     return wijziging

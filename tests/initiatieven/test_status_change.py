@@ -137,3 +137,28 @@ def test_database_refuses_unknown_status(initiatief_a):
     initiatief_a.status = "verdwenen"
     with pytest.raises(IntegrityError), transaction.atomic():
         initiatief_a.save()
+
+
+@pytest.mark.django_db
+def test_admin_keeps_status_in_line_with_history(client, wijk_a):
+    from django.contrib.auth.models import User
+
+    from initiatieven.models import Initiatief
+
+    admin = User.objects.create_superuser("root", "root@example.org", "geheim-wachtwoord-123")
+    client.force_login(admin)
+    data = {"naam": "Via beheer", "wijk": wijk_a.pk}
+    for prefix in ("statuswijzigingen", "financieringsaanvragen", "tellingen"):
+        data[f"{prefix}-TOTAL_FORMS"] = "1" if prefix == "statuswijzigingen" else "0"
+        data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data.update(
+        {
+            "statuswijzigingen-0-status": "actief",
+            "statuswijzigingen-0-datum": "2023-04-01",
+            "statuswijzigingen-0-toelichting": "",
+        }
+    )
+    response = client.post(reverse("admin:initiatieven_initiatief_add"), data)
+    assert response.status_code == 302, response.context["errors"]
+    initiatief = Initiatief.objects.get(naam="Via beheer")
+    assert initiatief.status == "actief"
