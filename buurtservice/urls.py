@@ -1,5 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "buurtservice"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.WachtlijstView.as_view(), name="wachtlijst"),
+    path("klussen/", views.KlusListView.as_view(), name="klus_list"),
+    path("klussen/nieuw/", views.KlusCreateView.as_view(), name="klus_create"),
+    path("klussen/<int:pk>/", views.KlusDetailView.as_view(), name="klus_detail"),
+    path("klussen/<int:pk>/bewerken/", views.KlusUpdateView.as_view(), name="klus_update"),
+    path("klussen/<int:pk>/plannen/", views.KlusPlanView.as_view(), name="klus_plan"),
+    path("klussen/<int:pk>/afronden/", views.KlusCompleteView.as_view(), name="klus_complete"),
+    path("klussen/<int:pk>/annuleren/", views.KlusCancelView.as_view(), name="klus_cancel"),
+    path("uitvoerders/", views.UitvoerderListView.as_view(), name="uitvoerder_list"),
+    path("uitvoerders/nieuw/", views.UitvoerderCreateView.as_view(), name="uitvoerder_create"),
+    path("uitvoerders/<int:pk>/", views.UitvoerderDetailView.as_view(), name="uitvoerder_detail"),
+    path(
+        "uitvoerders/<int:pk>/bewerken/",
+        views.UitvoerderUpdateView.as_view(),
+        name="uitvoerder_update",
+    ),
+    path("capaciteit/", views.CapaciteitListView.as_view(), name="capaciteit_list"),
+    path("capaciteit/nieuw/", views.CapaciteitCreateView.as_view(), name="capaciteit_create"),
+    path(
+        "capaciteit/<int:pk>/bewerken/",
+        views.CapaciteitUpdateView.as_view(),
+        name="capaciteit_update",
+    ),
+    path("overzicht/", views.OverzichtView.as_view(), name="overzicht"),
+]
