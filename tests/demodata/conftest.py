@@ -1,14 +1,36 @@
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
 def fast_password_hasher(settings):
     # The demo users' password hash dominates the command's run time; tests need no
     # strong hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """Load the demo data once per test module, inside a transaction rolled back after it.
+
+    Each test still runs in its own savepoint (the ``db`` fixture), so tests cannot
+    affect each other.
+    """
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("demodata", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture
-def demo(db):
-    call_command("demodata", verbosity=0)
+def demo(demo_module, db):
+    """The demo data, for a test with database access."""

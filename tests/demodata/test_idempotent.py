@@ -27,6 +27,8 @@ def row_counts() -> dict[str, int]:
 
 
 def test_running_twice_leaves_identical_row_counts(db):
+    # Also checks that the other modules' demo data were rolled back.
+    assert not Activiteit.objects.exists()
     call_command("demodata", verbosity=0)
     first = row_counts()
     call_command("demodata", verbosity=0)
