@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import SectieSoort
+from .models import Jaarrapportage, Sectie
+from .report import default_title
+
+MARKDOWN_HELP = _(
+    "Markdown: an empty line starts a new paragraph; '- ' starts a bullet; "
+    "**bold**, *italic*, [link text](https://…)."
+)
+
+
+def _helper(label) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("submit", label, css_class="btn-primary btn-lg"))
+    return helper
+
+
+class JaarrapportageCreateForm(forms.ModelForm):
+    class Meta:
+        model = Jaarrapportage
+        fields = ["jaar", "titel", "versiedatum", "basisjaar"]
+        widgets = {"versiedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        year = timezone.localdate().year
+        self.fields["jaar"].initial = year
+        self.fields["titel"].required = False
+        self.fields["titel"].help_text = _("Empty: “%(title)s”.") % {"title": default_title(year)}
+        self.fields["versiedatum"].initial = timezone.localdate()
+        self.fields["versiedatum"].required = False
+        self.helper = _helper(_("Create report"))
+
+    def clean_jaar(self):
+        jaar = self.cleaned_data["jaar"]
+        if not 2000 <= jaar <= 2100:
+            raise forms.ValidationError(_("Give a year between 2000 and 2100."))
+        return jaar
+
+    def clean(self):
+        cleaned = super().clean()
+        jaar, basisjaar = cleaned.get("jaar"), cleaned.get("basisjaar")
+        if jaar and basisjaar and basisjaar >= jaar:
+            self.add_error("basisjaar", _("The baseline year must lie before the report's year."))
+        return cleaned
+
+
+class JaarrapportageUpdateForm(forms.ModelForm):
+    class Meta:
+        model = Jaarrapportage
+        fields = ["titel", "versiedatum", "basisjaar", "inleiding"]
+        widgets = {
+            "versiedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "inleiding": forms.Textarea(attrs={"rows": 8}),
+        }
+        help_texts = {"inleiding": MARKDOWN_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(_("Save"))
+
+    def clean_basisjaar(self):
+        basisjaar = self.cleaned_data.get("basisjaar")
+        if basisjaar and basisjaar >= self.instance.jaar:
+            raise forms.ValidationError(_("The baseline year must lie before the report's year."))
+        return basisjaar
+
+
+class SectieForm(forms.ModelForm):
+    """A section's title and narrative, with the version the editor started from."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = Sectie
+        fields = ["titel", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 14})}
+        help_texts = {"tekst": MARKDOWN_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["version"].initial = self.instance.version
+        self.helper = _helper(_("Save section"))
+
+
+class SectieCreateForm(forms.ModelForm):
+    class Meta:
+        model = Sectie
+        fields = ["soort", "titel", "tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 10})}
+        help_texts = {
+            "soort": _("What the section shows besides its text (tables, examples, plan)."),
+            "tekst": MARKDOWN_HELP,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].initial = SectieSoort.VRIJ
+        self.helper = _helper(_("Add section"))

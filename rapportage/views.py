@@ -1,0 +1,337 @@
+"""Pages of the yearly report: list, create, preview, edit, PDF, final versions.
+
+Every view needs a login and a rapportage permission (coordinators and admins
+have them; a social broker gets 403) and loads its object through the model's
+``visible_to(user)`` queryset (404 otherwise).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+
+from .forms import JaarrapportageCreateForm, JaarrapportageUpdateForm, SectieCreateForm, SectieForm
+from .models import Jaarrapportage, RapportVersie, Sectie
+from .report import (
+    build_report_context,
+    default_title,
+    latest_version,
+    pdf_filename,
+    render_report_pdf,
+)
+from .services import (
+    ReportIsFinal,
+    SectieConflict,
+    add_sectie,
+    create_jaarrapportage,
+    delete_sectie,
+    finalize_jaarrapportage,
+    move_sectie,
+    reopen_jaarrapportage,
+    update_sectie,
+)
+
+
+class ReportPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
+    """Login first (anonymous users go to the login page), then the permission (else 403)."""
+
+
+class RapportageObjectMixin:
+    """Loads the report of the URL through ``visible_to`` (404 when not visible)."""
+
+    def get_rapportage(self) -> Jaarrapportage:
+        if not hasattr(self, "_rapportage"):
+            self._rapportage = get_object_or_404(
+                Jaarrapportage.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+            )
+        return self._rapportage
+
+
+def refuse_final(request, rapportage: Jaarrapportage) -> HttpResponseRedirect:
+    messages.error(request, ReportIsFinal().messages[0])
+    return HttpResponseRedirect(rapportage.get_absolute_url())
+
+
+class ConceptOnlyMixin:
+    """Refuses changes to a final report. Goes after the permission mixins in the bases,
+    so the login and permission checks come first."""
+
+    def dispatch(self, request, *args, **kwargs):
+        rapportage = self.get_rapportage()
+        if rapportage.is_definitief:
+            return refuse_final(request, rapportage)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JaarrapportageListView(ReportPermissionMixin, ListView):
+    permission_required = "rapportage.view_jaarrapportage"
+    template_name = "rapportage/jaarrapportage_list.html"
+    context_object_name = "rapportages"
+
+    def get_queryset(self):
+        return Jaarrapportage.objects.visible_to(self.request.user).annotate(
+            aantal_versies=Count("versies")
+        )
+
+
+class JaarrapportageCreateView(ReportPermissionMixin, CreateView):
+    permission_required = "rapportage.add_jaarrapportage"
+    form_class = JaarrapportageCreateForm
+    template_name = "rapportage/jaarrapportage_form.html"
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        self.object = create_jaarrapportage(
+            jaar=data["jaar"],
+            titel=data["titel"] or default_title(data["jaar"]),
+            versiedatum=data["versiedatum"],
+            basisjaar=data["basisjaar"],
+        )
+        messages.success(self.request, _("The report has been created with the default sections."))
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, page_title=_("New annual report"))
+
+
+class JaarrapportageDetailView(ReportPermissionMixin, RapportageObjectMixin, DetailView):
+    """The HTML preview: the same content as the PDF, plus the editing controls."""
+
+    permission_required = "rapportage.view_jaarrapportage"
+    template_name = "rapportage/jaarrapportage_detail.html"
+    context_object_name = "rapportage"
+
+    def get_object(self, queryset=None):
+        return self.get_rapportage()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        rapportage = self.object
+        user = self.request.user
+        editable = not rapportage.is_definitief
+        context.update(build_report_context(rapportage))
+        context.update(
+            {
+                "versies": rapportage.versies.select_related("definitief_door"),
+                "can_edit": editable and user.has_perm("rapportage.change_jaarrapportage"),
+                "section_controls": editable and user.has_perm("rapportage.change_sectie"),
+                "can_add_section": editable and user.has_perm("rapportage.add_sectie"),
+                "can_delete_section": editable and user.has_perm("rapportage.delete_sectie"),
+                "can_finalize": editable and user.has_perm("rapportage.finalize_jaarrapportage"),
+                "can_reopen": not editable and user.has_perm("rapportage.reopen_jaarrapportage"),
+                "can_download_versions": user.has_perm("rapportage.view_rapportversie"),
+            }
+        )
+        return context
+
+
+class JaarrapportageUpdateView(
+    ReportPermissionMixin, RapportageObjectMixin, ConceptOnlyMixin, UpdateView
+):
+    permission_required = "rapportage.change_jaarrapportage"
+    form_class = JaarrapportageUpdateForm
+    template_name = "rapportage/jaarrapportage_form.html"
+
+    def get_object(self, queryset=None):
+        return self.get_rapportage()
+
+    def form_valid(self, form):
+        messages.success(self.request, _("The report has been saved."))
+        return super().form_valid(form)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, page_title=_("Edit report"))
+
+
+class SectieObjectMixin:
+    def get_sectie(self) -> Sectie:
+        if not hasattr(self, "_sectie"):
+            self._sectie = get_object_or_404(
+                Sectie.objects.visible_to(self.request.user).select_related("rapportage"),
+                pk=self.kwargs["pk"],
+            )
+        return self._sectie
+
+    def get_rapportage(self) -> Jaarrapportage:
+        return self.get_sectie().rapportage
+
+
+class SectieUpdateView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin, UpdateView):
+    """Edit a section's narrative; refuses to overwrite someone else's newer save."""
+
+    permission_required = "rapportage.change_sectie"
+    form_class = SectieForm
+    template_name = "rapportage/sectie_form.html"
+    context_object_name = "sectie"
+
+    def get_object(self, queryset=None):
+        return self.get_sectie()
+
+    def form_valid(self, form):
+        sectie = self.object
+        try:
+            update_sectie(
+                sectie=sectie,
+                titel=form.cleaned_data["titel"],
+                tekst=form.cleaned_data["tekst"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except SectieConflict:
+            return self.conflict(form)
+        except ReportIsFinal:
+            return refuse_final(self.request, sectie.rapportage)
+        messages.success(self.request, _("The section has been saved."))
+        url = sectie.rapportage.get_absolute_url()
+        return HttpResponseRedirect(f"{url}#sectie-{self._position(sectie)}")
+
+    def _position(self, sectie: Sectie) -> int:
+        ids = list(sectie.rapportage.secties.values_list("pk", flat=True))
+        return ids.index(sectie.pk) + 1 if sectie.pk in ids else 1
+
+    def conflict(self, form):
+        """Show the newer stored text, keep the user's own text to copy from; 409."""
+        current = Sectie.objects.get(pk=self.object.pk)
+        fresh = SectieForm(instance=current)
+        context = self.get_context_data(
+            form=fresh,
+            conflict=True,
+            own_titel=form.cleaned_data["titel"],
+            own_tekst=form.cleaned_data["tekst"],
+        )
+        return self.render_to_response(context, status=409)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, rapportage=self.object.rapportage, page_title=_("Edit section")
+        )
+
+
+class SectieCreateView(ReportPermissionMixin, RapportageObjectMixin, ConceptOnlyMixin, CreateView):
+    permission_required = "rapportage.add_sectie"
+    form_class = SectieCreateForm
+    template_name = "rapportage/sectie_form.html"
+
+    def form_valid(self, form):
+        rapportage = self.get_rapportage()
+        add_sectie(rapportage=rapportage, **form.cleaned_data)
+        messages.success(self.request, _("The section has been added at the end."))
+        return HttpResponseRedirect(rapportage.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs, rapportage=self.get_rapportage(), page_title=_("New section")
+        )
+
+
+class SectieDeleteView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin, DeleteView):
+    permission_required = "rapportage.delete_sectie"
+    template_name = "rapportage/sectie_confirm_delete.html"
+    context_object_name = "sectie"
+
+    def get_object(self, queryset=None):
+        return self.get_sectie()
+
+    def form_valid(self, form):
+        rapportage = self.object.rapportage
+        delete_sectie(sectie=self.object)
+        messages.success(self.request, _("The section has been removed."))
+        return HttpResponseRedirect(rapportage.get_absolute_url())
+
+
+class SectieMoveView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin, View):
+    permission_required = "rapportage.change_sectie"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        sectie = self.get_sectie()
+        direction = request.POST.get("direction")
+        if direction not in ("up", "down"):
+            return HttpResponse(status=400)
+        move_sectie(sectie=sectie, direction=direction)
+        return HttpResponseRedirect(sectie.rapportage.get_absolute_url())
+
+
+class JaarrapportagePdfView(ReportPermissionMixin, RapportageObjectMixin, View):
+    """Download the PDF: the stored file of a final report, else rendered now."""
+
+    permission_required = "rapportage.view_jaarrapportage"
+
+    def get(self, request, *args, **kwargs):
+        rapportage = self.get_rapportage()
+        filename = pdf_filename(rapportage)
+        if rapportage.is_definitief:
+            versie = latest_version(rapportage)
+            if versie is not None and versie.pdf:
+                return FileResponse(
+                    versie.pdf.open("rb"),
+                    as_attachment=True,
+                    filename=filename,
+                    content_type="application/pdf",
+                )
+        _html, pdf_bytes = render_report_pdf(rapportage)
+        response = HttpResponse(pdf_bytes, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class JaarrapportageFinalizeView(ReportPermissionMixin, RapportageObjectMixin, View):
+    permission_required = "rapportage.finalize_jaarrapportage"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        rapportage = self.get_rapportage()
+        try:
+            versie = finalize_jaarrapportage(rapportage=rapportage, user=request.user)
+        except ReportIsFinal as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request,
+                _("The report is final. Version %(version)s and its PDF have been stored.")
+                % {"version": versie.versie},
+            )
+        return HttpResponseRedirect(rapportage.get_absolute_url())
+
+
+class JaarrapportageReopenView(ReportPermissionMixin, RapportageObjectMixin, View):
+    permission_required = "rapportage.reopen_jaarrapportage"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        rapportage = self.get_rapportage()
+        try:
+            reopen_jaarrapportage(rapportage=rapportage)
+        except ValidationError as exc:
+            messages.error(request, exc.messages[0])
+        else:
+            messages.success(
+                request,
+                _("The report is a draft again. Earlier final versions remain downloadable."),
+            )
+        return HttpResponseRedirect(rapportage.get_absolute_url())
+
+
+class VersieDownloadView(ReportPermissionMixin, View):
+    permission_required = ("rapportage.view_jaarrapportage", "rapportage.view_rapportversie")
+
+    def get(self, request, *args, **kwargs):
+        versie = get_object_or_404(
+            RapportVersie.objects.visible_to(request.user).select_related("rapportage"),
+            pk=kwargs["pk"],
+        )
+        if not versie.pdf:
+            raise Http404
+        filename = f"jaarrapportage-{versie.rapportage.jaar}-v{versie.versie}.pdf"
+        return FileResponse(
+            versie.pdf.open("rb"),
+            as_attachment=True,
+            filename=filename,
+            content_type="application/pdf",
+        )
