@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from initiatieven.models import Initiatief
@@ -103,7 +104,7 @@ class ActiviteitForm(forms.ModelForm):
         help_text=_("Not in the list? Type the organisation's name; it is added on saving."),
     )
     fotos = MultipleImageField(
-        label=_("Photos"),
+        label=_("Add photos"),
         help_text=_("Images only (JPEG, PNG, GIF or WebP); several files at once are allowed."),
     )
     fotos_verwijderen = forms.ModelMultipleChoiceField(
@@ -166,6 +167,7 @@ class ActiviteitForm(forms.ModelForm):
         fields["wijk"].queryset = Wijk.objects.of_user(user).select_related("gebied")
         fields["wijk"].empty_label = _("– choose a district –")
         fields["soort"].choices = [("", _("– choose a kind –")), *fields["soort"].choices[1:]]
+        fields["rol"].choices = [("", _("– no role chosen –")), *fields["rol"].choices[1:]]
         fields["titel"].widget.attrs.update({"autocomplete": "off", "maxlength": 200})
         fields["themas"].queryset = Thema.objects.filter(
             Q(actief=True) | Q(pk__in=self._current_ids("themas"))
@@ -183,7 +185,7 @@ class ActiviteitForm(forms.ModelForm):
             Q(actief=True) | Q(pk__in=self._current_ids("partners"))
         )
         fields["initiatief"] = InitiatiefChoiceField(
-            label=Activiteit._meta.get_field("initiatief").verbose_name,
+            label=capfirst(Activiteit._meta.get_field("initiatief").verbose_name),
             queryset=Initiatief.objects.visible_to(user).select_related("wijk"),
             required=False,
             initial=fields["initiatief"].initial,
@@ -253,6 +255,18 @@ class ActiviteitLinkForm(forms.ModelForm):
         widgets = {
             "url": forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An empty extra row is fine; a row with only a description is not (see clean).
+        self.fields["url"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("url") and not self.errors.get("url") and self.has_changed():
+            if not cleaned.get("DELETE"):
+                self.add_error("url", _("Give the web address of this link."))
+        return cleaned
 
 
 ActiviteitLinkFormSet = inlineformset_factory(

@@ -187,9 +187,13 @@ class ActiviteitDuplicateView(ActiviteitFormMixin):
         return initial
 
     def get_links(self, data=None):
+        if data is not None:
+            # Submitted rows are all new links: compared with no initial values,
+            # so unchanged copies are saved too.
+            return link_formset(data=data, instance=Activiteit())
         if not hasattr(self, "initial_links"):
             self.get_initial()
-        return link_formset(data=data, instance=Activiteit(), initial=self.initial_links)
+        return link_formset(instance=Activiteit(), initial=self.initial_links)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH = 640
+WIDTH = 560
 HEIGHT = 300
 MARGIN_LEFT = 48
 MARGIN_RIGHT = 12
@@ -96,7 +96,7 @@ def _open(title: str, desc: str, height: int) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" role="img" aria-labelledby="{uid}-t {uid}-d" class="sw-chart" '
-        f'{FONT} font-size="12" preserveAspectRatio="xMidYMid meet">',
+        f'{FONT} font-size="13" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{uid}-t">{escape(title)}</title>',
         f'<desc id="{uid}-d">{escape(desc)}</desc>',
         f'<text x="{MARGIN_LEFT}" y="20" font-size="14" font-weight="600" '
