@@ -8,7 +8,9 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from django_filters.views import FilterView
 
@@ -24,7 +26,7 @@ from .forms import (
     PlanForm,
     UitvoerderForm,
 )
-from .models import Capaciteit, Klus, Uitvoerder, sees_requester_data
+from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
 
 
 class BuurtserviceMixin(LoginRequiredMixin, PermissionRequiredMixin):
@@ -95,6 +97,13 @@ class KlusListView(BuurtserviceMixin, FilterView):
         )
 
 
+# Requester data never ends up in error reports (AVG).
+hide_requester_data = method_decorator(
+    sensitive_post_parameters(*REQUESTER_FIELDS), name="dispatch"
+)
+
+
+@hide_requester_data
 class KlusCreateView(BuurtserviceMixin, FormView):
     permission_required = "buurtservice.add_klus"
     form_class = KlusForm
@@ -134,6 +143,7 @@ class KlusDetailView(BuurtserviceMixin, RequesterContextMixin, DetailView):
         return context
 
 
+@hide_requester_data
 class KlusUpdateView(BuurtserviceMixin, UpdateView):
     permission_required = "buurtservice.change_klus"
     form_class = KlusForm

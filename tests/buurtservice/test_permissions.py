@@ -158,3 +158,12 @@ def test_worker_left_long_ago_is_not_offered_for_planning(client, bs_user, klus_
 
     assert "Lang Weg" not in body
     assert "Ahmed" in body
+
+
+def test_requester_fields_are_hidden_from_error_reports(client, bs_user, wijk_noord):
+    client.force_login(bs_user)
+
+    response = client.post(reverse("buurtservice:klus_create"), {"wijk": wijk_noord.pk})
+
+    hidden = set(response.wsgi_request.sensitive_post_parameters)
+    assert {"aanvrager_naam", "aanvrager_adres", "aanvrager_telefoon"} <= hidden
