@@ -21,6 +21,11 @@ from django.utils._os import safe_join
 
 logger = logging.getLogger(__name__)
 
+# WeasyPrint reports every layout step and fontTools every font it subsets at
+# INFO level; only their warnings are worth a log line.
+for _name in ("weasyprint", "fontTools"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
 # Relative URLs in the HTML resolve against this; it is never contacted.
 BASE_URL = "https://sterkewijken.invalid/"
 PDF_VARIANT = "pdf/ua-1"
