@@ -33,8 +33,13 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _refuse_far_future(value: datetime.date | None) -> None:
-    """Dates more than a year ahead are typing errors."""
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+
+
+def _refuse_implausible(value: datetime.date | None) -> None:
+    """Dates before 2000 or more than a year ahead are typing errors."""
+    if value and value < EARLIEST_DATE:
+        raise forms.ValidationError(_("This date is before 2000; check the year."), code="far_past")
     if value and value > _today() + datetime.timedelta(days=366):
         raise forms.ValidationError(
             _("This date is more than a year in the future."), code="far_future"
@@ -42,6 +47,7 @@ def _refuse_far_future(value: datetime.date | None) -> None:
 
 
 def _refuse_future(value: datetime.date | None, message) -> None:
+    _refuse_implausible(value)
     if value and value > _today():
         raise forms.ValidationError(message, code="future")
 
@@ -242,7 +248,7 @@ class FinancieringsaanvraagForm(forms.ModelForm):
 
     def clean_aangevraagd_op(self):
         value = self.cleaned_data["aangevraagd_op"]
-        _refuse_far_future(value)
+        _refuse_implausible(value)
         return value
 
     def clean_besluit_op(self):
