@@ -136,3 +136,10 @@ def login() -> Callable[..., object]:
 # =============================================================================
 # Project fixtures (below this line)
 # =============================================================================
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hasher(settings):
+    """PBKDF2's million rounds cost a second per user on a small machine; tests
+    need no strong hashes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
