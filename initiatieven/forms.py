@@ -79,6 +79,7 @@ class InitiatiefForm(forms.ModelForm):
             ),
             "aantal_initiatiefnemers": _("How many residents took the initiative."),
             "ondersteuners": _("The social brokers who support this initiative."),
+            "partners": _("On a computer, hold Ctrl (or Cmd) to choose more than one."),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -185,9 +186,16 @@ class VeranderverhaalForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        placeholders = {
+            "doelgroep": _("e.g. Residents of the Waterkwartier"),
+            "aanpak": _("e.g. Organising activities together\nUsing residents' talents"),
+            "directe_effecten": _("e.g. Connectedness: residents feel connected to each other"),
+            "indirecte_bijdrage": _("e.g. More social cohesion in the district"),
+        }
+        for name, field in self.fields.items():
             field.max_length = VERANDERVERHAAL_MAX_LENGTH
             field.validators.append(MaxLengthValidator(VERANDERVERHAAL_MAX_LENGTH))
+            field.widget.attrs["placeholder"] = placeholders[name]
 
 
 class StatusWijzigingForm(forms.Form):
