@@ -16,6 +16,7 @@ from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 from .choices import ActiviteitSoort, Rol
 from .forms import DateInput
 from .models import Activiteit
+from .widgets import FastSelect
 
 
 class Periode:
@@ -89,6 +90,7 @@ class ActiviteitFilter(django_filters.FilterSet):
         ),
     )
     periode = django_filters.ChoiceFilter(
+        widget=FastSelect,
         label=_("Period"),
         choices=Periode.choices,
         method="filter_periode",
@@ -101,44 +103,57 @@ class ActiviteitFilter(django_filters.FilterSet):
         label=_("Until"), field_name="datum", lookup_expr="lte", widget=DateInput()
     )
     gebied = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Area"),
         field_name="wijk__gebied",
         queryset=Gebied.objects.none(),
         empty_label=_("all areas"),
     )
     wijk = django_filters.ModelChoiceFilter(
-        label=_("District"), queryset=Wijk.objects.none(), empty_label=_("all districts")
+        widget=FastSelect,
+        label=_("District"),
+        queryset=Wijk.objects.none(),
+        empty_label=_("all districts"),
     )
     soort = django_filters.ChoiceFilter(
-        label=_("Kind"), choices=ActiviteitSoort.choices, empty_label=_("all kinds")
+        widget=FastSelect,
+        label=_("Kind"),
+        choices=ActiviteitSoort.choices,
+        empty_label=_("all kinds"),
     )
     rol = django_filters.ChoiceFilter(
-        label=_("Role"), choices=Rol.choices, empty_label=_("all roles")
+        widget=FastSelect, label=_("Role"), choices=Rol.choices, empty_label=_("all roles")
     )
     thema = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Theme"),
         queryset=Thema.objects.all(),
         method=_through_filter("themas", "thema"),
         empty_label=_("all themes"),
     )
     medewerker = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Colleague"),
         queryset=Medewerker.objects.none(),
         method=_through_filter("medewerkers", "medewerker"),
         empty_label=_("all colleagues"),
     )
     partner = django_filters.ModelChoiceFilter(
+        widget=FastSelect,
         label=_("Partner"),
         queryset=Organisatie.objects.none(),
         method=_through_filter("partners", "organisatie"),
         empty_label=_("all partners"),
     )
     initiatief = InitiatiefFilter(
-        label=_("Initiative"), queryset=Initiatief.objects.none(), empty_label=_("all initiatives")
+        widget=FastSelect,
+        label=_("Initiative"),
+        queryset=Initiatief.objects.none(),
+        empty_label=_("all initiatives"),
     )
     is_voorbeeld = django_filters.BooleanFilter(
         label=_("Report example"),
-        widget=forms.Select(
+        widget=FastSelect(
             choices=[("", _("all activities")), ("true", _("examples only")), ("false", _("no"))]
         ),
     )
@@ -152,10 +167,11 @@ class ActiviteitFilter(django_filters.FilterSet):
         user = request.user
         self.filters["gebied"].queryset = Gebied.objects.of_user(user)
         self.filters["wijk"].queryset = Wijk.objects.of_user(user)
-        self.filters["medewerker"].queryset = Medewerker.objects.visible_to(user)
-        self.filters["partner"].queryset = Organisatie.objects.visible_to(user)
-        self.filters["initiatief"].queryset = Initiatief.objects.visible_to(user).select_related(
-            "wijk"
+        # Only what the option labels need: the lists can be long.
+        self.filters["medewerker"].queryset = Medewerker.objects.visible_to(user).only("naam")
+        self.filters["partner"].queryset = Organisatie.objects.visible_to(user).only("naam")
+        self.filters["initiatief"].queryset = (
+            Initiatief.objects.visible_to(user).select_related("wijk").only("naam", "wijk__naam")
         )
 
     def filter_text(self, queryset, name, value):

@@ -21,6 +21,7 @@ from initiatieven.models import Initiatief
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
+from .widgets import FastSelect, FastSelectMultiple
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 MAX_COUNT = 100_000
@@ -90,6 +91,8 @@ class MultipleImageField(forms.ImageField):
 
 
 class InitiatiefChoiceField(forms.ModelChoiceField):
+    widget = FastSelect
+
     def label_from_instance(self, obj: Initiatief) -> str:
         return f"{obj.naam} ({obj.wijk.naam})"
 
@@ -138,8 +141,11 @@ class ActiviteitForm(forms.ModelForm):
             "beschrijving": forms.Textarea(attrs={"rows": 3}),
             "opbrengst": forms.Textarea(attrs={"rows": 3}),
             "themas": forms.CheckboxSelectMultiple,
-            "medewerkers": forms.SelectMultiple(attrs={"size": 6}),
-            "partners": forms.SelectMultiple(attrs={"size": 6}),
+            "wijk": FastSelect,
+            "soort": FastSelect,
+            "rol": FastSelect,
+            "medewerkers": FastSelectMultiple(attrs={"size": 6}),
+            "partners": FastSelectMultiple(attrs={"size": 6}),
             "bewoners_bereikt": forms.NumberInput(
                 attrs={"min": 0, "max": MAX_COUNT, "inputmode": "numeric"}
             ),
@@ -180,13 +186,18 @@ class ActiviteitForm(forms.ModelForm):
                 | Q(pk__in=self._current_ids("medewerkers"))
             )
             .order_by("naam")
+            .only("naam")
         )
-        fields["partners"].queryset = Organisatie.objects.visible_to(user).filter(
-            Q(actief=True) | Q(pk__in=self._current_ids("partners"))
+        fields["partners"].queryset = (
+            Organisatie.objects.visible_to(user)
+            .filter(Q(actief=True) | Q(pk__in=self._current_ids("partners")))
+            .only("naam")
         )
         fields["initiatief"] = InitiatiefChoiceField(
             label=capfirst(Activiteit._meta.get_field("initiatief").verbose_name),
-            queryset=Initiatief.objects.visible_to(user).select_related("wijk"),
+            queryset=Initiatief.objects.visible_to(user)
+            .select_related("wijk")
+            .only("naam", "wijk__naam"),
             required=False,
             initial=fields["initiatief"].initial,
         )
