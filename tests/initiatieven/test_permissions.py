@@ -82,6 +82,7 @@ def test_broker_of_own_gebied_may_see_and_edit(client, initiatief_a, makelaar_a)
 @pytest.mark.django_db
 def test_coordinator_may_see_and_edit_everything(client, initiatief_a, initiatief_b, coordinator):
     client.force_login(coordinator)
+    assert client.get(reverse("initiatieven:initiatief_create")).status_code == 200
     for initiatief in (initiatief_a, initiatief_b):
         for name, url in _urls(initiatief).items():
             assert client.get(url).status_code == 200, name
