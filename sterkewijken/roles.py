@@ -102,6 +102,27 @@ def wanted_permissions(role: Role) -> set[tuple[str, str]]:
     return {tuple(code.split(".", 1)) for code in ROLE_PERMISSIONS[role]}
 
 
+def _create_all_permissions(apps) -> None:
+    """Permissions are normally created after all migrations ran; make sure
+    they exist now, for every app (historical app configs have no models module)."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        historical = getattr(app_config, "models_module", None) is None
+        if historical:
+            app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        if historical:
+            app_config.models_module = None
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    """post_migrate: keep the groups in place, also after a test database flush."""
+    from django.apps import apps
+
+    sync_roles(apps)
+
+
 def sync_roles(apps, schema_editor=None) -> None:
     """Create the role groups and set their permissions (idempotent).
 
@@ -109,13 +130,7 @@ def sync_roles(apps, schema_editor=None) -> None:
     may not exist yet: it is left out here and added when that migration calls
     this again. tests/foundation/test_roles.py checks the end result.
     """
-    from django.contrib.auth.management import create_permissions
-
-    # Permissions are normally created after all migrations ran; make sure they exist now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    _create_all_permissions(apps)
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
