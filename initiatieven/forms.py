@@ -16,7 +16,20 @@ from .choices import AanvraagStatus, InitiatiefStatus
 from .models import Deelnametelling, Financieringsaanvraag, Initiatief
 
 VERANDERVERHAAL_MAX_LENGTH = 2000
-INITIATIEFNEMERS_MAX_WORDS = 12
+INITIATIEFNEMERS_MAX_NAMES = 12
+# Words that only occur in surnames (tussenvoegsels); "Jan Willem" is fine,
+# "Anna de Vries" is not.
+SURNAME_PREFIXES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "von", "la", "le"}
+
+
+def looks_like_full_name(name: str) -> bool:
+    """A heuristic: initials, surname prefixes or more than two words."""
+    words = name.split()
+    return (
+        len(words) > 2
+        or any(word.lower() in SURNAME_PREFIXES for word in words[1:])
+        or any(word.endswith(".") for word in words)
+    )
 
 
 class DateInput(forms.DateInput):
@@ -108,7 +121,7 @@ class InitiatiefForm(forms.ModelForm):
     def clean_initiatiefnemers(self) -> str:
         value = " ".join(self.cleaned_data["initiatiefnemers"].split())
         names = [name.strip() for name in value.split(",") if name.strip()]
-        if any(len(name.split()) > 1 for name in names):
+        if any(looks_like_full_name(name) for name in names):
             raise forms.ValidationError(
                 _(
                     "Give first names only, separated by commas (e.g. 'Anna, Mo'); "
@@ -116,7 +129,7 @@ class InitiatiefForm(forms.ModelForm):
                 ),
                 code="full_name",
             )
-        if len(names) > INITIATIEFNEMERS_MAX_WORDS:
+        if len(names) > INITIATIEFNEMERS_MAX_NAMES:
             raise forms.ValidationError(
                 _("That is a lot of names: give the number of initiators instead."),
                 code="too_many",

@@ -39,7 +39,7 @@ def test_create_saves_initiative_with_initial_status(client, wijk_a, makelaar_a)
             "wijk": wijk_a.pk,
             "omschrijving": "Samen tuinieren",
             "themas": [thema.pk],
-            "initiatiefnemers": "Anna,  Mo",
+            "initiatiefnemers": "Anna,  Mo,Jan Willem",
             "ondersteuners": [makelaar_a.medewerker.pk],
             "begin_status": "in_voorbereiding",
             "status_datum": "2023-06-01",
@@ -49,7 +49,7 @@ def test_create_saves_initiative_with_initial_status(client, wijk_a, makelaar_a)
     initiatief = Initiatief.objects.get(naam="Buurtmoestuin")
     assert response.url == initiatief.get_absolute_url()
     assert initiatief.status == "in_voorbereiding"
-    assert initiatief.initiatiefnemers == "Anna, Mo"
+    assert initiatief.initiatiefnemers == "Anna, Mo, Jan Willem"
     assert list(initiatief.themas.all()) == [thema]
     assert list(initiatief.ondersteuners.all()) == [makelaar_a.medewerker]
     [wijziging] = initiatief.statuswijzigingen.all()
@@ -97,6 +97,8 @@ def test_create_refuses_forged_ids_and_bad_status(client, wijk_a, makelaar_a):
     ("names", "count", "field", "message"),
     [
         ("Anna de Vries", "", "initiatiefnemers", "alleen voornamen"),
+        ("Mo, A. Jansen", "", "initiatiefnemers", "alleen voornamen"),
+        ("Anna Maria van Dijk", "", "initiatiefnemers", "alleen voornamen"),
         (", ".join(f"Naam{i}" for i in range(13)), "", "initiatiefnemers", "aantal"),
         ("Anna, Mo, Kees", "2", "aantal_initiatiefnemers", "kleiner"),
         ("", "-1", "aantal_initiatiefnemers", "0"),
