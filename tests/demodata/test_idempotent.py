@@ -4,10 +4,12 @@ import io
 import time
 
 from django.apps import apps
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from buurtservice.models import Klus
 from makelaars.models import Activiteit
+from sterkewijken.roles import Role, role_of
 
 APPS = ["auth", "wijken", "makelaars", "initiatieven", "buurtservice", "rapportage"]
 
@@ -79,3 +81,15 @@ def test_command_prints_one_login_per_role(db):
         line = next(line for line in output.splitlines() if line.split()[:1] == [username])
         assert role in line
         assert "demo-wachtwoord" in line
+
+
+def test_runs_on_a_database_without_role_groups(db):
+    # A flushed database (after a transactional test) has lost the groups of the
+    # roles data migration; demodata recreates them with their permissions.
+    Group.objects.all().delete()
+    call_command("demodata", verbosity=0)
+    makelaar = User.objects.get(username="makelaar")
+    assert role_of(makelaar) == Role.MAKELAAR
+    assert makelaar.has_perm("makelaars.add_activiteit")
+    assert not makelaar.has_perm("rapportage.view_jaarrapportage")
+    assert User.objects.get(username="beheerder").has_perm("auth.change_user")
