@@ -66,3 +66,52 @@ def make_klus(db):
         return klus
 
     return _make
+
+
+class _LiveRegistry:
+    """Lets ``sync_roles`` (written for migrations) run against the live models."""
+
+    def get_app_configs(self):
+        return []  # permissions are created by _restore_roles itself
+
+    def get_model(self, app_label: str, model_name: str):
+        from django.apps import apps
+
+        return apps.get_model(app_label, model_name)
+
+
+def _restore_roles() -> None:
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    from sterkewijken.roles import sync_roles
+
+    for app_config in apps.get_app_configs():
+        if app_config.models_module is not None:
+            create_contenttypes(app_config, verbosity=0)
+            create_permissions(app_config, verbosity=0)
+    sync_roles(_LiveRegistry())
+
+
+@pytest.fixture
+def roles_kept(transactional_db):
+    """The role groups for a transactional (browser) test, before *and after* it.
+
+    The roles come from a data migration; a transactional test empties every table
+    when it ends. Recreate them now (an earlier test may have emptied them) and
+    again right after this test's flush (through the flush's post_migrate signal),
+    so later tests find the database as the migrations left it.
+    """
+    from django.db.models.signals import post_migrate
+
+    _restore_roles()
+    yield
+
+    uid = "tests.buurtservice.roles_kept"
+
+    def restore_once(sender, **kwargs):
+        post_migrate.disconnect(dispatch_uid=uid)
+        _restore_roles()
+
+    post_migrate.connect(restore_once, weak=False, dispatch_uid=uid)
