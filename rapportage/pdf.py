@@ -87,9 +87,13 @@ def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
     and language come from the template's ``<title>``, ``<meta name="author">``
     and ``<html lang>``.
     """
+    html = render_to_string(template_name, context)
+    return html, html_to_pdf(html)
+
+
+def html_to_pdf(html: str) -> bytes:
+    """The PDF of an HTML document whose resources are under /static/ and /media/."""
     from weasyprint import HTML
 
-    html = render_to_string(template_name, context)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher())
-    pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-    return html, pdf_bytes
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
