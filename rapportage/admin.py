@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 
 from .models import Indicator, Jaarrapportage, Planonderdeel, RapportVersie, Sectie
+from .selectors import measure_choices
 
 
 class SectieInline(admin.StackedInline):
@@ -29,8 +31,25 @@ class JaarrapportageAdmin(admin.ModelAdmin):
     inlines = [SectieInline, PlanonderdeelInline, VersieInline]
 
 
+class IndicatorForm(forms.ModelForm):
+    """Offers the computed figures the report knows (selectors.INDICATOR_MEASURES)."""
+
+    class Meta:
+        model = Indicator
+        fields = ["naam", "streefwaarde", "meting"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = measure_choices()
+        current = self.initial.get("meting")
+        if current and current not in dict(choices):
+            choices.append((current, current))
+        self.fields["meting"].widget = forms.Select(choices=[("", "---------"), *choices])
+
+
 class IndicatorInline(admin.TabularInline):
     model = Indicator
+    form = IndicatorForm
     extra = 0
 
 

@@ -236,3 +236,22 @@ def test_preview_of_an_empty_year_says_so_per_section(client, coordinator):
     response = client.get(rapportage.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count("Geen gegevens over dit jaar") >= 5
+
+
+def test_admin_offers_the_known_indicator_measures(admin_client, year_data):
+    url = reverse("admin:rapportage_planonderdeel_change", args=[year_data["plan"].pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<option value="buurtservice_extra_uren"' in html
+    assert '<option value="makelaars_eind_jaar" selected>' in html
+
+
+def test_preview_needs_a_fixed_number_of_queries(
+    client, coordinator, year_data, django_assert_max_num_queries
+):
+    client.force_login(coordinator)
+    url = year_data["rapportage"].get_absolute_url()
+    client.get(url)  # warm caches (permissions, session)
+    with django_assert_max_num_queries(36):
+        assert client.get(url).status_code == 200
