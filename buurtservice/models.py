@@ -152,6 +152,14 @@ class Klus(TimeStampedModel):
                 name="buurtservice_klus_done_has_date",
             ),
             models.CheckConstraint(
+                condition=Q(gepland_op__isnull=True) | Q(gepland_op__gte=models.F("aanvraagdatum")),
+                name="buurtservice_klus_planned_after_request",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="ingepland") | Q(gepland_op__isnull=False),
+                name="buurtservice_klus_planned_has_date",
+            ),
+            models.CheckConstraint(
                 condition=~Q(status="geannuleerd") | Q(geannuleerd_op__isnull=False),
                 name="buurtservice_klus_cancelled_has_date",
             ),
