@@ -108,7 +108,13 @@ class Activiteit(TimeStampedModel):
         verbose_name_plural = _("activities")
         ordering = ["-datum", "-pk"]
         permissions = [("mark_voorbeeld", _("Can mark an activity as report example"))]
-        indexes = [models.Index(fields=["datum", "wijk"], name="makelaars_act_datum_wijk")]
+        indexes = [
+            models.Index(fields=["datum", "wijk"], name="makelaars_act_datum_wijk"),
+            # Pages of one wijk or gebied in a period (wijk and gebied pages, filters).
+            models.Index(fields=["wijk", "datum"], name="makelaars_act_wijk_datum"),
+            # The list's default order (newest first, pk as tie-break) without a sort.
+            models.Index(fields=["datum", "id"], name="makelaars_act_datum_id"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(datum__gte=datetime.date(2000, 1, 1)),

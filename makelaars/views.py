@@ -151,6 +151,11 @@ class ActiviteitFormMixin(LoginRequiredMixin, PermissionRequiredMixin, FormView)
             messages.success(request, self.success_message)
             return HttpResponseRedirect(activiteit.get_absolute_url())
         messages.error(request, _("The activity was not saved: please check the marked fields."))
+        if request.FILES:
+            messages.warning(
+                request,
+                _("Please choose the photos again: a browser cannot keep them in a refused form."),
+            )
         return self.render_to_response(self.get_context_data(form=form, links=links))
 
 
@@ -405,15 +410,16 @@ class ActiviteitExportView(
             header.append(cell)
         sheet.append(header)
         for row in export_rows(queryset):
-            cells = []
-            for value in row:
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text, never a formula
-                elif isinstance(value, datetime.date):
+            for index, value in enumerate(row):
+                if isinstance(value, datetime.date):
+                    cell = WriteOnlyCell(sheet, value=value)
                     cell.number_format = "DD-MM-YYYY"
-                cells.append(cell)
-            sheet.append(cells)
+                    row[index] = cell
+                elif isinstance(value, str) and value.startswith("="):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.data_type = "s"  # text, never a formula
+                    row[index] = cell
+            sheet.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

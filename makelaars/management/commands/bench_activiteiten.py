@@ -1,0 +1,317 @@
+"""``manage.py bench_activiteiten``: how the activity pages hold up with a large log.
+
+Fills a *separate* database with a synthetic log (by default 100,000 activities
+over 5 years in 20 wijken, by 50 colleagues with 500 partners) and measures,
+with Django's test client, the median server time and the number of SQL
+queries of the list, a filtered list, the wijk and gebied pages and the CSV
+export. Run it against a throw-away database, e.g.::
+
+    DJANGO_DEBUG=false SQLITE_PATH=var/bench.sqlite3 .venv/bin/python manage.py bench_activiteiten
+    DJANGO_DEBUG=false DATABASE_URL=postgres://…/bench .venv/bin/python manage.py bench_activiteiten
+
+The database name must contain "bench" (or pass ``--force``): the command
+adds a lot of data. A second run reuses the data unless ``--refill``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, reset_queries, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from initiatieven.choices import InitiatiefStatus
+from initiatieven.models import Initiatief
+from makelaars.choices import ActiviteitSoort, Rol
+from makelaars.models import Activiteit
+from sterkewijken.roles import Role
+from wijken.choices import Functie, OrganisatieSoort
+from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
+
+PREFIX = "Bench"
+WORDS = (
+    "buurt koffie ochtend wandeling moestuin jongeren ouderen inloop spreekuur overleg "
+    "woningcorporatie school bibliotheek repair café opschoonactie geveltuin speeltuin "
+    "buurthuis vrijwilligers signaal eenzaamheid geldzorgen dementie kinderen lunch"
+).split()
+
+
+class Command(BaseCommand):
+    help = "Fills a separate database with a large synthetic activity log and measures pages."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--activiteiten", type=int, default=100_000)
+        parser.add_argument("--wijken", type=int, default=20)
+        parser.add_argument("--medewerkers", type=int, default=50)
+        parser.add_argument("--partners", type=int, default=500)
+        parser.add_argument("--jaren", type=int, default=5)
+        parser.add_argument("--runs", type=int, default=7, help="timed requests per page")
+        parser.add_argument("--refill", action="store_true", help="delete and fill again")
+        parser.add_argument("--force", action="store_true", help="allow any database name")
+
+    def handle(self, *args, **options):
+        name = str(settings.DATABASES["default"]["NAME"])
+        if "bench" not in name.lower() and not options["force"]:
+            raise CommandError(
+                f"Refusing to fill database {name!r}: its name does not contain 'bench'. "
+                "Use e.g. SQLITE_PATH=var/bench.sqlite3 (or --force)."
+            )
+        if settings.DEBUG:
+            self.stderr.write(
+                "Warning: DEBUG is on, which slows every request down (query log, template "
+                "debugging). Run with DJANGO_DEBUG=false for representative figures."
+            )
+        call_command("migrate", verbosity=0, interactive=False)
+        started = time.monotonic()
+        existing = Activiteit.objects.filter(titel__startswith=PREFIX).count()
+        if options["refill"] or existing < options["activiteiten"]:
+            self.fill(options)
+            # Fresh planner statistics, as a production database keeps them.
+            if connection.vendor in ("sqlite", "postgresql"):
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            self.stdout.write(f"Filled in {time.monotonic() - started:.0f} s.")
+        else:
+            self.stdout.write(f"Reusing {existing} activities already in {name}.")
+        self.measure(options)
+
+    # --- filling -----------------------------------------------------------
+
+    @transaction.atomic
+    def fill(self, options) -> None:
+        rng = random.Random(2023)
+        self._clear()
+        n_wijken = options["wijken"]
+        gebieden = Gebied.objects.bulk_create(
+            [Gebied(naam=f"{PREFIX}gebied {i + 1}", volgorde=i) for i in range(5)]
+        )
+        wijken = Wijk.objects.bulk_create(
+            [
+                Wijk(naam=f"{PREFIX}wijk {i + 1}", gebied=gebieden[i % len(gebieden)])
+                for i in range(n_wijken)
+            ]
+        )
+        themas = [Thema.objects.get_or_create(naam=f"{PREFIX}thema {i + 1}")[0] for i in range(12)]
+        partners = Organisatie.objects.bulk_create(
+            [
+                Organisatie(
+                    naam=f"{PREFIX}partner {i + 1}",
+                    soort=rng.choice(OrganisatieSoort.values),
+                )
+                for i in range(options["partners"])
+            ]
+        )
+        password = make_password("bench-wachtwoord")
+        users = User.objects.bulk_create(
+            [
+                User(username=f"bench.makelaar{i + 1}", password=password)
+                for i in range(options["medewerkers"])
+            ]
+        )
+        Group.objects.get(name=Role.MAKELAAR.value).user_set.add(*users)
+        coordinator = User.objects.create(username="bench.coordinator", password=password)
+        Group.objects.get(name=Role.COORDINATOR.value).user_set.add(coordinator)
+        start = timezone.localdate() - datetime.timedelta(days=365 * options["jaren"])
+        medewerkers = Medewerker.objects.bulk_create(
+            [
+                Medewerker(
+                    naam=f"{PREFIX} collega {i + 1}",
+                    user=user,
+                    functie=Functie.SOCIAAL_MAKELAAR,
+                    uren_per_week=24,
+                    startdatum=start,
+                    standaard_wijk=wijken[i % n_wijken],
+                )
+                for i, user in enumerate(users)
+            ]
+        )
+        Medewerker.gebieden.through.objects.bulk_create(
+            [
+                Medewerker.gebieden.through(
+                    medewerker_id=m.pk, gebied_id=wijken[i % n_wijken].gebied_id
+                )
+                for i, m in enumerate(medewerkers)
+            ]
+        )
+        initiatieven = Initiatief.objects.bulk_create(
+            [
+                Initiatief(
+                    naam=f"{PREFIX} initiatief {i + 1}",
+                    wijk=wijken[i % n_wijken],
+                    status=rng.choice(InitiatiefStatus.values),
+                )
+                for i in range(10 * n_wijken)
+            ]
+        )
+        per_wijk_medewerkers = {
+            w.pk: [
+                m
+                for i, m in enumerate(medewerkers)
+                if wijken[i % n_wijken].gebied_id == w.gebied_id
+            ]
+            for w in wijken
+        }
+        per_wijk_initiatieven = {
+            w.pk: [x for x in initiatieven if x.wijk_id == w.pk] for w in wijken
+        }
+        days = (timezone.localdate() - start).days
+        soorten, rollen = ActiviteitSoort.values, ["", *Rol.values]
+        batch = 10_000
+        total = options["activiteiten"]
+        for offset in range(0, total, batch):
+            rows = []
+            for _i in range(min(batch, total - offset)):
+                wijk = rng.choice(wijken)
+                bereikt = rng.choice([None, rng.randint(1, 300)])
+                words = " ".join(rng.sample(WORDS, 3))
+                rows.append(
+                    Activiteit(
+                        titel=f"{PREFIX} {words}",
+                        datum=start + datetime.timedelta(days=rng.randrange(days + 1)),
+                        wijk=wijk,
+                        soort=rng.choice(soorten),
+                        rol=rng.choice(rollen),
+                        bewoners_bereikt=bereikt,
+                        bewoners_geactiveerd=rng.randint(0, bereikt // 10) if bereikt else None,
+                        beschrijving=" ".join(rng.sample(WORDS, 8)),
+                        opbrengst=" ".join(rng.sample(WORDS, 5)) if rng.random() < 0.5 else "",
+                        initiatief=(
+                            rng.choice(per_wijk_initiatieven[wijk.pk])
+                            if rng.random() < 0.2 and per_wijk_initiatieven[wijk.pk]
+                            else None
+                        ),
+                        is_voorbeeld=rng.random() < 0.002,
+                    )
+                )
+            created = Activiteit.objects.bulk_create(rows)
+            self._links(rng, created, per_wijk_medewerkers, partners, themas)
+            self.stdout.write(f"  {offset + len(created)} activities", ending="\r")
+            self.stdout.flush()
+        self.stdout.write("")
+
+    def _links(self, rng, activiteiten, per_wijk_medewerkers, partners, themas) -> None:
+        staff, orgs, topics = [], [], []
+        M, P, T = (
+            Activiteit.medewerkers.through,
+            Activiteit.partners.through,
+            Activiteit.themas.through,
+        )
+        for a in activiteiten:
+            for m in rng.sample(per_wijk_medewerkers[a.wijk_id], rng.randint(1, 2)):
+                staff.append(M(activiteit_id=a.pk, medewerker_id=m.pk))
+            for p in rng.sample(partners, rng.choice([0, 0, 1, 1, 2])):
+                orgs.append(P(activiteit_id=a.pk, organisatie_id=p.pk))
+            for t in rng.sample(themas, rng.choice([0, 1, 1, 2])):
+                topics.append(T(activiteit_id=a.pk, thema_id=t.pk))
+        M.objects.bulk_create(staff, batch_size=5000)
+        P.objects.bulk_create(orgs, batch_size=5000)
+        T.objects.bulk_create(topics, batch_size=5000)
+
+    def _clear(self) -> None:
+        Activiteit.objects.filter(titel__startswith=PREFIX).delete()
+        Initiatief.objects.filter(naam__startswith=PREFIX).delete()
+        Medewerker.objects.filter(naam__startswith=PREFIX).delete()
+        User.objects.filter(username__startswith="bench.").delete()
+        Organisatie.objects.filter(naam__startswith=PREFIX).delete()
+        Wijk.objects.filter(naam__startswith=PREFIX).delete()
+        Gebied.objects.filter(naam__startswith=PREFIX).delete()
+
+    # --- measuring ---------------------------------------------------------
+
+    def measure(self, options) -> None:
+        coordinator = User.objects.get(username="bench.coordinator")
+        broker = User.objects.filter(username__startswith="bench.makelaar").order_by("pk").first()
+        gebied = Gebied.objects.filter(naam__startswith=PREFIX).order_by("volgorde").first()
+        wijk = Wijk.objects.filter(naam__startswith=PREFIX, gebied=gebied).order_by("pk").first()
+        partner = Organisatie.objects.get(naam=f"{PREFIX}partner 1")
+        year = timezone.localdate().year
+        clients = {}
+        for user in (coordinator, broker):
+            client = Client(SERVER_NAME="localhost")
+            client.force_login(user)
+            clients[user.username] = client
+        c, b = clients[coordinator.username], clients[broker.username]
+        n_total = Activiteit.objects.count()
+        n_gebied_year = Activiteit.objects.in_gebied(gebied).for_year(year).count()
+        cases: list[tuple[str, Client, str]] = [
+            ("list, coordinator (all rows)", c, "/activiteiten/"),
+            ("list, broker (own gebied)", b, "/activiteiten/"),
+            ("list sorted by title, page 40", c, "/activiteiten/?sort=titel&page=40"),
+            (
+                "filtered: gebied + this year + kind",
+                c,
+                f"/activiteiten/?gebied={gebied.pk}&periode=jaar&soort=bijeenkomst",
+            ),
+            ("filtered: free text 'koffie moestuin'", c, "/activiteiten/?q=koffie+moestuin"),
+            ("filtered: partner (many-to-many)", c, f"/activiteiten/?partner={partner.pk}"),
+            ("wijk page", c, f"/wijken/{wijk.pk}/"),
+            ("gebied page", c, f"/wijken/gebied/{gebied.pk}/"),
+            ("wijk list", c, "/wijken/"),
+            (
+                f"CSV export: gebied, this year ({n_gebied_year} rows)",
+                c,
+                f"/activiteiten/export/?format=csv&gebied={gebied.pk}&periode=jaar",
+            ),
+            (
+                f"XLSX export: gebied, this year ({n_gebied_year} rows)",
+                c,
+                f"/activiteiten/export/?format=xlsx&gebied={gebied.pk}&periode=jaar",
+            ),
+        ]
+        results = []
+        for label, client, url in cases:
+            results.append((label, *self._time(client, url, options["runs"])))
+        full = f"CSV export: everything ({n_total} rows)"
+        results.append((full, *self._time(c, "/activiteiten/export/?format=csv", 1)))
+
+        vendor = connection.vendor
+        self.stdout.write("")
+        self.stdout.write(
+            f"{n_total} activities, {Wijk.objects.count()} wijken, "
+            f"{Medewerker.objects.count()} colleagues, {Organisatie.objects.count()} partners; "
+            f"database: {vendor}; median of {options['runs']} runs (export of everything: 1 run)"
+        )
+        self.stdout.write("")
+        self.stdout.write("| request | status | median ms | SQL queries | size kB |")
+        self.stdout.write("|---|---:|---:|---:|---:|")
+        for label, status, median_ms, queries, size in results:
+            self.stdout.write(
+                f"| {label} | {status} | {median_ms:.0f} | {queries} | {size / 1024:.0f} |"
+            )
+
+    @staticmethod
+    def _fetch(client: Client, url: str) -> tuple[int, int]:
+        response = client.get(url)
+        if getattr(response, "streaming", False):
+            body = b"".join(response.streaming_content)
+        else:
+            body = response.content
+        return response.status_code, len(body)
+
+    def _time(self, client: Client, url: str, runs: int) -> tuple[int, float, int, int]:
+        # One warm-up request that also counts the queries; then the timed runs.
+        reset_queries()
+        with CaptureQueriesContext(connection) as queries:
+            status, size = self._fetch(client, url)
+        # Read the count now: later requests reset the query log it is sliced from.
+        n_queries = len(queries.captured_queries)
+        if status != 200:
+            raise CommandError(f"{url} answered {status}")
+        timings = []
+        measure: Callable[[], float] = time.perf_counter
+        for _run in range(runs):
+            begin = measure()
+            self._fetch(client, url)
+            timings.append((measure() - begin) * 1000)
+        return status, statistics.median(timings), n_queries, size
