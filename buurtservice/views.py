@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
@@ -437,6 +439,12 @@ class OverzichtView(BuurtserviceMixin, FormView):
             code = form.cleaned_data["periode"]
             if code:
                 label, start, end = selectors.parse_period(code)
+                kind = "Y" if "-" not in code else code.split("-")[1][0].upper()
+                one_day = datetime.timedelta(days=1)
+                context.update(
+                    previous_code=selectors.period_code_for(start - one_day, kind),
+                    next_code=selectors.period_code_for(end + one_day, kind),
+                )
             else:
                 start, end = form.cleaned_data["start"], form.cleaned_data["end"]
                 label = _("%(start)s to %(end)s") % {

@@ -408,3 +408,21 @@ def test_lists_use_a_constant_number_of_queries(
         with django_assert_max_num_queries(12):
             response = bs_client.get(url)
         assert response.status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    ("periode", "previous", "following"),
+    [
+        ("2023-H2", "2023-H1", "2024-H1"),
+        ("2024-Q1", "2023-Q4", "2024-Q2"),
+        ("2023", "2022", "2024"),
+    ],
+)
+def test_overview_links_to_the_neighbouring_periods(bs_client, periode, previous, following):
+    response = bs_client.get(reverse("buurtservice:overzicht"), {"periode": periode})
+
+    assert (response.context["previous_code"], response.context["next_code"]) == (
+        previous,
+        following,
+    )
+    assert f"?periode={previous}" in text(response)
