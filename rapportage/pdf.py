@@ -35,6 +35,15 @@ class RefusedURL(ValueError):
     """A resource outside /static/ and /media/ was asked for."""
 
 
+def _file_under(root, relative: str) -> Path | None:
+    """The existing file ``relative`` inside ``root``; RefusedURL for paths leaving it."""
+    try:
+        candidate = Path(safe_join(root, relative))
+    except Exception as exc:  # SuspiciousFileOperation on ../
+        raise RefusedURL(f"refusing {relative}") from exc
+    return candidate if candidate.is_file() else None
+
+
 def local_path_for(url: str) -> Path:
     """The file on disk behind a /static/ or /media/ URL of the report, else RefusedURL."""
     parts = urlsplit(url)
@@ -45,16 +54,19 @@ def local_path_for(url: str) -> Path:
         raise RefusedURL(f"refusing to fetch {url}: only /static/ and /media/ are served")
     path = unquote(parts.path)
     if path.startswith(settings.STATIC_URL):
-        found = finders.find(path.removeprefix(settings.STATIC_URL))
+        relative = path.removeprefix(settings.STATIC_URL)
+        # Collected files first: in production {% static %} names the hashed copies
+        # in STATIC_ROOT, which the finders do not know.
+        collected = _file_under(settings.STATIC_ROOT, relative) if settings.STATIC_ROOT else None
+        if collected is not None:
+            return collected
+        found = finders.find(relative)
         if not found:
             raise RefusedURL(f"static file not found: {path}")
         return Path(found if isinstance(found, str) else found[0])
     if path.startswith(settings.MEDIA_URL):
-        try:
-            found = Path(safe_join(settings.MEDIA_ROOT, path.removeprefix(settings.MEDIA_URL)))
-        except Exception as exc:  # SuspiciousFileOperation on ../
-            raise RefusedURL(f"refusing {path}") from exc
-        if not found.is_file():
+        found = _file_under(settings.MEDIA_ROOT, path.removeprefix(settings.MEDIA_URL))
+        if found is None:
             raise RefusedURL(f"media file not found: {path}")
         return found
     raise RefusedURL(f"refusing to fetch {url}: only /static/ and /media/ are served")

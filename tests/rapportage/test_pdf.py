@@ -147,7 +147,13 @@ def test_command_line_writes_a_valid_pdf_and_html_without_touching_the_database(
 
 def test_url_fetcher_serves_static_and_media_only(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+    settings.STATIC_ROOT = tmp_path / "collected"
     (tmp_path / "foto.jpg").write_bytes(b"jpg")
+    (tmp_path / "collected" / "css").mkdir(parents=True)
+    (tmp_path / "collected" / "css" / "fonts.0123abcd.css").write_text("/* hashed */")
+    # Collected (hashed, production) static files are served from STATIC_ROOT.
+    hashed = local_path_for("https://sterkewijken.invalid/static/css/fonts.0123abcd.css")
+    assert hashed == tmp_path / "collected" / "css" / "fonts.0123abcd.css"
     assert local_path_for("https://sterkewijken.invalid/static/css/fonts.css").name == "fonts.css"
     assert local_path_for("https://sterkewijken.invalid/media/foto.jpg") == tmp_path / "foto.jpg"
     for url in [
@@ -155,6 +161,7 @@ def test_url_fetcher_serves_static_and_media_only(settings, tmp_path):
         "http://169.254.169.254/latest/meta-data",
         "file:///etc/passwd",
         "https://sterkewijken.invalid/media/../../etc/passwd",
+        "https://sterkewijken.invalid/static/../../../etc/passwd",
         "https://sterkewijken.invalid/admin/",
         "ftp://example.com/x",
     ]:
