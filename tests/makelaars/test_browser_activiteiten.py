@@ -134,6 +134,18 @@ def test_broker_records_finds_edits_and_duplicates(demo, page, live_server, logi
     page.goto(live_server.url + "/activiteiten/nieuw/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
+    # 6. A broker of another gebied can neither open nor edit them.
+    other = page.context.browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        zuid = other.new_page()
+        login(zuid, live_server, "makelaar.zuid", DEMO_PASSWORD)
+        for activiteit in (koffie, lunch):
+            for suffix in ("", "bewerken/"):
+                response = zuid.goto(live_server.url + activiteit.get_absolute_url() + suffix)
+                assert response.status == 404, (activiteit, suffix)
+    finally:
+        other.close()
+
 
 def test_broker_of_another_gebied_cannot_open_or_edit(demo, page, live_server, login):
     eigen = Activiteit.objects.create(
