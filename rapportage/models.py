@@ -108,6 +108,13 @@ class Sectie(TimeStampedModel):
     def __str__(self) -> str:
         return self.titel
 
+    def save(self, *args, **kwargs):
+        # Any other save (e.g. in the admin) also counts as a new version, so an
+        # editor that started from the old one cannot overwrite it.
+        if self.pk is not None and not kwargs.get("update_fields"):
+            self.version += 1
+        super().save(*args, **kwargs)
+
 
 class Planonderdeel(models.Model):
     """A plan item as in Bijlage 2 of the report."""

@@ -255,3 +255,15 @@ def test_preview_needs_a_fixed_number_of_queries(
     client.get(url)  # warm caches (permissions, session)
     with django_assert_max_num_queries(36):
         assert client.get(url).status_code == 200
+
+
+def test_a_save_elsewhere_also_blocks_an_editor_with_the_old_version(client, coordinator, sectie):
+    sectie.tekst = "Gewijzigd in het beheer"
+    sectie.save()
+    assert sectie.version == 2
+    client.force_login(coordinator)
+    url = reverse("rapportage:sectie_update", args=[sectie.pk])
+    response = client.post(url, {"titel": "T", "tekst": "Oud formulier", "version": 1})
+    assert response.status_code == 409
+    sectie.refresh_from_db()
+    assert sectie.tekst == "Gewijzigd in het beheer"
