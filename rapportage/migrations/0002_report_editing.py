@@ -5,18 +5,6 @@ from django.db import migrations, models
 from sterkewijken.roles import sync_roles
 
 
-def sync_roles_if_possible(apps, schema_editor):
-    """Give the coordinator the new report permissions.
-
-    A permission another app adds in a later migration may not exist yet; that
-    app's own sync migration then assigns everything, including ours.
-    """
-    try:
-        sync_roles(apps, schema_editor)
-    except RuntimeError:
-        pass
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -43,5 +31,5 @@ class Migration(migrations.Migration):
             name='version',
             field=models.PositiveIntegerField(default=1, editable=False, help_text="Raised on every save; protects against overwriting someone else's edit.", verbose_name='version'),
         ),
-        migrations.RunPython(sync_roles_if_possible, migrations.RunPython.noop),
+        migrations.RunPython(sync_roles, migrations.RunPython.noop),
     ]

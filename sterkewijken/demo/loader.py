@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.apps import apps as django_apps
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 from django.db import transaction
-from django.db.models import Q
 
 from buurtservice.models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
 from initiatieven.models import (
@@ -25,7 +25,7 @@ from initiatieven.models import (
 from makelaars.models import Activiteit, ActiviteitLink
 from rapportage.choices import RapportStatus
 from rapportage.models import Indicator, Jaarrapportage, Planonderdeel, Sectie
-from sterkewijken.roles import ADMIN_APPS, ROLE_PERMISSIONS
+from sterkewijken.roles import sync_roles
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 
 from . import activiteiten as activiteiten_data
@@ -67,7 +67,8 @@ class _Context:
 def load() -> list[DemoLogin]:
     """Build or refresh all demo data; return the demo logins."""
     ctx = _Context()
-    _ensure_roles()
+    # A flushed database (e.g. after a transactional test) may lack the groups.
+    sync_roles(django_apps)
     _load_referentie(ctx)
     logins = _load_mensen(ctx)
     _load_initiatieven(ctx)
@@ -76,28 +77,6 @@ def load() -> list[DemoLogin]:
     _load_buurtservice(ctx)
     _load_rapportage()
     return logins
-
-
-def _ensure_roles() -> None:
-    """Create any missing role group with its permissions.
-
-    The groups normally come from the data migration sterkewijken/0001_roles, but a
-    flushed database (e.g. after a transactional test) has lost them. Existing groups
-    are left as they are: the migrations own them.
-    """
-    for role, codes in ROLE_PERMISSIONS.items():
-        group, created = Group.objects.get_or_create(name=role.value)
-        if not created:
-            continue
-        if codes == ["__all__"]:
-            perms = Permission.objects.filter(content_type__app_label__in=ADMIN_APPS)
-        else:
-            wanted = Q()
-            for code in codes:
-                app_label, codename = code.split(".", 1)
-                wanted |= Q(content_type__app_label=app_label, codename=codename)
-            perms = Permission.objects.filter(wanted)
-        group.permissions.set(perms)
 
 
 def _load_referentie(ctx: _Context) -> None:
@@ -359,11 +338,13 @@ def _load_rapportage() -> None:
             "titel": data.TITEL,
             "versiedatum": data.VERSIEDATUM,
             "inleiding": data.INLEIDING,
+            "basisjaar": data.BASISJAAR,
         },
         create_defaults={
             "titel": data.TITEL,
             "versiedatum": data.VERSIEDATUM,
             "inleiding": data.INLEIDING,
+            "basisjaar": data.BASISJAAR,
             "status": RapportStatus.CONCEPT,
         },
     )

@@ -13,6 +13,8 @@ from rapportage.choices import SectieSoort
 
 JAAR = 2023
 TITEL = "Jaarrapportage Sterke Wijken Perspectief Zutphen"
+# Section 1 compares with the end of 2020: "van 3 (1 per sociaal wijkteam) eind 2020".
+BASISJAAR = 2020
 VERSIEDATUM = datetime.date(2023, 12, 1)
 
 INLEIDING = """\

@@ -20,9 +20,7 @@ def figure(page, testid: str) -> Decimal:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_coordinator_runs_a_job_through_and_broker_sees_no_address(
-    roles_kept, page, live_server, login
-):
+def test_coordinator_runs_a_job_through_and_broker_sees_no_address(page, live_server, login):
     call_command("demodata", verbosity=0)
     login(page, live_server, "buurtservice", PASSWORD)
 

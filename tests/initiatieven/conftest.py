@@ -67,31 +67,3 @@ def initiatief_a(wijk_a):
 @pytest.fixture
 def initiatief_b(wijk_b):
     return InitiatiefFactory(naam="Buurtkamer Zuid", wijk=wijk_b)
-
-
-class _LiveRegistry:
-    """Lets ``sync_roles`` (written for migrations) run against the live models.
-
-    Permissions already exist outside migrations, so no app configs are offered
-    for ``create_permissions``; models come from the real registry.
-    """
-
-    def get_app_configs(self):
-        return []
-
-    def get_model(self, app_label: str, model_name: str):
-        from django.apps import apps
-
-        return apps.get_model(app_label, model_name)
-
-
-@pytest.fixture
-def roles(transactional_db):
-    """The role groups, for transactional (browser) tests.
-
-    A transactional test empties every table when it ends, including the groups
-    the roles migration made; recreate them so the order of tests does not matter.
-    """
-    from sterkewijken.roles import sync_roles
-
-    sync_roles(_LiveRegistry())

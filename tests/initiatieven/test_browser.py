@@ -19,7 +19,7 @@ def _fits_the_screen(page) -> bool:
 
 
 def test_broker_creates_initiative_fills_veranderverhaal_and_makes_it_active(
-    roles, page, live_server, login
+    page, live_server, login
 ):
     gebied = GebiedFactory(naam="Waterkwartier")
     wijk = WijkFactory(naam="Waterkwartier", gebied=gebied)
