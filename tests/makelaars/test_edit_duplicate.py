@@ -181,3 +181,18 @@ def test_detail_shows_everything(makelaar, client_for, activiteit, django_assert
         assert text in html
     assert activiteit.fotos.get().bestand.url in html
     assert "Voorbeeld voor de jaarrapportage" in html
+
+
+def test_coordinator_marks_and_unmarks_a_report_example(coordinator, client_for, activiteit):
+    client = client_for(coordinator)
+    url = reverse("makelaars:activiteit_update", args=[activiteit.pk])
+    assert "is_voorbeeld" in client.get(url).context["form"].fields
+    response = client.post(url, edit_data(activiteit))  # checkbox left empty
+    assert response.status_code == 302, response.context["form"].errors
+    activiteit.refresh_from_db()
+    assert activiteit.is_voorbeeld is False
+    client.post(url, edit_data(activiteit, is_voorbeeld="on"))
+    activiteit.refresh_from_db()
+    assert activiteit.is_voorbeeld is True
+    # The coordinator's edit does not make them the author.
+    assert activiteit.aangemaakt_door.username == "makelaar"
