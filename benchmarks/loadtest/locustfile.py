@@ -1,0 +1,115 @@
+"""Load test: social brokers logging and listing activities.
+
+Run through ``benchmarks/loadtest/run.sh``, which prepares a PostgreSQL database,
+serves the app with gunicorn on 127.0.0.1 and checks afterwards that every write
+that was answered with success is in the database. Only loopback is targeted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import os
+import re
+import threading
+import uuid
+
+from locust import HttpUser, between, events, task
+
+PASSWORD = os.environ.get("LOAD_PASSWORD", "load-wachtwoord")
+USER_COUNT = int(os.environ.get("LOAD_USERS", "50"))
+WRITES_FILE = os.environ.get("LOAD_WRITES_FILE", "var/loadtest/writes.txt")
+
+_user_numbers = itertools.count(1)
+_writes: list[str] = []
+_writes_lock = threading.Lock()
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+WIJK_OPTION = re.compile(r'<select name="wijk"[^>]*>(.*?)</select>', re.S)
+OPTION_VALUE = re.compile(r'<option value="(\d+)"')
+SOORTEN = ["bijeenkomst", "deur_aan_deur", "evenement", "verbinding", "overleg", "inloop"]
+
+
+def csrf_from(html: str) -> str:
+    match = CSRF_INPUT.search(html)
+    if not match:
+        raise RuntimeError("no CSRF token on the page")
+    return match.group(1)
+
+
+class Makelaar(HttpUser):
+    """One social broker: logs in once, then records and looks up activities."""
+
+    wait_time = between(1, 3)
+
+    def on_start(self) -> None:
+        number = (next(_user_numbers) - 1) % USER_COUNT + 1
+        self.username = f"load-makelaar-{number:02d}"
+        page = self.client.get("/accounts/login/", name="login form")
+        response = self.client.post(
+            "/accounts/login/",
+            data={
+                "username": self.username,
+                "password": PASSWORD,
+                "csrfmiddlewaretoken": csrf_from(page.text),
+            },
+            headers={"Referer": self.host + "/accounts/login/"},
+            name="login",
+            allow_redirects=False,
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"login failed for {self.username}: {response.status_code}")
+        form = self.client.get("/activiteiten/nieuw/", name="new activity form")
+        self.wijken = OPTION_VALUE.findall(WIJK_OPTION.search(form.text).group(1))
+
+    @task(3)
+    def record_activity(self) -> None:
+        form = self.client.get("/activiteiten/nieuw/", name="new activity form")
+        title = f"Load {self.username} {uuid.uuid4().hex[:12]}"
+        data = {
+            "csrfmiddlewaretoken": csrf_from(form.text),
+            "datum": datetime.date.today().isoformat(),
+            "wijk": self.wijken[hash(title) % len(self.wijken)],
+            "soort": SOORTEN[hash(title) % len(SOORTEN)],
+            "titel": title,
+            "beschrijving": "Koffieochtend in het buurthuis, gesprekken over de wijk.",
+            "bewoners_bereikt": str(5 + hash(title) % 40),
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+            "links-MIN_NUM_FORMS": "0",
+            "links-MAX_NUM_FORMS": "1000",
+        }
+        with self.client.post(
+            "/activiteiten/nieuw/",
+            data=data,
+            headers={"Referer": self.host + "/activiteiten/nieuw/"},
+            name="record activity",
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            if response.status_code == 302:
+                with _writes_lock:
+                    _writes.append(title)
+                response.success()
+            else:
+                response.failure(f"activity not saved: HTTP {response.status_code}")
+
+    @task(5)
+    def list_activities(self) -> None:
+        self.client.get("/activiteiten/", name="activity list")
+
+    @task(2)
+    def filter_activities(self) -> None:
+        self.client.get(
+            "/activiteiten/?periode=jaar&soort=bijeenkomst&q=buurt", name="filtered list"
+        )
+
+    @task(1)
+    def home(self) -> None:
+        self.client.get("/", name="home")
+
+
+@events.quitting.add_listener
+def save_writes(environment, **kwargs) -> None:
+    os.makedirs(os.path.dirname(WRITES_FILE), exist_ok=True)
+    with open(WRITES_FILE, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(_writes))

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Load test: 50 simulated social brokers against gunicorn + PostgreSQL on this
+# machine (loopback only), for LOAD_TIME (default 3m). Prints throughput and
+# latency percentiles and fails when a request failed or a write was lost.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+LOAD_TIME="${LOAD_TIME:-3m}"
+export LOAD_USERS="${LOAD_USERS:-50}"
+PORT="${LOAD_PORT:-8020}"
+OUT=var/loadtest
+mkdir -p "$OUT"
+export LOAD_WRITES_FILE="$OUT/writes.txt"
+
+uv sync --frozen --group load --quiet
+base_url="$(bash scripts/pg-start)"
+psql "$base_url" -qc "DROP DATABASE IF EXISTS sterkewijken_load" -qc "CREATE DATABASE sterkewijken_load"
+export DATABASE_URL="${base_url%/*}/sterkewijken_load"
+export PYTHONPATH=.
+export DJANGO_DEBUG=false DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
+
+.venv/bin/python manage.py migrate --verbosity 0
+.venv/bin/python manage.py demodata --verbosity 0 > /dev/null
+.venv/bin/python benchmarks/loadtest/prepare.py
+
+.venv/bin/gunicorn sterkewijken.wsgi --bind "127.0.0.1:$PORT" --workers 4 \
+    --access-logfile /dev/null --error-logfile "$OUT/gunicorn.log" &
+gunicorn_pid=$!
+trap 'kill $gunicorn_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+    curl -sf -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" && break
+    sleep 0.2
+done
+
+.venv/bin/locust -f benchmarks/loadtest/locustfile.py --headless \
+    --users "$LOAD_USERS" --spawn-rate 10 --run-time "$LOAD_TIME" \
+    --host "http://127.0.0.1:$PORT" --csv "$OUT/stats" --only-summary --exit-code-on-error 0 \
+    > "$OUT/locust.log" 2>&1
+
+.venv/bin/python benchmarks/loadtest/verify.py "$LOAD_WRITES_FILE" "$OUT/stats_stats.csv"
