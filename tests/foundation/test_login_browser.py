@@ -33,9 +33,10 @@ def test_demo_role_logs_in_and_lands_on_its_home(
     toggler = page.locator(".navbar-toggler")
     assert toggler.is_visible()
     toggler.click()
-    page.locator("#mainnav").wait_for(state="visible")
+    # Wait for the collapse animation to finish before tapping inside the menu.
+    page.locator("#mainnav.collapse.show").wait_for(state="visible")
     page.locator("#mainnav .dropdown-toggle").click()
-    assert page.get_by_role("button", name="Uitloggen").is_visible()
+    page.get_by_role("button", name="Uitloggen").wait_for(state="visible")
 
 
 def test_wrong_password_stays_on_login_page_in_dutch(demo, page, live_server, login):
