@@ -7,6 +7,7 @@ from . import views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("wijken/", include("wijken.urls")),
     path("activiteiten/", include("makelaars.urls")),

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -44,4 +45,15 @@ class HomeView(LoginRequiredMixin, TemplateView):
             open_klussen = Klus.objects.visible_to(user).waiting()
             context["wachtlijst_lengte"] = open_klussen.count()
             context["oudste_klussen"] = open_klussen.select_related("wijk")[:5]
+        return context
+
+
+class PrivacyView(LoginRequiredMixin, TemplateView):
+    """What the app stores about whom, who sees it and how long (AVG)."""
+
+    template_name = "privacy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["retention_months"] = settings.BUURTSERVICE_RETENTION_MONTHS
         return context

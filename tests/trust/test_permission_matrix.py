@@ -1,0 +1,409 @@
+"""Who reaches which page: every URL of the project against every role.
+
+The URL patterns are read from the URL configuration, so a new page without an
+entry in EXPECTED fails ``test_every_url_has_an_expectation``. Each role opens
+every page about objects of gebied A:
+
+- anonymous: redirected to the login page;
+- an allowed role: 200 on GET (405 on GET of a POST-only action), 200 or a
+  redirect (not to the login page) on POST;
+- any other role: 403 or 404; never 200, never a 500.
+
+The Django admin is checked separately: only staff reach it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import pytest
+from django.contrib import admin
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from buurtservice import services as buurtservice_services
+from buurtservice.choices import KlusStatus
+from buurtservice.models import KlusStatusWijziging
+from initiatieven.models import Deelnametelling
+from rapportage.models import RapportVersie
+from sterkewijken.roles import Role
+from tests.factories import (
+    ActiviteitFactory,
+    CapaciteitFactory,
+    FinancieringsaanvraagFactory,
+    GebiedFactory,
+    InitiatiefFactory,
+    JaarrapportageFactory,
+    KlusFactory,
+    SectieFactory,
+    UitvoerderFactory,
+    WijkFactory,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+ANON = "anonymous"
+MK_A = "broker of gebied A"
+MK_B = "broker of gebied B"
+BS = "Buurtservice coordinator"
+COORD = "coordinator"
+ADMIN = "admin"
+NO_ROLE = "user without a role"
+GONE = "deactivated broker of gebied A"  # logged in, then deactivated: treated as anonymous
+ROLES = [ANON, MK_A, MK_B, BS, COORD, ADMIN, NO_ROLE, GONE]
+
+EVERYONE = frozenset({MK_A, MK_B, BS, COORD, ADMIN, NO_ROLE})
+LOGGED_IN = frozenset({MK_A, MK_B, BS, COORD, ADMIN})
+BROKERS_AND_UP = frozenset({MK_A, MK_B, COORD, ADMIN})
+GEBIED_A = frozenset({MK_A, COORD, ADMIN})
+KLUS_READERS_A = frozenset({MK_A, BS, COORD, ADMIN})
+BUURTSERVICE = frozenset({BS, COORD, ADMIN})
+COORDINATION = frozenset({COORD, ADMIN})
+
+# URL prefixes outside the matrix: the admin (test_admin_* below), Django's own
+# login/password pages (public by design) and media files.
+EXCLUDED_PREFIXES = ("admin/", "accounts/", "media/")
+
+
+@dataclass(frozen=True)
+class Page:
+    """Who may open a page; ``kwargs`` names the object of gebied A per URL argument."""
+
+    allowed: frozenset[str]
+    kwargs: dict[str, str] = field(default_factory=dict)
+    post: bool = False  # a mutating view: also POSTed to
+    get: bool = True  # False: a POST-only action (GET gives 405 to allowed roles)
+    data: dict[str, str] = field(default_factory=dict)  # POST body
+
+
+PK = "pk"
+
+
+def pk(obj: str) -> dict[str, str]:
+    return {PK: obj}
+
+
+EXPECTED: dict[str, Page] = {
+    "home": Page(EVERYONE),
+    "privacy": Page(EVERYONE),
+    # wijken: reference data, every member of staff reads it
+    "wijken:wijk_list": Page(LOGGED_IN),
+    "wijken:gebied_detail": Page(LOGGED_IN, pk("gebied")),
+    "wijken:wijk_detail": Page(LOGGED_IN, pk("wijk")),
+    # activities
+    "makelaars:activiteit_list": Page(BROKERS_AND_UP),
+    "makelaars:activiteit_create": Page(BROKERS_AND_UP, post=True),
+    "makelaars:activiteit_export": Page(COORDINATION),
+    "makelaars:activiteit_detail": Page(GEBIED_A, pk("activiteit")),
+    "makelaars:activiteit_update": Page(GEBIED_A, pk("activiteit"), post=True),
+    "makelaars:activiteit_delete": Page(GEBIED_A, pk("activiteit"), post=True),
+    "makelaars:activiteit_duplicate": Page(GEBIED_A, pk("activiteit"), post=True),
+    # initiatives
+    "initiatieven:initiatief_list": Page(BROKERS_AND_UP),
+    "initiatieven:initiatief_create": Page(BROKERS_AND_UP, post=True),
+    "initiatieven:initiatief_detail": Page(GEBIED_A, pk("initiatief")),
+    "initiatieven:initiatief_update": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:veranderverhaal_update": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:status_change": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:financiering_create": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:financiering_update": Page(
+        GEBIED_A, {PK: "initiatief", "fid": "financiering"}, post=True
+    ),
+    "initiatieven:telling_create": Page(GEBIED_A, pk("initiatief"), post=True),
+    # Buurtservice
+    "buurtservice:wachtlijst": Page(BUURTSERVICE),
+    "buurtservice:klus_list": Page(LOGGED_IN),
+    "buurtservice:klus_create": Page(BUURTSERVICE, post=True),
+    "buurtservice:klus_detail": Page(KLUS_READERS_A, pk("klus")),
+    "buurtservice:klus_update": Page(BUURTSERVICE, pk("klus"), post=True),
+    "buurtservice:klus_plan": Page(BUURTSERVICE, pk("klus"), post=True),
+    "buurtservice:klus_complete": Page(BUURTSERVICE, pk("klus_gepland"), post=True),
+    "buurtservice:klus_cancel": Page(BUURTSERVICE, pk("klus"), post=True),
+    "buurtservice:uitvoerder_list": Page(BUURTSERVICE),
+    "buurtservice:uitvoerder_create": Page(BUURTSERVICE, post=True),
+    "buurtservice:uitvoerder_detail": Page(BUURTSERVICE, pk("uitvoerder")),
+    "buurtservice:uitvoerder_update": Page(BUURTSERVICE, pk("uitvoerder"), post=True),
+    "buurtservice:capaciteit_list": Page(BUURTSERVICE),
+    "buurtservice:capaciteit_create": Page(BUURTSERVICE, post=True),
+    "buurtservice:capaciteit_update": Page(BUURTSERVICE, pk("capaciteit"), post=True),
+    "buurtservice:overzicht": Page(BUURTSERVICE),
+    # the yearly report
+    "rapportage:jaarrapportage_list": Page(COORDINATION),
+    "rapportage:jaarrapportage_create": Page(COORDINATION, post=True),
+    "rapportage:jaarrapportage_detail": Page(COORDINATION, pk("rapportage")),
+    "rapportage:jaarrapportage_update": Page(COORDINATION, pk("rapportage"), post=True),
+    "rapportage:jaarrapportage_pdf": Page(COORDINATION, pk("rapportage")),
+    "rapportage:jaarrapportage_finalize": Page(
+        COORDINATION, pk("rapportage"), post=True, get=False
+    ),
+    "rapportage:jaarrapportage_reopen": Page(COORDINATION, pk("rapportage"), post=True, get=False),
+    "rapportage:sectie_create": Page(COORDINATION, pk("rapportage"), post=True),
+    "rapportage:sectie_update": Page(COORDINATION, pk("sectie"), post=True),
+    "rapportage:sectie_delete": Page(COORDINATION, pk("sectie"), post=True),
+    "rapportage:sectie_move": Page(
+        COORDINATION, pk("sectie"), post=True, get=False, data={"direction": "down"}
+    ),
+    "rapportage:versie_download": Page(COORDINATION, pk("versie")),
+}
+
+
+def project_url_names(patterns=None, prefix: str = "", namespace: str = "") -> dict[str, str]:
+    """``{qualified name: route}`` of every URL pattern outside EXCLUDED_PREFIXES.
+
+    Unnamed patterns are reported as ``<unnamed: route>`` so they fail too.
+    """
+    if patterns is None:
+        patterns = get_resolver().url_patterns
+    found: dict[str, str] = {}
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if route.startswith(EXCLUDED_PREFIXES):
+            continue
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found.update(project_url_names(entry.url_patterns, route, inner))
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else f"<unnamed: {route}>"
+            found[name] = route
+    return found
+
+
+def test_every_url_has_an_expectation():
+    names = project_url_names()
+    missing = sorted(set(names) - set(EXPECTED))
+    stale = sorted(set(EXPECTED) - set(names))
+    assert not missing, f"URL patterns without an entry in EXPECTED: {missing}"
+    assert not stale, f"EXPECTED names URLs that no longer exist: {stale}"
+
+
+def test_the_walk_sees_the_apps_and_skips_the_admin():
+    names = project_url_names()
+    assert "makelaars:activiteit_detail" in names
+    assert "rapportage:versie_download" in names
+    assert not any(name.startswith("admin:") for name in names)
+    assert "login" not in names
+
+
+# --- the matrix of the matrix ---------------------------------------------------
+
+
+@pytest.fixture
+def matrix(settings, tmp_path):
+    """One object of each kind in gebied A, and a user per role."""
+    settings.MEDIA_ROOT = tmp_path
+    gebied_a = GebiedFactory(naam="Gebied A")
+    gebied_b = GebiedFactory(naam="Gebied B")
+    wijk_a = WijkFactory(naam="Wijk A", gebied=gebied_a)
+    WijkFactory(naam="Wijk B", gebied=gebied_b)
+    users = {
+        MK_A: make_user(Role.MAKELAAR, gebied=gebied_a, username="mk-a"),
+        MK_B: make_user(Role.MAKELAAR, gebied=gebied_b, username="mk-b"),
+        BS: make_user(Role.BUURTSERVICE, username="bs"),
+        COORD: make_user(Role.COORDINATOR, username="coord"),
+        ADMIN: make_user(Role.BEHEERDER, username="beheerder"),
+        NO_ROLE: make_user(None, username="zonder-rol"),
+        GONE: make_user(Role.MAKELAAR, gebied=gebied_a, username="vertrokken"),
+    }
+    users[ADMIN].is_staff = True
+    users[ADMIN].save()
+
+    activiteit = ActiviteitFactory(
+        wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Geheime activiteit van A"
+    )
+    initiatief = InitiatiefFactory(wijk=wijk_a, naam="Geheim initiatief van A")
+    financiering = FinancieringsaanvraagFactory(initiatief=initiatief)
+    Deelnametelling.objects.create(
+        initiatief=initiatief, datum=datetime.date(2023, 5, 1), vrijwilligers=3, deelnemers=20
+    )
+    klus = KlusFactory(
+        wijk=wijk_a,
+        status=KlusStatus.WACHTLIJST,
+        omschrijving="Geheime klus van A",
+        aanvrager_naam="Aanvrager Verborgenaam",
+        aanvrager_adres="Verborgenstraat 9",
+        aanvrager_telefoon="0575-999999",
+    )
+    KlusStatusWijziging.objects.create(klus=klus, status=klus.status, datum=klus.aanvraagdatum)
+    uitvoerder = UitvoerderFactory()
+    gepland = KlusFactory(wijk=wijk_a, status=KlusStatus.WACHTLIJST)
+    KlusStatusWijziging.objects.create(
+        klus=gepland, status=gepland.status, datum=gepland.aanvraagdatum
+    )
+    buurtservice_services.plan_klus(
+        klus=gepland,
+        datum=datetime.date(2023, 3, 1),
+        uitvoerders=[uitvoerder],
+        door=users[BS],
+        today=datetime.date(2023, 2, 20),
+    )
+    capaciteit = CapaciteitFactory()
+    rapportage = JaarrapportageFactory(jaar=2023)
+    sectie = SectieFactory(rapportage=rapportage)
+    SectieFactory(rapportage=rapportage)
+    versie = RapportVersie.objects.create(
+        rapportage=rapportage,
+        versie=1,
+        pdf=ContentFile(b"%PDF-1.4\n%%EOF\n", name="v1.pdf"),
+        definitief_op=timezone.now(),
+        definitief_door=users[COORD],
+    )
+    objects = SimpleNamespace(
+        gebied=gebied_a,
+        wijk=wijk_a,
+        activiteit=activiteit,
+        initiatief=initiatief,
+        financiering=financiering,
+        klus=klus,
+        klus_gepland=gepland,
+        uitvoerder=uitvoerder,
+        capaciteit=capaciteit,
+        rapportage=rapportage,
+        sectie=sectie,
+        versie=versie,
+    )
+    return SimpleNamespace(users=users, objects=objects)
+
+
+def forbidden_texts(matrix, role: str) -> list[str]:
+    """Texts of gebied A a role must never be shown, on any page it may open."""
+    objects = matrix.objects
+    requester = [
+        objects.klus.aanvrager_naam,
+        objects.klus.aanvrager_adres,
+        objects.klus.aanvrager_telefoon,
+    ]
+    if role == MK_A:
+        return requester  # brokers see the job, never who asked for it
+    if role in (MK_B, NO_ROLE):
+        return [
+            *requester,
+            objects.activiteit.titel,
+            objects.initiatief.naam,
+            objects.klus.omschrijving,
+        ]
+    return []
+
+
+def client_as(matrix, role: str) -> Client:
+    client = Client(raise_request_exception=False)
+    if role != ANON:
+        client.force_login(matrix.users[role])
+    if role == GONE:
+        matrix.users[GONE].is_active = False
+        matrix.users[GONE].save()
+    return client
+
+
+def url_for(name: str, page: Page, objects) -> str:
+    kwargs = {arg: getattr(objects, obj).pk for arg, obj in page.kwargs.items()}
+    return reverse(name, kwargs=kwargs)
+
+
+def request_undone(client: Client, method: str, url: str, data: dict):
+    """One request whose database changes are rolled back, so pages see the same matrix."""
+    with transaction.atomic():
+        response = getattr(client, method)(url, data)
+        transaction.set_rollback(True)
+    return response
+
+
+def is_login_redirect(response) -> bool:
+    return response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def judge(role: str, page: Page, method: str, response) -> str | None:
+    """What is wrong with ``response`` (None when it is as expected)."""
+    status = response.status_code
+    if status >= 500:
+        return f"server error {status}"
+    if role in (ANON, GONE):
+        return None if is_login_redirect(response) else f"{status} instead of the login redirect"
+    if role in page.allowed:
+        if method == "get":
+            wanted = 200 if page.get else 405
+            return None if status == wanted else f"{status} instead of {wanted}"
+        if status == 200 or (status == 302 and not is_login_redirect(response)):
+            return None
+        return f"{status} instead of 200 or a redirect"
+    return None if status in (403, 404) else f"{status} for a role that is not allowed"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_for_every_role(matrix, role):
+    client = client_as(matrix, role)
+    forbidden = forbidden_texts(matrix, role)
+    problems = []
+    for name, page in sorted(EXPECTED.items()):
+        url = url_for(name, page, matrix.objects)
+        for method in ("get", "post") if page.post else ("get",):
+            response = request_undone(client, method, url, page.data if method == "post" else {})
+            problem = judge(role, page, method, response)
+            if problem:
+                problems.append(f"{method.upper()} {name} ({url}): {problem}")
+            if response.status_code == 200 and not response.streaming:
+                body = response.content.decode("utf-8", errors="replace")
+                problems += [
+                    f"{method.upper()} {name} ({url}): shows {text!r}"
+                    for text in forbidden
+                    if text in body
+                ]
+    assert not problems, f"{role}:\n" + "\n".join(problems)
+
+
+def test_post_by_a_refused_role_changes_nothing(matrix):
+    """A broker of gebied B posting to gebied A's activity leaves it as it was."""
+    activiteit = matrix.objects.activiteit
+    titel = activiteit.titel
+    client = client_as(matrix, MK_B)
+    url = reverse("makelaars:activiteit_update", args=[activiteit.pk])
+    response = client.post(url, {"titel": "Overschreven", "datum": "2023-06-01"})
+    assert response.status_code == 404
+    activiteit.refresh_from_db()
+    assert activiteit.titel == titel
+
+
+# --- the Django admin: staff only ---------------------------------------------
+
+
+@pytest.mark.parametrize("role", [ANON, MK_A, BS, COORD, NO_ROLE, GONE])
+def test_admin_is_for_staff_only(matrix, role):
+    response = client_as(matrix, role).get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_admin_pages_open_for_the_beheerder(matrix):
+    """Every model's list and add page, and the change page of gebied A's objects: no 500."""
+    client = client_as(matrix, ADMIN)
+    assert client.get(reverse("admin:index")).status_code == 200
+    objects = vars(matrix.objects)
+    problems = []
+    for model, _model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        urls = [reverse(f"{prefix}_changelist"), reverse(f"{prefix}_add")]
+        urls += [
+            reverse(f"{prefix}_change", args=[obj.pk])
+            for obj in objects.values()
+            if type(obj) is model
+        ]
+        for url in urls:
+            status = client.get(url).status_code
+            if status not in (200, 403):
+                problems.append(f"{url}: {status}")
+    assert not problems, "\n".join(problems)
+
+
+def test_forbidden_texts_are_on_the_pages_of_those_who_may_see_them(matrix):
+    """The leak check can fail: the coordinator does see gebied A's texts."""
+    client = client_as(matrix, COORD)
+    objects = matrix.objects
+    klus = client.get(reverse("buurtservice:klus_detail", args=[objects.klus.pk]))
+    assert objects.klus.aanvrager_naam in klus.content.decode()
+    activiteit = client.get(reverse("makelaars:activiteit_detail", args=[objects.activiteit.pk]))
+    assert objects.activiteit.titel in activiteit.content.decode()
