@@ -126,30 +126,78 @@ def _axes(maximum: float, plot_bottom: float, plot_top: float, unit: str) -> lis
     return parts
 
 
-def _x_labels(labels: Sequence[str], slot: float, baseline: float) -> list[str]:
-    parts = []
+CHAR_WIDTH = 7.2  # average width of a 13 px Source Sans character, in viewBox units
+LINE_HEIGHT = 14
+MAX_LABEL_LINES = 3
+
+
+def _wrap(label: str, width: float) -> list[str]:
+    """Break ``label`` into lines of at most ``width`` units (ellipsis past 3 lines)."""
+    max_chars = max(int(width / CHAR_WIDTH), 3)
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= max_chars:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    lines = [line if len(line) <= max_chars else line[: max_chars - 1] + "…" for line in lines]
+    if len(lines) > MAX_LABEL_LINES:
+        lines = lines[:MAX_LABEL_LINES]
+        lines[-1] = lines[-1][: max_chars - 1] + "…"
+    return lines or [""]
+
+
+def _x_label_lines(labels: Sequence[str], slot: float) -> list[list[str]]:
     step = max(1, math.ceil(len(labels) / 16))  # at most ~16 labels fit
-    for i, label in enumerate(labels):
-        if i % step:
-            continue
+    width = slot * step - 4
+    return [_wrap(label, width) if i % step == 0 else [] for i, label in enumerate(labels)]
+
+
+def _x_labels(label_lines: list[list[str]], slot: float, baseline: float) -> list[str]:
+    parts = []
+    for i, lines in enumerate(label_lines):
         x = MARGIN_LEFT + slot * (i + 0.5)
-        parts.append(
-            f'<text x="{_num(x)}" y="{_num(baseline + 16)}" text-anchor="middle" '
-            f'fill="#495057">{escape(label)}</text>'
-        )
+        for n, line in enumerate(lines):
+            parts.append(
+                f'<text x="{_num(x)}" y="{_num(baseline + 16 + n * LINE_HEIGHT)}" '
+                f'text-anchor="middle" fill="#495057">{escape(line)}</text>'
+            )
     return parts
+
+
+def _extra_label_height(label_lines: list[list[str]]) -> int:
+    return (max((len(lines) for lines in label_lines), default=1) - 1) * LINE_HEIGHT
+
+
+def _legend_layout(names: Sequence[str]) -> list[tuple[float, int]]:
+    """(x, row) per legend entry: entries flow left to right and wrap to new rows."""
+    positions = []
+    x, row = float(MARGIN_LEFT), 0
+    for name in names:
+        width = 28 + CHAR_WIDTH * len(name)
+        if x > MARGIN_LEFT and x + width > WIDTH - MARGIN_RIGHT:
+            x, row = float(MARGIN_LEFT), row + 1
+        positions.append((x, row))
+        x += width
+    return positions
+
+
+def _legend_height(names: Sequence[str]) -> int:
+    rows = max((row for _x, row in _legend_layout(names)), default=0) + 1
+    return LEGEND_HEIGHT * rows
 
 
 def _legend(names: Sequence[str], y: float) -> list[str]:
     parts = []
-    x = MARGIN_LEFT
-    for i, name in enumerate(names):
+    for i, (name, (x, row)) in enumerate(zip(names, _legend_layout(names), strict=True)):
         colour = PALETTE[i % len(PALETTE)]
+        row_y = y + row * LEGEND_HEIGHT
         parts.append(
-            f'<rect x="{_num(x)}" y="{_num(y - 10)}" width="12" height="12" fill="{colour}"/>'
+            f'<rect x="{_num(x)}" y="{_num(row_y - 10)}" width="12" height="12" fill="{colour}"/>'
         )
-        parts.append(f'<text x="{_num(x + 16)}" y="{_num(y)}" fill="#212529">{escape(name)}</text>')
-        x += 28 + 7 * len(name)
+        parts.append(
+            f'<text x="{_num(x + 16)}" y="{_num(row_y)}" fill="#212529">{escape(name)}</text>'
+        )
     return parts
 
 
@@ -207,14 +255,16 @@ def _bars(
     colours: Sequence[str],
 ) -> SafeString:
     legend = len(series) > 1 or any(series.keys())
-    height = HEIGHT + (LEGEND_HEIGHT if legend else 0)
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
+    label_lines = _x_label_lines(labels, slot)
+    below = HEIGHT + _extra_label_height(label_lines)
+    height = below + (_legend_height(list(series.keys())) if legend else 0)
     plot_top = MARGIN_TOP
     plot_bottom = HEIGHT - MARGIN_BOTTOM
     plot_height = plot_bottom - plot_top
     maximum = _axis_max(series)
     parts = _open(title, _describe(labels, series, unit), height)
     parts += _axes(maximum, plot_bottom, plot_top, unit)
-    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
     group_width = slot * 0.75
     bar_width = group_width / max(len(series), 1)
     for s, (name, values) in enumerate(series.items()):
@@ -239,9 +289,9 @@ def _bars(
         f'<line x1="{MARGIN_LEFT}" y1="{plot_bottom}" x2="{WIDTH - MARGIN_RIGHT}" '
         f'y2="{plot_bottom}" stroke="#6c757d" stroke-width="1"/>'
     )
-    parts += _x_labels(labels, slot, plot_bottom)
+    parts += _x_labels(label_lines, slot, plot_bottom)
     if legend:
-        parts += _legend(list(series.keys()), HEIGHT + 8)
+        parts += _legend(list(series.keys()), below + 8)
     return _finish(parts)
 
 
@@ -256,14 +306,16 @@ def line_chart(
     labels = [str(label) for label in labels]
     _check_lengths(labels, series)
     cleaned = {str(name): _clean(values) for name, values in series.items()}
-    height = HEIGHT + LEGEND_HEIGHT
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
+    label_lines = _x_label_lines(labels, slot)
+    below = HEIGHT + _extra_label_height(label_lines)
+    height = below + _legend_height(list(cleaned.keys()))
     plot_top = MARGIN_TOP
     plot_bottom = HEIGHT - MARGIN_BOTTOM
     plot_height = plot_bottom - plot_top
     maximum = _axis_max(cleaned)
     parts = _open(title, _describe(labels, cleaned, unit), height)
     parts += _axes(maximum, plot_bottom, plot_top, unit)
-    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
     for s, (name, values) in enumerate(cleaned.items()):
         colour = PALETTE[s % len(PALETTE)]
         points = [
@@ -286,8 +338,8 @@ def line_chart(
         f'<line x1="{MARGIN_LEFT}" y1="{plot_bottom}" x2="{WIDTH - MARGIN_RIGHT}" '
         f'y2="{plot_bottom}" stroke="#6c757d" stroke-width="1"/>'
     )
-    parts += _x_labels(labels, slot, plot_bottom)
-    parts += _legend(list(cleaned.keys()), HEIGHT + 8)
+    parts += _x_labels(label_lines, slot, plot_bottom)
+    parts += _legend(list(cleaned.keys()), below + 8)
     return _finish(parts)
 
 

@@ -89,3 +89,38 @@ def test_axis_maximum_is_round_and_integer_for_counts():
     assert nice_max(100) == 100
     assert nice_max(101) == 200
     assert nice_max(1, integer=True) == 4
+
+
+def test_long_labels_wrap_within_their_slot():
+    from sterkewijken.charts import CHAR_WIDTH, MARGIN_LEFT, MARGIN_RIGHT, WIDTH
+
+    labels = [
+        "Centrum – De Hoven – Noordveen – Noorderhaven",
+        "Waterkwartier",
+        "Zuidwijken – Warnsveld – Leesten",
+    ]
+    svg = str(bar_chart(labels, [607, 106, 745], title="Bereikte inwoners per gebied"))
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / len(labels)
+    texts = re.findall(r'text-anchor="middle" fill="#495057">([^<]*)</text>', svg)
+    assert "Waterkwartier" in texts
+    assert len(texts) > len(labels)  # the long names took more than one line
+    assert all(len(text) * CHAR_WIDTH <= slot for text in texts)
+
+
+def test_legend_wraps_to_a_new_row_instead_of_running_off_the_chart():
+    from sterkewijken.charts import CHAR_WIDTH, MARGIN_RIGHT, WIDTH
+
+    names = [
+        "Centrum – De Hoven – Noordveen – Noorderhaven",
+        "Waterkwartier",
+        "Zuidwijken – Warnsveld – Leesten",
+    ]
+    svg = str(grouped_bar_chart(["jan", "feb"], {n: [1, 2] for n in names}, title="Per maand"))
+    entries = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" fill="#212529">([^<]*)</text>', svg)
+    legend = {name: (float(x), float(y)) for x, y, name in entries if name in names}
+    assert len(legend) == 3
+    for name, (x, _y) in legend.items():
+        assert x + CHAR_WIDTH * len(name) <= WIDTH - MARGIN_RIGHT + 1
+    assert len({y for _x, y in legend.values()}) > 1  # more than one row
+    height = float(re.search(r'viewBox="0 0 \d+ ([\d.]+)"', svg).group(1))
+    assert max(y for _x, y in legend.values()) < height
