@@ -8,6 +8,9 @@ class SterkeWijkenConfig(AppConfig):
     verbose_name = _("Sterke Wijken")
 
     def ready(self):
+        from .accounts import install_user_actions
         from .roles import sync_roles_after_migrate
 
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        # The admin registered its models already (admin's ready runs first).
+        install_user_actions()
