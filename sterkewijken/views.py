@@ -24,11 +24,24 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_template_names(self):
         return [self.templates.get(role_of(self.request.user), "home/geen_rol.html")]
 
+    def chosen_year(self) -> int:
+        """``?jaar=`` if it is a sensible year, else the current one."""
+        current = timezone.localdate().year
+        try:
+            year = int(self.request.GET.get("jaar", current))
+        except ValueError:
+            return current
+        return year if 2000 <= year <= current + 1 else current
+
+    def years_with_data(self) -> list[int]:
+        years = {d.year for d in Activiteit.objects.dates("datum", "year")}
+        return sorted(years | {timezone.localdate().year}, reverse=True)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         role = role_of(user)
-        year = timezone.localdate().year
+        year = self.chosen_year()
         context["year"] = year
         if role == Role.MAKELAAR:
             context["recent_activiteiten"] = (
@@ -41,6 +54,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
             )
         elif role in (Role.COORDINATOR, Role.BEHEERDER):
             context["per_gebied"] = totals_per_gebied(year=year)
+            context["years"] = self.years_with_data()
         if role in (Role.BUURTSERVICE, Role.COORDINATOR):
             open_klussen = Klus.objects.visible_to(user).waiting()
             context["wachtlijst_lengte"] = open_klussen.count()

@@ -91,3 +91,20 @@ def test_logout_is_a_post_and_lands_on_login(client):
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
     assert client.get(reverse("home")).status_code == 302
+
+
+def test_coordinator_chooses_the_year_of_the_figures(client):
+    import datetime
+
+    gebied = GebiedFactory(naam="Waterkwartier")
+    wijk = WijkFactory(gebied=gebied)
+    ActiviteitFactory(wijk=wijk, datum=datetime.date(2023, 5, 1), bewoners_bereikt=7)
+    client.force_login(make_user(Role.COORDINATOR))
+    response = client.get(reverse("home"), {"jaar": "2023"})
+    [row] = response.context["per_gebied"]
+    assert (response.context["year"], row["activiteiten"], row["bereikt"]) == (2023, 1, 7)
+    assert 2023 in response.context["years"]
+    assert 'href="?jaar=2023"' in response.content.decode()
+    # Nonsense falls back to the current year instead of failing.
+    for bad in ["abc", "1850", "99999"]:
+        assert client.get(reverse("home"), {"jaar": bad}).context["year"] != 2023
