@@ -256,5 +256,42 @@ def anonymise_requesters(*, cutoff: datetime.date, dry_run: bool = False) -> int
     jobs = requesters_to_anonymise(cutoff=cutoff)
     if dry_run:
         return jobs.count()
+    return blank_requester_data(jobs)
+
+
+def blank_requester_data(jobs) -> int:
+    """Blank name, address and phone of ``jobs`` and note when; the jobs stay.
+
+    Shared by the retention run and by erasure on request (``avg_wissen``).
+    """
+    now = timezone.now()
     blank = dict.fromkeys(REQUESTER_FIELDS, "")
-    return jobs.update(**blank, geanonimiseerd_op=timezone.now(), updated_at=timezone.now())
+    return jobs.update(**blank, geanonimiseerd_op=now, updated_at=now)
+
+
+def jobs_of_requester(*, naam: str = "", adres: str = ""):
+    """Jobs whose requester has exactly this name and/or address (case-insensitive).
+
+    Both given: both must match. Neither given: no jobs (never "everyone").
+    """
+    naam, adres = naam.strip(), adres.strip()
+    if not (naam or adres):
+        return Klus.objects.none()
+    jobs = Klus.objects.all()
+    if naam:
+        jobs = jobs.filter(aanvrager_naam__iexact=naam)
+    if adres:
+        jobs = jobs.filter(aanvrager_adres__iexact=adres)
+    return jobs.order_by("aanvraagdatum", "pk")
+
+
+@transaction.atomic
+def erase_requester(*, naam: str = "", adres: str = "", dry_run: bool = False) -> int:
+    """Erase one requester's personal data from all their jobs (AVG, on request).
+
+    Returns the number of jobs (that would be) changed; the jobs stay for the figures.
+    """
+    jobs = jobs_of_requester(naam=naam, adres=adres)
+    if dry_run:
+        return jobs.count()
+    return blank_requester_data(jobs.order_by())
