@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
 
@@ -15,7 +16,7 @@ class StatusInline(admin.TabularInline):
 
 
 @admin.register(Klus)
-class KlusAdmin(admin.ModelAdmin):
+class KlusAdmin(SimpleHistoryAdmin):
     list_display = [
         "aanvraagdatum",
         "soort",
@@ -33,7 +34,7 @@ class KlusAdmin(admin.ModelAdmin):
 
 
 @admin.register(Uitvoerder)
-class UitvoerderAdmin(admin.ModelAdmin):
+class UitvoerderAdmin(SimpleHistoryAdmin):
     list_display = ["naam", "soort", "herkomst", "startdatum", "einddatum", "uitstroom"]
     list_filter = ["soort", "herkomst", "uitstroom"]
     search_fields = ["naam"]

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterkewijken.concurrency import VersionedFormMixin
 from wijken.models import Wijk
 
 from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
@@ -29,7 +30,7 @@ REQUESTER_HELP = _(
 )
 
 
-class KlusForm(forms.ModelForm):
+class KlusForm(VersionedFormMixin, forms.ModelForm):
     """Intake and edit of a job. Requester fields only for users who may see them."""
 
     toch_opslaan = forms.BooleanField(
@@ -184,7 +185,7 @@ class CancelForm(forms.Form):
         self.initial.setdefault("datum", timezone.localdate())
 
 
-class UitvoerderForm(forms.ModelForm):
+class UitvoerderForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Uitvoerder
         fields = ["naam", "soort", "herkomst", "startdatum", "einddatum", "uitstroom", "notities"]

@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from sterkewijken.concurrency import VersionedModel
 from sterkewijken.models import TimeStampedModel
 from wijken.models import Wijk, gebied_ids_for, sees_all_gebieden
 
@@ -92,7 +94,7 @@ def open_on_q(date: datetime.date) -> Q:
     )
 
 
-class Klus(TimeStampedModel):
+class Klus(VersionedModel, TimeStampedModel):
     """An odd job for a resident. Personal data is kept to what the job needs."""
 
     aanvraagdatum = models.DateField(_("request date"))
@@ -124,6 +126,10 @@ class Klus(TimeStampedModel):
     )
 
     objects = KlusQuerySet.as_manager()
+
+    # Audit trail without the requester's personal data: that must not outlive
+    # the retention period (see docs/privacy-buurtservice.md).
+    history = HistoricalRecords(excluded_fields=list(REQUESTER_FIELDS))
 
     class Meta:
         verbose_name = _("job")
@@ -242,7 +248,7 @@ class UitvoerderQuerySet(models.QuerySet):
         )
 
 
-class Uitvoerder(TimeStampedModel):
+class Uitvoerder(VersionedModel, TimeStampedModel):
     """A participant, volunteer or intern who does Buurtservice jobs."""
 
     naam = models.CharField(_("name"), max_length=120)
@@ -260,6 +266,8 @@ class Uitvoerder(TimeStampedModel):
     notities = models.TextField(_("notes"), blank=True)
 
     objects = UitvoerderQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("worker")

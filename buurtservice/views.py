@@ -16,6 +16,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from django_filters.views import FilterView
 
+from sterkewijken.concurrency import VersionConflict
+
 from . import selectors, services
 from .choices import Uitstroom, UitvoerderSoort
 from .filters import KlusFilter, UitvoerderFilter, WachtlijstFilter
@@ -158,8 +160,13 @@ class KlusUpdateView(BuurtserviceMixin, UpdateView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
+        try:
+            response = super().form_valid(form)
+        except VersionConflict:
+            form.add_conflict_error()
+            return self.form_invalid(form)
         messages.success(self.request, _("The job has been saved."))
-        return super().form_valid(form)
+        return response
 
 
 class KlusActionView(BuurtserviceMixin, FormView):
@@ -363,8 +370,13 @@ class UitvoerderUpdateView(BuurtserviceMixin, UpdateView):
         return Uitvoerder.objects.visible_to(self.request.user)
 
     def form_valid(self, form):
+        try:
+            response = super().form_valid(form)
+        except VersionConflict:
+            form.add_conflict_error()
+            return self.form_invalid(form)
         messages.success(self.request, _("The worker has been saved."))
-        return super().form_valid(form)
+        return response
 
 
 # --- capacity -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
 
@@ -20,7 +21,7 @@ class TellingInline(admin.TabularInline):
 
 
 @admin.register(Initiatief)
-class InitiatiefAdmin(admin.ModelAdmin):
+class InitiatiefAdmin(SimpleHistoryAdmin):
     list_display = ["naam", "wijk", "status", "aantal_initiatiefnemers"]
     list_filter = ["status", "wijk__gebied", "wijk", "themas"]
     search_fields = ["naam", "omschrijving", "doelgroep"]
@@ -45,7 +46,7 @@ class InitiatiefAdmin(admin.ModelAdmin):
 
 
 @admin.register(Financieringsaanvraag)
-class FinancieringsaanvraagAdmin(admin.ModelAdmin):
+class FinancieringsaanvraagAdmin(SimpleHistoryAdmin):
     list_display = ["fonds", "initiatief", "bedrag", "aangevraagd_op", "status"]
     list_filter = ["status", "fonds"]
     search_fields = ["fonds", "initiatief__naam"]

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterkewijken.concurrency import VersionedFormMixin
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .choices import AanvraagStatus, InitiatiefStatus
@@ -65,7 +66,7 @@ def _refuse_future(value: datetime.date | None, message) -> None:
         raise forms.ValidationError(message, code="future")
 
 
-class InitiatiefForm(forms.ModelForm):
+class InitiatiefForm(VersionedFormMixin, forms.ModelForm):
     """What an initiative is, where and with whom. Status has its own form."""
 
     class Meta:
@@ -173,7 +174,7 @@ class InitiatiefCreateForm(InitiatiefForm):
         return value
 
 
-class VeranderverhaalForm(forms.ModelForm):
+class VeranderverhaalForm(VersionedFormMixin, forms.ModelForm):
     """The four blocks of the veranderverhaal (theory of change)."""
 
     class Meta:
@@ -205,10 +206,11 @@ class VeranderverhaalForm(forms.ModelForm):
             "directe_effecten": _("e.g. Connectedness: residents feel connected to each other"),
             "indirecte_bijdrage": _("e.g. More social cohesion in the district"),
         }
-        for name, field in self.fields.items():
+        for name, placeholder in placeholders.items():
+            field = self.fields[name]
             field.max_length = VERANDERVERHAAL_MAX_LENGTH
             field.validators.append(MaxLengthValidator(VERANDERVERHAAL_MAX_LENGTH))
-            field.widget.attrs["placeholder"] = placeholders[name]
+            field.widget.attrs["placeholder"] = placeholder
 
 
 class StatusWijzigingForm(forms.Form):

@@ -5,7 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from sterkewijken.concurrency import VersionedModel
 from sterkewijken.models import TimeStampedModel
 from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
 
@@ -45,7 +47,7 @@ class InitiatiefQuerySet(models.QuerySet):
         )
 
 
-class Initiatief(TimeStampedModel):
+class Initiatief(VersionedModel, TimeStampedModel):
     """A resident initiative (bewonersinitiatief) with its veranderverhaal."""
 
     naam = models.CharField(_("name"), max_length=200)
@@ -87,6 +89,8 @@ class Initiatief(TimeStampedModel):
     indirecte_bijdrage = models.TextField(_("contributes indirectly to"), blank=True)
 
     objects = InitiatiefQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("initiative")
@@ -179,6 +183,8 @@ class Financieringsaanvraag(TimeStampedModel):
         choices=AanvraagStatus.choices,
         default=AanvraagStatus.AANGEVRAAGD,
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("funding application")

@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
 from makelaars.models import Activiteit
+from sterkewijken.concurrency import VersionConflict
 from wijken.models import Medewerker
 
 from . import services
@@ -142,6 +143,9 @@ class InitiatiefCreateView(StaffViewMixin, CreateView):
         except IntegrityError:
             form.add_error("naam", _("This district already has an initiative with this name."))
             return self.form_invalid(form)
+        except VersionConflict:
+            form.add_conflict_error()
+            return self.form_invalid(form)
         messages.success(self.request, _("The initiative has been saved."))
         return redirect(self.object)
 
@@ -192,7 +196,11 @@ class VeranderverhaalUpdateView(EditableInitiatiefMixin, UpdateView):
         return self.initiatief
 
     def form_valid(self, form):
-        self.object = form.save()
+        try:
+            self.object = form.save()
+        except VersionConflict:
+            form.add_conflict_error()
+            return self.form_invalid(form)
         messages.success(self.request, _("The veranderverhaal has been saved."))
         return redirect(self.object.get_absolute_url() + "#veranderverhaal")
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
 
@@ -14,7 +15,7 @@ class FotoInline(admin.TabularInline):
 
 
 @admin.register(Activiteit)
-class ActiviteitAdmin(admin.ModelAdmin):
+class ActiviteitAdmin(SimpleHistoryAdmin):
     list_display = ["datum", "titel", "wijk", "soort", "rol", "bewoners_bereikt", "is_voorbeeld"]
     list_filter = ["soort", "rol", "is_voorbeeld", "wijk__gebied", "wijk", "themas"]
     search_fields = ["titel", "beschrijving", "opbrengst"]

@@ -18,6 +18,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from initiatieven.models import Initiatief
+from sterkewijken.concurrency import VersionedFormMixin
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
@@ -97,7 +98,7 @@ class InitiatiefChoiceField(forms.ModelChoiceField):
         return f"{obj.naam} ({obj.wijk.naam})"
 
 
-class ActiviteitForm(forms.ModelForm):
+class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
     """One activity. Only date, wijk, kind and title are required."""
 
     nieuwe_partner = forms.CharField(

@@ -7,7 +7,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from sterkewijken.concurrency import VersionedModel
 from sterkewijken.models import TimeStampedModel
 from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
 
@@ -45,7 +47,7 @@ class ActiviteitQuerySet(models.QuerySet):
         return self.filter(is_voorbeeld=True)
 
 
-class Activiteit(TimeStampedModel):
+class Activiteit(VersionedModel, TimeStampedModel):
     """What a social broker did in a wijk: the raw material of the report."""
 
     datum = models.DateField(_("date"))
@@ -102,6 +104,9 @@ class Activiteit(TimeStampedModel):
     )
 
     objects = ActiviteitQuerySet.as_manager()
+    # Audit trail; the links to themes, staff and partners are kept per change too,
+    # so a deleted activity can be restored with them.
+    history = HistoricalRecords(m2m_fields=[themas, medewerkers, partners])
 
     class Meta:
         verbose_name = _("activity")

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DeleteView, DetailView, FormView, ListView
 
+from sterkewijken.concurrency import VersionConflict
+
 from .choices import ActiviteitSoort, Rol
 from .filters import SORT_FIELDS, ActiviteitFilter
 from .forms import MARK_VOORBEELD, ActiviteitForm, link_formset
@@ -147,9 +149,14 @@ class ActiviteitFormMixin(LoginRequiredMixin, PermissionRequiredMixin, FormView)
         form = self.get_form()
         links = self.get_links(data=request.POST)
         if form.is_valid() and links.is_valid():
-            activiteit = save_activiteit(form=form, links=links, user=request.user)
-            messages.success(request, self.success_message)
-            return HttpResponseRedirect(activiteit.get_absolute_url())
+            try:
+                activiteit = save_activiteit(form=form, links=links, user=request.user)
+            except VersionConflict:
+                # Saved by someone else between the form's check and the write.
+                form.add_conflict_error()
+            else:
+                messages.success(request, self.success_message)
+                return HttpResponseRedirect(activiteit.get_absolute_url())
         messages.error(request, _("The activity was not saved: please check the marked fields."))
         if request.FILES:
             messages.warning(

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Indicator, Jaarrapportage, Planonderdeel, RapportVersie, Sectie
 from .selectors import measure_choices
@@ -24,7 +25,7 @@ class VersieInline(admin.TabularInline):
 
 
 @admin.register(Jaarrapportage)
-class JaarrapportageAdmin(admin.ModelAdmin):
+class JaarrapportageAdmin(SimpleHistoryAdmin):
     list_display = ["jaar", "titel", "status", "versiedatum"]
     list_filter = ["status"]
     search_fields = ["titel"]

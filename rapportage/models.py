@@ -5,7 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
+from sterkewijken.concurrency import VersionedModel
 from sterkewijken.models import TimeStampedModel
 
 from .choices import RapportStatus, SectieSoort
@@ -46,6 +48,8 @@ class Jaarrapportage(TimeStampedModel):
 
     objects = JaarrapportageQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("annual report")
         verbose_name_plural = _("annual reports")
@@ -81,7 +85,7 @@ class SectieQuerySet(models.QuerySet):
         return self.filter(rapportage__in=Jaarrapportage.objects.visible_to(user))
 
 
-class Sectie(TimeStampedModel):
+class Sectie(VersionedModel, TimeStampedModel):
     """A section of a report: a narrative plus, per kind, computed content."""
 
     rapportage = models.ForeignKey(
@@ -91,14 +95,10 @@ class Sectie(TimeStampedModel):
     titel = models.CharField(_("title"), max_length=200)
     tekst = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
-    version = models.PositiveIntegerField(
-        _("version"),
-        default=1,
-        editable=False,
-        help_text=_("Raised on every save; protects against overwriting someone else's edit."),
-    )
 
     objects = SectieQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("section")
@@ -107,13 +107,6 @@ class Sectie(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.titel
-
-    def save(self, *args, **kwargs):
-        # Any other save (e.g. in the admin) also counts as a new version, so an
-        # editor that started from the old one cannot overwrite it.
-        if self.pk is not None and not kwargs.get("update_fields"):
-            self.version += 1
-        super().save(*args, **kwargs)
 
 
 class Planonderdeel(models.Model):

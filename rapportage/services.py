@@ -7,9 +7,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from sterkewijken.concurrency import VersionConflict
 
 from .choices import RapportStatus, SectieSoort
 from .models import Jaarrapportage, RapportVersie, Sectie
@@ -17,7 +19,7 @@ from .report import default_sections, pdf_filename, render_report_pdf
 from .selectors import report_figures
 
 
-class SectieConflict(Exception):
+class SectieConflict(VersionConflict):
     """The section was saved by someone else since the editor loaded it."""
 
 
@@ -60,12 +62,14 @@ def update_sectie(*, sectie: Sectie, titel: str, tekst: str, expected_version: i
     SectieConflict is raised and nothing is written.
     """
     _ensure_concept(sectie.rapportage)
-    updated = Sectie.objects.filter(pk=sectie.pk, version=expected_version).update(
-        titel=titel, tekst=tekst, version=F("version") + 1, updated_at=timezone.now()
-    )
-    if not updated:
-        raise SectieConflict()
-    sectie.refresh_from_db()
+    # A real save (not a queryset update), so the change lands in the audit trail.
+    sectie.titel = titel
+    sectie.tekst = tekst
+    sectie.expect_version(expected_version)
+    try:
+        sectie.save()
+    except VersionConflict as conflict:
+        raise SectieConflict() from conflict
     return sectie
 
 

@@ -3,11 +3,22 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
-from . import views
+from . import audit, views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
+    path(
+        "geschiedenis/<str:model>/<int:pk>/",
+        audit.GeschiedenisView.as_view(),
+        name="geschiedenis",
+    ),
+    path("geschiedenis/verwijderd/", audit.VerwijderdView.as_view(), name="verwijderd"),
+    path(
+        "geschiedenis/<str:model>/herstellen/<int:history_id>/",
+        audit.HerstellenView.as_view(),
+        name="herstellen",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("wijken/", include("wijken.urls")),
     path("activiteiten/", include("makelaars.urls")),

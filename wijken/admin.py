@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Gebied, Medewerker, Organisatie, Thema, Wijk
 
@@ -40,7 +41,7 @@ class OrganisatieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Medewerker)
-class MedewerkerAdmin(admin.ModelAdmin):
+class MedewerkerAdmin(SimpleHistoryAdmin):
     list_display = [
         "naam",
         "functie",

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import datetime
 
+import simple_history
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from sterkewijken.models import TimeStampedModel
 
@@ -208,6 +211,8 @@ class Medewerker(TimeStampedModel):
 
     objects = MedewerkerQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("staff member")
         verbose_name_plural = _("staff members")
@@ -229,3 +234,9 @@ class Medewerker(TimeStampedModel):
 
     def is_active_on(self, date: datetime.date) -> bool:
         return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)
+
+
+# Audit trail of user accounts (who changed a role, deactivated an account, ...).
+# Kept in this app's migrations, as django.contrib.auth is not ours. Password
+# hashes and login times are not copied into the history.
+simple_history.register(User, app="wijken", excluded_fields=["password", "last_login"])

@@ -308,7 +308,13 @@ def test_worker_pages(bs_client):
     assert detail.context["uren_totaal"] == Decimal("4")
     response = bs_client.post(
         reverse("buurtservice:uitvoerder_update", args=[eva.pk]),
-        {"naam": "Eva B.", "soort": "stagiair", "herkomst": "han", "startdatum": "2024-01-01"},
+        {
+            "naam": "Eva B.",
+            "soort": "stagiair",
+            "herkomst": "han",
+            "startdatum": "2024-01-01",
+            "version": eva.version,
+        },
     )
     assert response.status_code == 302
     assert Uitvoerder.objects.get(pk=eva.pk).naam == "Eva B."

@@ -14,16 +14,25 @@ from sterkewijken.roles import Role, role_of
 APPS = ["auth", "wijken", "makelaars", "initiatieven", "buurtservice", "rapportage"]
 
 
+def data_models(app: str) -> list:
+    """The app's models without the audit trail's historical copies (they grow on every save)."""
+    return [
+        model
+        for model in apps.get_app_config(app).get_models()
+        if not model.__name__.startswith("Historical")
+    ]
+
+
 def row_counts() -> dict[str, int]:
     return {
         model._meta.label: model._default_manager.count()
         for app in APPS
-        for model in apps.get_app_config(app).get_models()
+        for model in data_models(app)
     } | {
         # The automatically created many-to-many tables too.
         f"{model._meta.label}.{field.name}": field.remote_field.through.objects.count()
         for app in APPS
-        for model in apps.get_app_config(app).get_models()
+        for model in data_models(app)
         for field in model._meta.local_many_to_many
     }
 

@@ -120,7 +120,13 @@ def test_edit_form_cannot_change_status(client, initiatief_a, makelaar_a):
     client.force_login(makelaar_a)
     url = reverse("initiatieven:initiatief_update", args=[initiatief_a.pk])
     response = client.post(
-        url, {"naam": initiatief_a.naam, "wijk": initiatief_a.wijk_id, "status": "gestopt"}
+        url,
+        {
+            "naam": initiatief_a.naam,
+            "wijk": initiatief_a.wijk_id,
+            "status": "gestopt",
+            "version": initiatief_a.version,
+        },
     )
     assert response.status_code == 302
     initiatief_a.refresh_from_db()

@@ -61,6 +61,8 @@ def edit_data(activiteit, **extra):
         "links-0-activiteit": activiteit.pk,
         "links-0-url": link.url,
         "links-1-url": "",
+        # The version the editor started from (lost-update protection).
+        "version": activiteit.version,
     }
     data.update(extra)
     return data
