@@ -7,7 +7,8 @@ every page about objects of gebied A:
 - anonymous: redirected to the login page;
 - an allowed role: 200 on GET (405 on GET of a POST-only action), 200 or a
   redirect (not to the login page) on POST;
-- any other role: 403 or 404; never 200, never a 500.
+- any other role: 403 or 404 (a GET of a POST-only action may also be a 405,
+  which reveals nothing); never 200, never a 500.
 
 The Django admin is checked separately: only staff reach it.
 """
@@ -30,6 +31,7 @@ from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
 from buurtservice.models import KlusStatusWijziging
 from initiatieven.models import Deelnametelling
+from makelaars.models import Activiteit
 from rapportage.models import RapportVersie
 from sterkewijken.roles import Role
 from tests.factories import (
@@ -89,9 +91,22 @@ def pk(obj: str) -> dict[str, str]:
     return {PK: obj}
 
 
+class Lit(str):
+    """A URL argument given literally, not as the name of an object of gebied A."""
+
+
 EXPECTED: dict[str, Page] = {
     "home": Page(EVERYONE),
     "privacy": Page(EVERYONE),
+    # the audit trail: coordinators and admins read it; admins restore deleted records
+    "geschiedenis": Page(COORDINATION, {"model": Lit("activiteit"), PK: "activiteit"}),
+    "verwijderd": Page(frozenset({ADMIN})),
+    "herstellen": Page(
+        frozenset({ADMIN}),
+        {"model": Lit("activiteit"), "history_id": "verwijderde_activiteit"},
+        post=True,
+        get=False,
+    ),
     # wijken: reference data, every member of staff reads it
     "wijken:wijk_list": Page(LOGGED_IN),
     "wijken:gebied_detail": Page(LOGGED_IN, pk("gebied")),
@@ -217,6 +232,10 @@ def matrix(settings, tmp_path):
         wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Geheime activiteit van A"
     )
     initiatief = InitiatiefFactory(wijk=wijk_a, naam="Geheim initiatief van A")
+    weg = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Weggegooid")
+    weg_pk = weg.pk
+    weg.delete()
+    verwijderd = Activiteit.history.get(id=weg_pk, history_type="-")
     financiering = FinancieringsaanvraagFactory(initiatief=initiatief)
     Deelnametelling.objects.create(
         initiatief=initiatief, datum=datetime.date(2023, 5, 1), vrijwilligers=3, deelnemers=20
@@ -266,6 +285,7 @@ def matrix(settings, tmp_path):
         rapportage=rapportage,
         sectie=sectie,
         versie=versie,
+        verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),
     )
     return SimpleNamespace(users=users, objects=objects)
 
@@ -301,7 +321,10 @@ def client_as(matrix, role: str) -> Client:
 
 
 def url_for(name: str, page: Page, objects) -> str:
-    kwargs = {arg: getattr(objects, obj).pk for arg, obj in page.kwargs.items()}
+    kwargs = {
+        arg: str(obj) if isinstance(obj, Lit) else getattr(objects, obj).pk
+        for arg, obj in page.kwargs.items()
+    }
     return reverse(name, kwargs=kwargs)
 
 
@@ -331,7 +354,8 @@ def judge(role: str, page: Page, method: str, response) -> str | None:
         if status == 200 or (status == 302 and not is_login_redirect(response)):
             return None
         return f"{status} instead of 200 or a redirect"
-    return None if status in (403, 404) else f"{status} for a role that is not allowed"
+    refusals = (403, 404) if method == "post" or page.get else (403, 404, 405)
+    return None if status in refusals else f"{status} for a role that is not allowed"
 
 
 @pytest.mark.parametrize("role", ROLES)
