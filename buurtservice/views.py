@@ -426,6 +426,8 @@ class OverzichtView(BuurtserviceMixin, FormView):
     permission_required = "buurtservice.view_capaciteit"
     template_name = "buurtservice/overzicht.html"
     form_class = PeriodeForm
+    # The period is chosen in the query string; a POST has nowhere to go (405).
+    http_method_names = ["get", "head", "options"]
 
     def get_years(self) -> list[int]:
         this_year = timezone.localdate().year
