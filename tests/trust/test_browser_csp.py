@@ -4,6 +4,7 @@ no violation on the main pages, and the confirm dialog works without inline scri
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -102,4 +103,21 @@ def test_finalizing_a_report_asks_first(page, live_server, login):
     assert dialogs and "definitief" in dialogs[0].lower()
     rapportage.refresh_from_db()
     assert not rapportage.is_definitief  # cancelled: nothing was sent
+    assert not problems, "\n".join(problems)
+
+
+def test_admin_pages_have_no_csp_violations(page, live_server, login):
+    """The Django admin (the beheerder's tool for users) also works under the policy."""
+    call_command("demodata")
+    problems = watch_console(page)
+    login(page, live_server, "beheerder", DEMO_PASSWORD)
+    for url in (
+        reverse("admin:index"),
+        reverse("admin:auth_user_changelist"),
+        reverse("admin:auth_user_change", args=[User.objects.get(username="makelaar").pk]),
+        reverse("admin:makelaars_activiteit_add"),
+    ):
+        response = page.goto(live_server.url + url)
+        assert response.status == 200, url
+        page.wait_for_load_state("networkidle")
     assert not problems, "\n".join(problems)
