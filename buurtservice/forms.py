@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sterkewijken.concurrency import VersionedFormMixin
+from sterkewijken.forms import IdsChoiceField
 from wijken.models import Wijk
 
 from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
@@ -112,7 +113,7 @@ class KlusForm(VersionedFormMixin, forms.ModelForm):
 
 class PlanForm(forms.Form):
     datum = forms.DateField(label=_("Planned for"), widget=DateInput)
-    uitvoerders = forms.ModelMultipleChoiceField(
+    uitvoerders = IdsChoiceField(
         label=_("Workers"),
         queryset=Uitvoerder.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sterkewijken.concurrency import VersionedFormMixin
+from sterkewijken.forms import IdsChoiceField
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .choices import AanvraagStatus, InitiatiefStatus
@@ -81,6 +82,11 @@ class InitiatiefForm(VersionedFormMixin, forms.ModelForm):
             "ondersteuners",
             "partners",
         ]
+        field_classes = {
+            "themas": IdsChoiceField,
+            "ondersteuners": IdsChoiceField,
+            "partners": IdsChoiceField,
+        }
         widgets = {
             "omschrijving": forms.Textarea(attrs={"rows": 4}),
             "themas": forms.CheckboxSelectMultiple,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from initiatieven.models import Initiatief
 from sterkewijken.concurrency import VersionedFormMixin
+from sterkewijken.forms import IdsChoiceField
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
@@ -111,7 +112,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         label=_("Add photos"),
         help_text=_("Images only (JPEG, PNG, GIF or WebP); several files at once are allowed."),
     )
-    fotos_verwijderen = forms.ModelMultipleChoiceField(
+    fotos_verwijderen = IdsChoiceField(
         label=_("Remove photos"),
         queryset=ActiviteitFoto.objects.none(),
         required=False,
@@ -137,6 +138,11 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "cijfers",
             "is_voorbeeld",
         ]
+        field_classes = {
+            "themas": IdsChoiceField,
+            "medewerkers": IdsChoiceField,
+            "partners": IdsChoiceField,
+        }
         widgets = {
             "datum": DateInput(),
             "beschrijving": forms.Textarea(attrs={"rows": 3}),
