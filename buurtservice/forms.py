@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sterkewijken.concurrency import VersionedFormMixin
-from sterkewijken.forms import IdsChoiceField
+from sterkewijken.forms import IdsChoiceField, refuse_implausible_date
 from wijken.models import Wijk
 
 from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
@@ -78,7 +78,7 @@ class KlusForm(VersionedFormMixin, forms.ModelForm):
                 del self.fields[name]
 
     def clean_aanvraagdatum(self):
-        date = self.cleaned_data["aanvraagdatum"]
+        date = refuse_implausible_date(self.cleaned_data["aanvraagdatum"])
         if date > timezone.localdate():
             raise forms.ValidationError(_("The request date cannot be in the future."))
         return date
@@ -130,6 +130,9 @@ class PlanForm(forms.Form):
         )
         self.initial.setdefault("datum", klus.gepland_op or timezone.localdate())
         self.initial.setdefault("uitvoerders", assigned)
+
+    def clean_datum(self):
+        return refuse_implausible_date(self.cleaned_data["datum"])
 
 
 class HoursField(forms.DecimalField):
@@ -199,6 +202,12 @@ class UitvoerderForm(VersionedFormMixin, forms.ModelForm):
             "einddatum": _("Fill in when the person leaves, together with the outflow."),
         }
 
+    def clean_startdatum(self):
+        return refuse_implausible_date(self.cleaned_data["startdatum"])
+
+    def clean_einddatum(self):
+        return refuse_implausible_date(self.cleaned_data["einddatum"])
+
 
 class CapaciteitForm(forms.ModelForm):
     class Meta:
@@ -210,6 +219,12 @@ class CapaciteitForm(forms.ModelForm):
             "omschrijving": _("For example: +12 h/week from the Sterke Wijken plan."),
         }
         localized_fields = ["uren_per_week"]
+
+    def clean_startdatum(self):
+        return refuse_implausible_date(self.cleaned_data["startdatum"])
+
+    def clean_einddatum(self):
+        return refuse_implausible_date(self.cleaned_data["einddatum"])
 
 
 class PeriodeForm(forms.Form):

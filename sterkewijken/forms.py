@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+
+
+def refuse_implausible_date(value: datetime.date | None) -> datetime.date | None:
+    """A date before 2000 or more than a year ahead is a typing error (or forged)."""
+    if value is not None and value < EARLIEST_DATE:
+        raise ValidationError(_("This date is before 2000; check the year."), code="far_past")
+    if value is not None and value > timezone.localdate() + datetime.timedelta(days=366):
+        raise ValidationError(_("This date is more than a year in the future."), code="far_future")
+    return value
+
 
 # The ids a database can hold (64-bit signed integers).
 MIN_ID, MAX_ID = -(2**63), 2**63 - 1
