@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.core.validators import MaxLengthValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,8 @@ from .models import Deelnametelling, Financieringsaanvraag, Initiatief
 
 VERANDERVERHAAL_MAX_LENGTH = 2000
 INITIATIEFNEMERS_MAX_NAMES = 12
+# More residents than this in one count (or as initiators) is a typing error.
+MAX_COUNT = 100_000
 # Words that only occur in surnames (tussenvoegsels); "Jan Willem" is fine,
 # "Anna de Vries" is not.
 SURNAME_PREFIXES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "von", "la", "le"}
@@ -118,6 +120,7 @@ class InitiatiefForm(VersionedFormMixin, forms.ModelForm):
             Q(actief=True) | Q(pk__in=self._current("partners"))
         )
         self.fields["initiatiefnemers"].widget.attrs["placeholder"] = _("e.g. Anna, Mo")
+        self.fields["aantal_initiatiefnemers"].validators.append(MaxValueValidator(MAX_COUNT))
 
     def _current(self, name: str) -> list[int]:
         """Ids already linked, so inactive choices do not disappear on edit."""
@@ -320,6 +323,7 @@ class DeelnametellingForm(forms.ModelForm):
         self.fields["datum"].initial = _today()
         for name in ("vrijwilligers", "deelnemers"):
             self.fields[name].widget.attrs.update({"min": "0", "inputmode": "numeric"})
+            self.fields[name].validators.append(MaxValueValidator(MAX_COUNT))
 
     def clean_datum(self):
         value = self.cleaned_data["datum"]
