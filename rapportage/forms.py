@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sterkewijken.concurrency import MAX_VERSION
+
 from .choices import SectieSoort
 from .models import Jaarrapportage, Sectie
 from .report import default_title
@@ -76,7 +78,7 @@ class JaarrapportageUpdateForm(forms.ModelForm):
 class SectieForm(forms.ModelForm):
     """A section's title and narrative, with the version the editor started from."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
     class Meta:
         model = Sectie

@@ -47,7 +47,7 @@ AUDITED: dict[str, type[models.Model]] = {
 # Bookkeeping fields that say nothing to a reader of the history.
 HIDDEN_FIELDS = {"id", "version", "created_at", "updated_at", "password", "last_login"}
 READ_PERMISSION = "wijken.view_all_gebieden"
-MAX_RECORDS = 300
+MAX_RECORDS = 100
 RESTORE_REASON = "restored"
 EMPTY = "—"
 

@@ -9,7 +9,13 @@ from buurtservice.models import Klus, Uitvoerder
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
 from sterkewijken.concurrency import VersionConflict, stale_message
-from tests.factories import ActiviteitFactory, InitiatiefFactory, KlusFactory, UitvoerderFactory
+from tests.factories import (
+    ActiviteitFactory,
+    InitiatiefFactory,
+    KlusFactory,
+    SectieFactory,
+    UitvoerderFactory,
+)
 
 from .conftest import activiteit_data
 
@@ -196,3 +202,17 @@ def test_conflict_in_the_write_is_shown_as_a_form_error(editors, wijk, makelaar,
     monkeypatch.undo()
     obj.refresh_from_db()
     assert obj.titel == "Start"
+
+
+@pytest.mark.parametrize("version", [None, "abc", "0", "9" * 30, "1.5"])
+def test_report_section_refuses_a_missing_or_garbage_version(version, editors):
+    sectie = SectieFactory(tekst="Start")
+    client, _other = editors
+    post = {"titel": sectie.titel, "tekst": "Gewijzigd"}
+    if version is not None:
+        post["version"] = version
+    response = client.post(reverse("rapportage:sectie_update", args=[sectie.pk]), post)
+    assert response.status_code == 200
+    assert "version" in response.context["form"].errors
+    sectie.refresh_from_db()
+    assert sectie.tekst == "Start"
