@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sterkewijken.concurrency import MAX_VERSION
+from sterkewijken.forms import refuse_implausible_date
 
 from .choices import SectieSoort
 from .models import Jaarrapportage, Sectie
@@ -22,6 +23,12 @@ def _helper(label) -> FormHelper:
     helper = FormHelper()
     helper.add_input(Submit("submit", label, css_class="btn-primary btn-lg"))
     return helper
+
+
+def _plausible_year(jaar: int | None) -> int | None:
+    if jaar is not None and not 2000 <= jaar <= 2100:
+        raise forms.ValidationError(_("Give a year between 2000 and 2100."))
+    return jaar
 
 
 class JaarrapportageCreateForm(forms.ModelForm):
@@ -41,10 +48,13 @@ class JaarrapportageCreateForm(forms.ModelForm):
         self.helper = _helper(_("Create report"))
 
     def clean_jaar(self):
-        jaar = self.cleaned_data["jaar"]
-        if not 2000 <= jaar <= 2100:
-            raise forms.ValidationError(_("Give a year between 2000 and 2100."))
-        return jaar
+        return _plausible_year(self.cleaned_data["jaar"])
+
+    def clean_basisjaar(self):
+        return _plausible_year(self.cleaned_data["basisjaar"])
+
+    def clean_versiedatum(self):
+        return refuse_implausible_date(self.cleaned_data["versiedatum"])
 
     def clean(self):
         cleaned = super().clean()
@@ -68,8 +78,11 @@ class JaarrapportageUpdateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = _helper(_("Save"))
 
+    def clean_versiedatum(self):
+        return refuse_implausible_date(self.cleaned_data["versiedatum"])
+
     def clean_basisjaar(self):
-        basisjaar = self.cleaned_data.get("basisjaar")
+        basisjaar = _plausible_year(self.cleaned_data.get("basisjaar"))
         if basisjaar and basisjaar >= self.instance.jaar:
             raise forms.ValidationError(_("The baseline year must lie before the report's year."))
         return basisjaar
