@@ -274,5 +274,7 @@ LOGGING = {
     "loggers": {
         # Never log request bodies or SQL parameters: they may hold residents' data.
         "django.db.backends": {"level": "WARNING"},
+        # Lockouts are warnings; every counted attempt would flood the log.
+        "axes": {"level": "WARNING"},
     },
 }
