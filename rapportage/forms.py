@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -31,6 +33,16 @@ def _plausible_year(jaar: int | None) -> int | None:
     return jaar
 
 
+def _plausible_version_date(value: datetime.date | None, jaar: int | None):
+    """From 2000 up to the end of the year after the report's year."""
+    value = refuse_implausible_date(value, days_ahead=None)
+    if value is not None and jaar and value > datetime.date(jaar + 1, 12, 31):
+        raise forms.ValidationError(
+            _("The version date cannot be later than the year after the report's year.")
+        )
+    return value
+
+
 class JaarrapportageCreateForm(forms.ModelForm):
     class Meta:
         model = Jaarrapportage
@@ -54,7 +66,9 @@ class JaarrapportageCreateForm(forms.ModelForm):
         return _plausible_year(self.cleaned_data["basisjaar"])
 
     def clean_versiedatum(self):
-        return refuse_implausible_date(self.cleaned_data["versiedatum"])
+        return _plausible_version_date(
+            self.cleaned_data["versiedatum"], self.cleaned_data.get("jaar")
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -79,7 +93,7 @@ class JaarrapportageUpdateForm(forms.ModelForm):
         self.helper = _helper(_("Save"))
 
     def clean_versiedatum(self):
-        return refuse_implausible_date(self.cleaned_data["versiedatum"])
+        return _plausible_version_date(self.cleaned_data["versiedatum"], self.instance.jaar)
 
     def clean_basisjaar(self):
         basisjaar = _plausible_year(self.cleaned_data.get("basisjaar"))

@@ -12,11 +12,20 @@ from django.utils.translation import gettext_lazy as _
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 
 
-def refuse_implausible_date(value: datetime.date | None) -> datetime.date | None:
-    """A date before 2000 or more than a year ahead is a typing error (or forged)."""
-    if value is not None and value < EARLIEST_DATE:
+def refuse_implausible_date(
+    value: datetime.date | None, *, days_ahead: int | None = 366
+) -> datetime.date | None:
+    """A date before 2000 or more than a year ahead is a typing error (or forged).
+
+    ``days_ahead=None`` leaves the future to the caller.
+    """
+    if value is None:
+        return value
+    if value < EARLIEST_DATE:
         raise ValidationError(_("This date is before 2000; check the year."), code="far_past")
-    if value is not None and value > timezone.localdate() + datetime.timedelta(days=366):
+    if days_ahead is not None and value > timezone.localdate() + datetime.timedelta(
+        days=days_ahead
+    ):
         raise ValidationError(_("This date is more than a year in the future."), code="far_future")
     return value
 
