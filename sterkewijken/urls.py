@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from . import audit, views
 
@@ -26,11 +25,14 @@ urlpatterns = [
     path("buurtservice/", include("buurtservice.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
+    # Uploaded files (activity photos, final report PDFs) only for who may see
+    # their record; never served directly by the web server.
+    path(
+        f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+        views.MediaView.as_view(),
+        name="media",
+    ),
 ]
-
-if settings.DEBUG:
-    # Uploaded media in development; in production the web server serves them.
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 admin.site.site_header = "Sterke Wijken"
 admin.site.site_title = "Sterke Wijken"

@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404
 from django.utils import timezone
+from django.views import View
 from django.views.generic import TemplateView
 
 from buurtservice.models import Klus
 from initiatieven.models import Initiatief
-from makelaars.models import Activiteit
+from makelaars.models import Activiteit, ActiviteitFoto
 from makelaars.selectors import totals_per_gebied
+from rapportage.models import RapportVersie
 
 from .roles import Role, role_of
 
@@ -71,3 +74,32 @@ class PrivacyView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["retention_months"] = settings.BUURTSERVICE_RETENTION_MONTHS
         return context
+
+
+class MediaView(LoginRequiredMixin, View):
+    """An uploaded file, for a user who may see the record it belongs to (else 404).
+
+    Only files the database knows are served, looked up through the records'
+    ``visible_to`` querysets: a photo with its activity, a PDF with its report.
+    """
+
+    def get(self, request, path: str):
+        user = request.user
+        photo = ActiviteitFoto.objects.filter(
+            bestand=path, activiteit__in=Activiteit.objects.visible_to(user)
+        ).first()
+        if photo is not None:
+            return self.serve(photo.bestand)
+        versie = RapportVersie.objects.visible_to(user).filter(pdf=path).first()
+        if versie is not None:
+            return self.serve(versie.pdf, as_attachment=True)
+        raise Http404
+
+    def serve(self, field_file, *, as_attachment: bool = False) -> FileResponse:
+        try:
+            handle = field_file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(handle, as_attachment=as_attachment)
+        response["Cache-Control"] = "private, max-age=3600"
+        return response

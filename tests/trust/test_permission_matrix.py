@@ -16,6 +16,7 @@ The Django admin is checked separately: only staff reach it.
 from __future__ import annotations
 
 import datetime
+import io
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
@@ -26,12 +27,13 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from PIL import Image
 
 from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
 from buurtservice.models import KlusStatusWijziging
 from initiatieven.models import Deelnametelling
-from makelaars.models import Activiteit
+from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage.models import RapportVersie
 from sterkewijken.roles import Role
 from tests.factories import (
@@ -68,9 +70,9 @@ KLUS_READERS_A = frozenset({MK_A, BS, COORD, ADMIN})
 BUURTSERVICE = frozenset({BS, COORD, ADMIN})
 COORDINATION = frozenset({COORD, ADMIN})
 
-# URL prefixes outside the matrix: the admin (test_admin_* below), Django's own
-# login/password pages (public by design) and media files.
-EXCLUDED_PREFIXES = ("admin/", "accounts/", "media/")
+# URL prefixes outside the matrix: the admin (test_admin_* below) and Django's
+# own login/password pages (public by design).
+EXCLUDED_PREFIXES = ("admin/", "accounts/")
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,8 @@ EXPECTED: dict[str, Page] = {
         COORDINATION, pk("sectie"), post=True, get=False, data={"direction": "down"}
     ),
     "rapportage:versie_download": Page(COORDINATION, pk("versie")),
+    # uploaded files: a photo goes with its activity (the report PDF: test_media.py)
+    "media": Page(GEBIED_A, {"path": "foto_pad"}),
 }
 
 
@@ -205,7 +209,13 @@ def test_the_walk_sees_the_apps_and_skips_the_admin():
     assert "login" not in names
 
 
-# --- the matrix of the matrix ---------------------------------------------------
+# --- the objects and users of the matrix ----------------------------------------
+
+
+def tiny_png() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (30, 120, 60)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -230,6 +240,9 @@ def matrix(settings, tmp_path):
 
     activiteit = ActiviteitFactory(
         wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Geheime activiteit van A"
+    )
+    foto = ActiviteitFoto.objects.create(
+        activiteit=activiteit, bestand=ContentFile(tiny_png(), name="buurtlunch.png")
     )
     initiatief = InitiatiefFactory(wijk=wijk_a, naam="Geheim initiatief van A")
     weg = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Weggegooid")
@@ -285,6 +298,7 @@ def matrix(settings, tmp_path):
         rapportage=rapportage,
         sectie=sectie,
         versie=versie,
+        foto_pad=foto.bestand.name,
         verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),
     )
     return SimpleNamespace(users=users, objects=objects)
@@ -321,10 +335,10 @@ def client_as(matrix, role: str) -> Client:
 
 
 def url_for(name: str, page: Page, objects) -> str:
-    kwargs = {
-        arg: str(obj) if isinstance(obj, Lit) else getattr(objects, obj).pk
-        for arg, obj in page.kwargs.items()
-    }
+    kwargs = {}
+    for arg, obj in page.kwargs.items():
+        value = obj if isinstance(obj, Lit) else getattr(objects, obj)
+        kwargs[arg] = value if isinstance(value, str) else value.pk
     return reverse(name, kwargs=kwargs)
 
 
