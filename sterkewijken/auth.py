@@ -29,3 +29,21 @@ def lockout_response(request, original_response=None, credentials=None):
         "cooloff_minutes": int(cool_off.total_seconds() // 60) if cool_off else None,
     }
     return render(request, "axes/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
+
+
+def client_ip(request) -> str | None:
+    """The address failed logins are counted for (AXES_CLIENT_IP_CALLABLE).
+
+    With ``TRUSTED_PROXY_COUNT`` proxies in front, each appends the address it got
+    the request from to X-Forwarded-For, so the client is the entry that many
+    places from the end; anything before it may be forged by the client.
+    """
+    from django.conf import settings
+
+    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if count > 0 and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
+    return request.META.get("REMOTE_ADDR")

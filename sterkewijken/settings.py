@@ -170,11 +170,11 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "sterkewijken.auth.lockout_response"
-# Behind a reverse proxy the client's address is the last one it adds.
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 1 if PRODUCTION else 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if PRODUCTION else ["REMOTE_ADDR"]
-)
+# The client's address: behind N reverse proxies the one the outermost proxy
+# put in X-Forwarded-For; without a proxy (0) the header is ignored, as anyone
+# could forge it (see sterkewijken.auth.client_ip).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+AXES_CLIENT_IP_CALLABLE = "sterkewijken.auth.client_ip"
 
 # Content-Security-Policy: no inline script anywhere (behaviour lives in static
 # JS files); inline styles are allowed for the SVG charts.

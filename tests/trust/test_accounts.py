@@ -142,7 +142,8 @@ def production_settings(**extra: str) -> dict:
         "print(json.dumps({n: getattr(s, n, None) for n in ["
         "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
         "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT', 'SESSION_COOKIE_AGE', "
-        "'SESSION_EXPIRE_AT_BROWSER_CLOSE', 'DEBUG', 'AXES_FAILURE_LIMIT']}))"
+        "'SESSION_EXPIRE_AT_BROWSER_CLOSE', 'DEBUG', 'AXES_FAILURE_LIMIT', "
+        "'TRUSTED_PROXY_COUNT']}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -161,6 +162,37 @@ def test_production_has_secure_cookies_and_hsts():
     assert prod["SESSION_EXPIRE_AT_BROWSER_CLOSE"] is True
     assert prod["DEBUG"] is False
     assert prod["AXES_FAILURE_LIMIT"] == 5
+
+
+def test_production_expects_one_proxy_by_default():
+    assert production_settings()["TRUSTED_PROXY_COUNT"] == 1
+    assert production_settings(TRUSTED_PROXY_COUNT="0")["TRUSTED_PROXY_COUNT"] == 0
+
+
+def test_behind_the_proxy_the_lockout_counts_the_real_client(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    make_user(Role.MAKELAAR, username="anna")
+    # The attacker forges a first entry; the proxy appends the real address.
+    attacker = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.66")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        attempt(attacker, "anna", "fout")
+    assert attempt(attacker, "anna", PASSWORD).status_code == 429
+    forged = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.66")
+    assert attempt(forged, "anna", PASSWORD).status_code == 429
+    # Anna herself comes through the same proxy from another address.
+    anna = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    assert attempt(anna, "anna", PASSWORD).status_code == 302
+
+
+def test_without_a_proxy_the_header_is_ignored(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    make_user(Role.MAKELAAR, username="anna")
+    for number in range(settings.AXES_FAILURE_LIMIT):
+        # A new forged address each time does not escape the count.
+        client = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"10.1.1.{number}")
+        attempt(client, "anna", "fout")
+    again = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="10.9.9.9")
+    assert attempt(again, "anna", PASSWORD).status_code == 429
 
 
 def test_development_cookies_are_not_secure(settings):
