@@ -18,6 +18,11 @@ urlpatterns = [
         audit.HerstellenView.as_view(),
         name="herstellen",
     ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("wijken/", include("wijken.urls")),
     path("activiteiten/", include("makelaars.urls")),

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
 from django.utils import timezone
@@ -103,3 +104,17 @@ class MediaView(LoginRequiredMixin, View):
         response = FileResponse(handle, as_attachment=as_attachment)
         response["Cache-Control"] = "private, max-age=3600"
         return response
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; the logged-in user (if any) is read before the password changes.
+
+    The audit trail asks for ``request.user`` while the new password is saved.
+    Read only then, Django finds the session's password hash stale and flushes
+    the session, and the view's own ``del session[...]`` raises KeyError: a 500
+    for a user who opens their own reset link while logged in.
+    """
+
+    def form_valid(self, form):
+        _ = self.request.user.is_authenticated  # evaluate the lazy user now
+        return super().form_valid(form)
