@@ -21,6 +21,8 @@ VERANDERVERHAAL_MAX_LENGTH = 2000
 INITIATIEFNEMERS_MAX_NAMES = 12
 # More residents than this in one count (or as initiators) is a typing error.
 MAX_COUNT = 100_000
+# A resident initiative's funding application above a million euros is a typing error.
+MAX_AMOUNT = 1_000_000
 # Words that only occur in surnames (tussenvoegsels); "Jan Willem" is fine,
 # "Anna de Vries" is not.
 SURNAME_PREFIXES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "von", "la", "le"}
@@ -268,6 +270,7 @@ class FinancieringsaanvraagForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bedrag"].widget.attrs.update({"min": "0.01", "step": "0.01"})
+        self.fields["bedrag"].validators.append(MaxValueValidator(MAX_AMOUNT))
         self.fields["fonds"].widget.attrs["list"] = "fondsen"
         if not self.instance.pk:
             self.fields["aangevraagd_op"].initial = _today()

@@ -391,6 +391,7 @@ FOUND = [
     ("buurtservice:klus_create", "buurtservice", {"aanvraagdatum": "1733-10-14"}),
     ("buurtservice:klus_plan", "buurtservice", {"datum": "9999-12-31"}),
     ("initiatieven:telling_create", "makelaar", {"vrijwilligers": "5349204505429045"}),
+    ("initiatieven:financiering_create", "makelaar", {"bedrag": "5000000"}),
     ("rapportage:jaarrapportage_create", "coordinator", {"versiedatum": "0001-01-01"}),
     ("rapportage:jaarrapportage_update", "coordinator", {"versiedatum": "9999-12-31"}),
     ("rapportage:jaarrapportage_update", "coordinator", {"basisjaar": "1"}),
@@ -406,6 +407,8 @@ def test_found_bad_input_is_refused(name, role, hostile, world, clients, fuzz, m
     data = fuzz.baseline(fields, world.today)
     if name == "buurtservice:klus_plan":
         data["uitvoerders"] = [str(world.uitvoerder.pk)]
+    if name == "initiatieven:financiering_create":
+        data["besluit_op"] = [""]
     if name == "buurtservice:capaciteit_create":
         data.update(startdatum=[world.today.isoformat()], einddatum=[""], uren_per_week=["24"])
 
