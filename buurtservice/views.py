@@ -12,6 +12,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from django_filters.views import FilterView
@@ -19,7 +20,7 @@ from django_filters.views import FilterView
 from sterkewijken.concurrency import VersionConflict
 
 from . import selectors, services
-from .choices import Uitstroom, UitvoerderSoort
+from .choices import KlusStatus, Uitstroom, UitvoerderSoort
 from .filters import KlusFilter, UitvoerderFilter, WachtlijstFilter
 from .forms import (
     CancelForm,
@@ -221,23 +222,11 @@ class KlusActionView(BuurtserviceMixin, FormView):
 
 class KlusPlanView(KlusActionView):
     form_class = PlanForm
-    allowed_statuses = ("aangemeld", "wachtlijst", "ingepland")
-
-    @property
-    def title(self):
-        return _("Plan job")
-
-    @property
-    def submit_label(self):
-        return _("Plan")
-
-    @property
-    def refused_message(self):
-        return _("A job that is done or cancelled cannot be planned again.")
-
-    @property
-    def success_message(self):
-        return _("The job has been planned.")
+    allowed_statuses = tuple(KlusStatus.open())
+    title = gettext_lazy("Plan job")
+    submit_label = gettext_lazy("Plan")
+    refused_message = gettext_lazy("A job that is done or cancelled cannot be planned again.")
+    success_message = gettext_lazy("The job has been planned.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "klus": self.klus, "user": self.request.user}
@@ -253,23 +242,11 @@ class KlusPlanView(KlusActionView):
 
 class KlusCompleteView(KlusActionView):
     form_class = CompleteForm
-    allowed_statuses = ("ingepland",)
-
-    @property
-    def title(self):
-        return _("Record job as done")
-
-    @property
-    def submit_label(self):
-        return _("Done")
-
-    @property
-    def refused_message(self):
-        return _("Only a planned job can be recorded as done.")
-
-    @property
-    def success_message(self):
-        return _("The job has been recorded as done.")
+    allowed_statuses = (KlusStatus.INGEPLAND,)
+    title = gettext_lazy("Record job as done")
+    submit_label = gettext_lazy("Done")
+    refused_message = gettext_lazy("Only a planned job can be recorded as done.")
+    success_message = gettext_lazy("The job has been recorded as done.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "klus": self.klus}
@@ -285,23 +262,11 @@ class KlusCompleteView(KlusActionView):
 
 class KlusCancelView(KlusActionView):
     form_class = CancelForm
-    allowed_statuses = ("aangemeld", "wachtlijst", "ingepland")
-
-    @property
-    def title(self):
-        return _("Cancel job")
-
-    @property
-    def submit_label(self):
-        return _("Cancel job")
-
-    @property
-    def refused_message(self):
-        return _("This job is already done or cancelled.")
-
-    @property
-    def success_message(self):
-        return _("The job has been cancelled.")
+    allowed_statuses = tuple(KlusStatus.open())
+    title = gettext_lazy("Cancel job")
+    submit_label = gettext_lazy("Cancel job")
+    refused_message = gettext_lazy("This job is already done or cancelled.")
+    success_message = gettext_lazy("The job has been cancelled.")
 
     def perform(self, form):
         services.cancel_klus(
