@@ -246,6 +246,42 @@ def grouped_bar_chart(
     return _bars(labels, cleaned, title=title, unit=unit, colours=PALETTE)
 
 
+PLOT_TOP = MARGIN_TOP
+PLOT_BOTTOM = HEIGHT - MARGIN_BOTTOM
+PLOT_HEIGHT = PLOT_BOTTOM - PLOT_TOP
+
+
+def _chart(
+    labels: list[str],
+    series: dict[str, list[float]],
+    *,
+    title: str,
+    unit: str,
+    legend: bool,
+    draw,
+) -> SafeString:
+    """The frame every chart shares: title, axes, x labels and legend.
+
+    ``draw(slot, maximum)`` returns the chart's own marks (bars, lines).
+    """
+    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
+    label_lines = _x_label_lines(labels, slot)
+    below = HEIGHT + _extra_label_height(label_lines)
+    height = below + (_legend_height(list(series.keys())) if legend else 0)
+    maximum = _axis_max(series)
+    parts = _open(title, _describe(labels, series, unit), height)
+    parts += _axes(maximum, PLOT_BOTTOM, PLOT_TOP, unit)
+    parts += draw(slot, maximum)
+    parts.append(
+        f'<line x1="{MARGIN_LEFT}" y1="{PLOT_BOTTOM}" x2="{WIDTH - MARGIN_RIGHT}" '
+        f'y2="{PLOT_BOTTOM}" stroke="#6c757d" stroke-width="1"/>'
+    )
+    parts += _x_labels(label_lines, slot, PLOT_BOTTOM)
+    if legend:
+        parts += _legend(list(series.keys()), below + 8)
+    return _finish(parts)
+
+
 def _bars(
     labels: list[str],
     series: dict[str, list[float]],
@@ -254,45 +290,32 @@ def _bars(
     unit: str,
     colours: Sequence[str],
 ) -> SafeString:
-    legend = len(series) > 1 or any(series.keys())
-    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
-    label_lines = _x_label_lines(labels, slot)
-    below = HEIGHT + _extra_label_height(label_lines)
-    height = below + (_legend_height(list(series.keys())) if legend else 0)
-    plot_top = MARGIN_TOP
-    plot_bottom = HEIGHT - MARGIN_BOTTOM
-    plot_height = plot_bottom - plot_top
-    maximum = _axis_max(series)
-    parts = _open(title, _describe(labels, series, unit), height)
-    parts += _axes(maximum, plot_bottom, plot_top, unit)
-    group_width = slot * 0.75
-    bar_width = group_width / max(len(series), 1)
-    for s, (name, values) in enumerate(series.items()):
-        colour = colours[s % len(colours)]
-        for i, value in enumerate(values):
-            bar_height = plot_height * value / maximum
-            x = MARGIN_LEFT + slot * i + (slot - group_width) / 2 + bar_width * s
-            y = plot_bottom - bar_height
-            label = f"{name} – {labels[i]}" if name else labels[i]
-            parts.append(
-                f'<rect class="sw-bar" x="{_num(x)}" y="{_num(y)}" '
-                f'width="{_num(max(bar_width - 1, 1))}" height="{_num(bar_height)}" '
-                f'fill="{colour}"><title>{escape(label)}: {escape(_fmt(value))}'
-                f"{escape(' ' + unit if unit else '')}</title></rect>"
-            )
-            if len(series) == 1 and value and len(labels) <= 16:
+    def draw(slot: float, maximum: float) -> list[str]:
+        parts = []
+        group_width = slot * 0.75
+        bar_width = group_width / max(len(series), 1)
+        for s, (name, values) in enumerate(series.items()):
+            colour = colours[s % len(colours)]
+            for i, value in enumerate(values):
+                bar_height = PLOT_HEIGHT * value / maximum
+                x = MARGIN_LEFT + slot * i + (slot - group_width) / 2 + bar_width * s
+                y = PLOT_BOTTOM - bar_height
+                label = f"{name} – {labels[i]}" if name else labels[i]
                 parts.append(
-                    f'<text x="{_num(x + bar_width / 2)}" y="{_num(y - 4)}" '
-                    f'text-anchor="middle" fill="#212529">{escape(_fmt(value))}</text>'
+                    f'<rect class="sw-bar" x="{_num(x)}" y="{_num(y)}" '
+                    f'width="{_num(max(bar_width - 1, 1))}" height="{_num(bar_height)}" '
+                    f'fill="{colour}"><title>{escape(label)}: {escape(_fmt(value))}'
+                    f"{escape(' ' + unit if unit else '')}</title></rect>"
                 )
-    parts.append(
-        f'<line x1="{MARGIN_LEFT}" y1="{plot_bottom}" x2="{WIDTH - MARGIN_RIGHT}" '
-        f'y2="{plot_bottom}" stroke="#6c757d" stroke-width="1"/>'
-    )
-    parts += _x_labels(label_lines, slot, plot_bottom)
-    if legend:
-        parts += _legend(list(series.keys()), below + 8)
-    return _finish(parts)
+                if len(series) == 1 and value and len(labels) <= 16:
+                    parts.append(
+                        f'<text x="{_num(x + bar_width / 2)}" y="{_num(y - 4)}" '
+                        f'text-anchor="middle" fill="#212529">{escape(_fmt(value))}</text>'
+                    )
+        return parts
+
+    legend = len(series) > 1 or any(series.keys())
+    return _chart(labels, series, title=title, unit=unit, legend=legend, draw=draw)
 
 
 def line_chart(
@@ -306,41 +329,30 @@ def line_chart(
     labels = [str(label) for label in labels]
     _check_lengths(labels, series)
     cleaned = {str(name): _clean(values) for name, values in series.items()}
-    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
-    label_lines = _x_label_lines(labels, slot)
-    below = HEIGHT + _extra_label_height(label_lines)
-    height = below + _legend_height(list(cleaned.keys()))
-    plot_top = MARGIN_TOP
-    plot_bottom = HEIGHT - MARGIN_BOTTOM
-    plot_height = plot_bottom - plot_top
-    maximum = _axis_max(cleaned)
-    parts = _open(title, _describe(labels, cleaned, unit), height)
-    parts += _axes(maximum, plot_bottom, plot_top, unit)
-    for s, (name, values) in enumerate(cleaned.items()):
-        colour = PALETTE[s % len(PALETTE)]
-        points = [
-            (MARGIN_LEFT + slot * (i + 0.5), plot_bottom - plot_height * value / maximum)
-            for i, value in enumerate(values)
-        ]
-        if points:
-            path = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
-            parts.append(
-                f'<polyline class="sw-line" points="{path}" fill="none" '
-                f'stroke="{colour}" stroke-width="2.5"/>'
-            )
-        for (x, y), label, value in zip(points, labels, values, strict=True):
-            parts.append(
-                f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3.5" fill="{colour}">'
-                f"<title>{escape(name)} – {escape(label)}: {escape(_fmt(value))}</title>"
-                f"</circle>"
-            )
-    parts.append(
-        f'<line x1="{MARGIN_LEFT}" y1="{plot_bottom}" x2="{WIDTH - MARGIN_RIGHT}" '
-        f'y2="{plot_bottom}" stroke="#6c757d" stroke-width="1"/>'
-    )
-    parts += _x_labels(label_lines, slot, plot_bottom)
-    parts += _legend(list(cleaned.keys()), below + 8)
-    return _finish(parts)
+
+    def draw(slot: float, maximum: float) -> list[str]:
+        parts = []
+        for s, (name, values) in enumerate(cleaned.items()):
+            colour = PALETTE[s % len(PALETTE)]
+            points = [
+                (MARGIN_LEFT + slot * (i + 0.5), PLOT_BOTTOM - PLOT_HEIGHT * value / maximum)
+                for i, value in enumerate(values)
+            ]
+            if points:
+                path = " ".join(f"{_num(x)},{_num(y)}" for x, y in points)
+                parts.append(
+                    f'<polyline class="sw-line" points="{path}" fill="none" '
+                    f'stroke="{colour}" stroke-width="2.5"/>'
+                )
+            for (x, y), label, value in zip(points, labels, values, strict=True):
+                parts.append(
+                    f'<circle cx="{_num(x)}" cy="{_num(y)}" r="3.5" fill="{colour}">'
+                    f"<title>{escape(name)} – {escape(label)}: {escape(_fmt(value))}</title>"
+                    f"</circle>"
+                )
+        return parts
+
+    return _chart(labels, cleaned, title=title, unit=unit, legend=True, draw=draw)
 
 
 __all__ = ["bar_chart", "grouped_bar_chart", "line_chart", "nice_max"]
