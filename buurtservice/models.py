@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -18,6 +19,8 @@ from wijken.models import Wijk, gebied_ids_for, sees_all_gebieden
 from .choices import Herkomst, KlusSoort, KlusStatus, Uitstroom, UitvoerderSoort, Verwijzer
 
 VIEW_REQUESTER_DATA = "buurtservice.view_aanvragergegevens"
+# A team's staff hours per week; more than this is a typing error.
+MAX_CAPACITY_HOURS = 1000
 
 # The personal data of a requester: shown only to sees_requester_data() users,
 # never exported or logged, blanked by `manage.py anonimiseer_aanvragers`.
@@ -357,7 +360,13 @@ def on_q(date: datetime.date, prefix: str = "") -> Q:
 class Capaciteit(models.Model):
     """Staff hours per week available to Buurtservice during a period."""
 
-    uren_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=1)
+    uren_per_week = models.DecimalField(
+        _("hours per week"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(0), MaxValueValidator(MAX_CAPACITY_HOURS)],
+        help_text=_("All Buurtservice staff hours together."),
+    )
     startdatum = models.DateField(_("start date"))
     einddatum = models.DateField(_("end date"), null=True, blank=True)
     omschrijving = models.CharField(_("description"), max_length=200, blank=True)
@@ -370,7 +379,8 @@ class Capaciteit(models.Model):
         ordering = ["startdatum"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(uren_per_week__gte=0), name="buurtservice_capaciteit_hours_positive"
+                condition=Q(uren_per_week__gte=0) & Q(uren_per_week__lte=MAX_CAPACITY_HOURS),
+                name="buurtservice_capaciteit_hours_in_range",
             ),
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),

@@ -432,3 +432,11 @@ def test_overview_links_to_the_neighbouring_periods(bs_client, periode, previous
         following,
     )
     assert f"?periode={previous}" in text(response)
+
+
+def test_implausible_capacity_is_refused_with_a_dutch_message(bs_client):
+    url = reverse("buurtservice:capaciteit_create")
+    response = bs_client.post(url, {"uren_per_week": "9999", "startdatum": "2023-03-01"})
+    assert response.status_code == 200
+    assert "Zorg ervoor dat deze waarde hoogstens 1000 is." in text(response)
+    assert not Capaciteit.objects.exists()

@@ -127,3 +127,8 @@ def test_cbs_code_is_unique_when_given():
     # Empty codes do not collide.
     WijkFactory(naam="C", cbs_code="")
     assert not refused(WijkFactory, naam="D", cbs_code="")
+
+
+def test_capaciteit_implausible_hours_are_refused():
+    assert refused(CapaciteitFactory, uren_per_week=1000.5)
+    assert not refused(CapaciteitFactory, uren_per_week=36)
