@@ -108,3 +108,14 @@ def test_coordinator_chooses_the_year_of_the_figures(client):
     # Nonsense falls back to the current year instead of failing.
     for bad in ["abc", "1850", "99999"]:
         assert client.get(reverse("home"), {"jaar": bad}).context["year"] != 2023
+
+
+def test_password_reset_mails_a_link_to_a_known_user(client, mailoutbox):
+    user = make_user(Role.MAKELAAR, username="anna")
+    user.email = "anna@example.org"
+    user.save()
+    response = client.post(reverse("password_reset"), {"email": "anna@example.org"})
+    assert response.status_code == 302
+    [mail] = mailoutbox
+    assert mail.to == ["anna@example.org"]
+    assert "/accounts/reset/" in mail.body
