@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +58,17 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super()._check_values(value)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, refusing a user name longer than any account can have.
+
+    Django only sets the field's ``max_length`` after construction, so no
+    validator checks it; an over-long name then reached the lockout records
+    (varchar 255) and failed on PostgreSQL.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

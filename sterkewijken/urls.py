@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from . import audit, views
+from .forms import LoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -22,6 +24,11 @@ urlpatterns = [
         "accounts/reset/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
+    ),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("wijken/", include("wijken.urls")),

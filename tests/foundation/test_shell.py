@@ -119,3 +119,12 @@ def test_password_reset_mails_a_link_to_a_known_user(client, mailoutbox):
     [mail] = mailoutbox
     assert mail.to == ["anna@example.org"]
     assert "/accounts/reset/" in mail.body
+
+
+def test_overlong_user_name_is_refused_by_the_login_form(client):
+    from axes.models import AccessAttempt
+
+    response = client.post(reverse("login"), {"username": "x" * 300, "password": "fout"})
+    assert response.status_code == 200
+    assert "niet meer dan 150 tekens" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
