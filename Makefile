@@ -76,9 +76,10 @@ test: setup browsers ## run the whole test suite (extra pytest options: PYTEST_A
 		if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): that is a failure" >&2; fi; \
 		exit $$rc; }
 
-lint: python-deps ## ruff check + ruff format --check
+lint: python-deps ## ruff check + ruff format --check + the import layers (lint-imports)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports
 
 format: python-deps ## fix what ruff can fix and format the code
 	.venv/bin/ruff check --fix .

@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sterkewijken.concurrency import VersionedFormMixin
-from sterkewijken.forms import IdsChoiceField, refuse_implausible_date
+from core.concurrency import VersionedFormMixin
+from core.forms import IdsChoiceField, refuse_implausible_date
 from wijken.models import Wijk
 
 from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data

@@ -17,7 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
 from django_filters.views import FilterView
 
-from sterkewijken.concurrency import VersionConflict
+from core.concurrency import VersionConflict
 
 from . import selectors, services
 from .choices import KlusStatus, Uitstroom, UitvoerderSoort

@@ -10,8 +10,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sterkewijken.concurrency import VersionedFormMixin
-from sterkewijken.forms import IdsChoiceField
+from core.concurrency import VersionedFormMixin
+from core.forms import IdsChoiceField
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .choices import AanvraagStatus, InitiatiefStatus

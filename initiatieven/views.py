@@ -16,8 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
-from makelaars.models import Activiteit
-from sterkewijken.concurrency import VersionConflict
+from core.concurrency import VersionConflict
 from wijken.models import Medewerker
 
 from . import services
@@ -94,9 +93,10 @@ class InitiatiefDetailView(StaffViewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         initiatief = self.object
+        # The activities of the initiative, through the relation the activity log
+        # declares (makelaars sits above this app and is not imported here).
         context["activiteiten"] = (
-            Activiteit.objects.visible_to(user)
-            .filter(initiatief=initiatief)
+            initiatief.activiteiten.visible_to(user)
             .select_related("wijk")
             .order_by("-datum", "-pk")
         )

@@ -10,13 +10,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import FastSelect
 from initiatieven.models import Initiatief
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 
 from .choices import ActiviteitSoort, Rol
 from .forms import DateInput
 from .models import Activiteit
-from .widgets import FastSelect
 
 
 class Periode:

@@ -17,13 +17,13 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.concurrency import VersionedFormMixin
+from core.forms import IdsChoiceField
+from core.widgets import FastSelect, FastSelectMultiple
 from initiatieven.models import Initiatief
-from sterkewijken.concurrency import VersionedFormMixin
-from sterkewijken.forms import IdsChoiceField
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
-from .widgets import FastSelect, FastSelectMultiple
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
 MAX_COUNT = 100_000

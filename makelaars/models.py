@@ -7,10 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from sterkewijken.concurrency import VersionedModel
-from sterkewijken.models import TimeStampedModel
+from core.concurrency import VersionedModel
+from core.models import TimeStampedModel
 from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
 
 from .choices import ActiviteitSoort, Rol
@@ -87,7 +88,7 @@ class Activiteit(VersionedModel, TimeStampedModel):
         blank=True,
         help_text=_("E.g. '250–300 visitors' or '110 survey responses'."),
     )
-    beschrijving = models.TextField(_("description"), blank=True)
+    beschrijving = models.TextField(pgettext_lazy("activity", "description"), blank=True)
     opbrengst = models.TextField(_("outcome / effect"), blank=True)
     is_voorbeeld = models.BooleanField(
         _("example for the annual report"),

@@ -13,10 +13,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View
 from django.views.generic import DeleteView, DetailView, FormView, ListView
 
-from sterkewijken.concurrency import VersionConflict
+from core.concurrency import VersionConflict
 
 from .choices import ActiviteitSoort, Rol
 from .filters import SORT_FIELDS, ActiviteitFilter
@@ -268,7 +269,7 @@ EXPORT_COLUMNS = [
     _("Residents reached"),
     _("Residents activated"),
     _("Figures as reported"),
-    _("Description"),
+    pgettext_lazy("activity", "Description"),
     _("Outcome / effect"),
     _("Report example"),
 ]

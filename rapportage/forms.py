@@ -8,8 +8,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sterkewijken.concurrency import MAX_VERSION
-from sterkewijken.forms import refuse_implausible_date
+from core.concurrency import MAX_VERSION
+from core.forms import refuse_implausible_date
 
 from .choices import SectieSoort
 from .models import Jaarrapportage, Sectie

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sterkewijken.concurrency import VersionedModel
-from sterkewijken.models import TimeStampedModel
+from core.concurrency import VersionedModel
+from core.models import TimeStampedModel
 
 from .choices import RapportStatus, SectieSoort
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from sterkewijken import charts
+from core import charts
 
 from .choices import SectieSoort
 from .models import Jaarrapportage, RapportVersie, Sectie

@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sterkewijken.concurrency import VersionConflict
+from core.concurrency import VersionConflict
 
 from .choices import RapportStatus, SectieSoort
 from .models import Jaarrapportage, RapportVersie, Sectie

@@ -75,6 +75,18 @@ if PRODUCTION and not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Our apps, bottom layer first (see the import-linter contract in pyproject.toml).
+    # core comes before django.contrib.admin so its templates (base, registration)
+    # take precedence over the admin's.
+    "core",
+    "audit",
+    "wijken",
+    "initiatieven",
+    "buurtservice",
+    "makelaars",
+    "rapportage",
+    "pages",
+    "demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,12 +100,6 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
-    "sterkewijken",
-    "wijken",
-    "makelaars",
-    "initiatieven",
-    "buurtservice",
-    "rapportage",
 ]
 
 MIDDLEWARE = [
@@ -121,14 +127,14 @@ ROOT_URLCONF = "sterkewijken.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "sterkewijken.context_processors.navigation",
+                "core.context_processors.navigation",
             ],
         },
     },
@@ -155,7 +161,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Lockout first (django-axes counts failed logins), then the normal user check.
 AUTHENTICATION_BACKENDS = [
-    "sterkewijken.auth.LockoutBackend",
+    "core.auth.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Five wrong passwords for one user name from one IP address lock that pair out
@@ -169,12 +175,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
-AXES_LOCKOUT_CALLABLE = "sterkewijken.auth.lockout_response"
+AXES_LOCKOUT_CALLABLE = "core.auth.lockout_response"
 # The client's address: behind N reverse proxies the one the outermost proxy
 # put in X-Forwarded-For; without a proxy (0) the header is ignored, as anyone
-# could forge it (see sterkewijken.auth.client_ip).
+# could forge it (see core.auth.client_ip).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
-AXES_CLIENT_IP_CALLABLE = "sterkewijken.auth.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.auth.client_ip"
 
 # Content-Security-Policy: no inline script anywhere (behaviour lives in static
 # JS files); inline styles are allowed for the SVG charts.
@@ -200,7 +206,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Internationalisation: the interface speaks Dutch; source strings are English.
@@ -210,7 +216,7 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["sterkewijken.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 # Static files: front-end packages come from npm (package-lock.json) and are
 # served from node_modules; nothing is fetched from a CDN.
@@ -218,7 +224,6 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
-    BASE_DIR / "static",
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),

@@ -9,11 +9,11 @@ from django.contrib.auth.models import Group, User
 
 from buurtservice.choices import Herkomst, KlusSoort, UitvoerderSoort, Verwijzer
 from buurtservice.models import Capaciteit, Inzet, Klus, Uitvoerder
+from core.roles import Role
 from initiatieven.models import Financieringsaanvraag, Initiatief
 from makelaars.choices import ActiviteitSoort
 from makelaars.models import Activiteit
 from rapportage.models import Jaarrapportage, Planonderdeel, Sectie
-from sterkewijken.roles import Role
 from wijken.choices import Functie
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 

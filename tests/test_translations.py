@@ -2,7 +2,8 @@
 
 Source strings are English; the interface speaks Dutch, so an untranslated
 msgid shows up in English and a fuzzy one is ignored by msgfmt altogether.
-Checks the project's ``locale/`` and every app's ``<app>/locale/``.
+The project has one catalogue, ``locale/nl``: a second one could translate the
+same message id differently, and only one of the two would ever be shown.
 """
 
 import os
@@ -161,6 +162,12 @@ def test_project_has_a_dutch_catalogue():
     assert (REPO_ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po").is_file(), (
         "locale/nl/LC_MESSAGES/django.po is missing: run "
         "`.venv/bin/python manage.py makemessages -l nl --ignore=.venv --ignore=node_modules`"
+    )
+
+
+def test_there_is_one_catalogue_for_the_whole_project():
+    assert dutch_catalogues() == [REPO_ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"], (
+        "every translation belongs in locale/nl; remove the app's own locale folder"
     )
 
 

@@ -2,16 +2,14 @@ from __future__ import annotations
 
 import datetime
 
-import simple_history
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sterkewijken.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 from .choices import Functie, OrganisatieSoort
 
@@ -67,7 +65,7 @@ class Gebied(TimeStampedModel):
         return self.naam
 
     def get_absolute_url(self) -> str:
-        return reverse("wijken:gebied_detail", args=[self.pk])
+        return reverse("pages:gebied_detail", args=[self.pk])
 
 
 class WijkQuerySet(models.QuerySet):
@@ -114,7 +112,7 @@ class Wijk(TimeStampedModel):
         return self.naam
 
     def get_absolute_url(self) -> str:
-        return reverse("wijken:wijk_detail", args=[self.pk])
+        return reverse("pages:wijk_detail", args=[self.pk])
 
 
 class Thema(models.Model):
@@ -234,9 +232,3 @@ class Medewerker(TimeStampedModel):
 
     def is_active_on(self, date: datetime.date) -> bool:
         return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)
-
-
-# Audit trail of user accounts (who changed a role, deactivated an account, ...).
-# Kept in this app's migrations, as django.contrib.auth is not ours. Password
-# hashes and login times are not copied into the history.
-simple_history.register(User, app="wijken", excluded_fields=["password", "last_login"])

@@ -10,7 +10,7 @@ django.setup()
 from django.contrib.auth.hashers import make_password  # noqa: E402
 from django.contrib.auth.models import Group, User  # noqa: E402
 
-from sterkewijken.roles import Role  # noqa: E402
+from core.roles import Role  # noqa: E402
 from wijken.choices import Functie  # noqa: E402
 from wijken.models import Gebied, Medewerker  # noqa: E402
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.test import Client
 
-from sterkewijken.roles import Role
+from core.roles import Role
 from tests.factories import GebiedFactory, ThemaFactory, WijkFactory, make_user
 
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def history_url(key: str, pk: int) -> str:
-    return reverse("geschiedenis", args=[key, pk])
+    return reverse("audit:geschiedenis", args=[key, pk])
 
 
 def create_change_delete(client_for, makelaar, coordinator, wijk, thema) -> int:
@@ -143,7 +143,7 @@ def test_brokers_and_buurtservice_are_refused_the_history(
     assert client_for(buurtservice_user).get(url).status_code == 403
     response = client.get(url)
     assert response.status_code == 302 and reverse("login") in response["Location"]
-    assert client_for(makelaar).get(reverse("verwijderd")).status_code == 403
+    assert client_for(makelaar).get(reverse("audit:verwijderd")).status_code == 403
 
 
 def test_unknown_kind_or_object_is_404(client_for, coordinator):
@@ -184,14 +184,14 @@ def test_admin_restores_a_deleted_activity_with_its_fields_and_links(
     pk = create_change_delete(client_for, makelaar, coordinator, wijk, thema)
     admin = client_for(beheerder)
 
-    listing = admin.get(reverse("verwijderd"))
+    listing = admin.get(reverse("audit:verwijderd"))
     assert listing.status_code == 200
     [item] = [d for d in listing.context["deleted"] if d.model_key == "activiteit"]
     assert item.title.endswith("Nieuwe titel")
     deletion = item.record
 
     # A coordinator may read the history but not restore.
-    restore_url = reverse("herstellen", args=["activiteit", deletion.history_id])
+    restore_url = reverse("audit:herstellen", args=["activiteit", deletion.history_id])
     assert client_for(coordinator).post(restore_url).status_code == 403
     assert not Activiteit.objects.filter(pk=pk).exists()
 
@@ -208,7 +208,7 @@ def test_admin_restores_a_deleted_activity_with_its_fields_and_links(
     restored = Activiteit.history.filter(id=pk).latest()
     assert (restored.history_user, restored.history_change_reason) == (beheerder, "restored")
     # It is no longer offered, and restoring twice is refused without an error page.
-    assert not [d for d in admin.get(reverse("verwijderd")).context["deleted"]]
+    assert not [d for d in admin.get(reverse("audit:verwijderd")).context["deleted"]]
     assert admin.post(restore_url).status_code == 302
     assert Activiteit.objects.filter(pk=pk).count() == 1
 

@@ -6,9 +6,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext, override
 
 from buurtservice.models import Klus, Uitvoerder
+from core.concurrency import VersionConflict, stale_message
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
-from sterkewijken.concurrency import VersionConflict, stale_message
 from tests.factories import (
     ActiviteitFactory,
     InitiatiefFactory,

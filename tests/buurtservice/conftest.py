@@ -6,7 +6,7 @@ import pytest
 
 from buurtservice.choices import KlusStatus
 from buurtservice.models import KlusStatusWijziging
-from sterkewijken.roles import Role
+from core.roles import Role
 from tests.factories import GebiedFactory, KlusFactory, UitvoerderFactory, WijkFactory, make_user
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from buurtservice.choices import KlusStatus
-from sterkewijken.roles import Role
+from core.roles import Role
 from tests.factories import CapaciteitFactory, KlusFactory, UitvoerderFactory, make_user
 
 D = datetime.date
@@ -105,7 +105,7 @@ def test_broker_sees_jobs_of_own_gebied_without_requester_data(
     assert listing.status_code == detail.status_code == 200
     assert [k.pk for k in listing.context["object_list"]] == [klus_noord.pk]
     assert "Tuin winterklaar maken" in detail.content.decode()
-    pages = [listing, detail, client.get(reverse("home"))]
+    pages = [listing, detail, client.get(reverse("pages:home"))]
     for response in pages:
         body = response.content.decode()
         for secret in (ADDRESS, NAME, PHONE):

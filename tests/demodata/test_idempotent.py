@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 
 from buurtservice.models import Klus
+from core.roles import Role, role_of
 from makelaars.models import Activiteit
-from sterkewijken.roles import Role, role_of
 
 APPS = ["auth", "wijken", "makelaars", "initiatieven", "buurtservice", "rapportage"]
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from sterkewijken.roles import Role, role_of
+from core.roles import Role, role_of
 from wijken.models import gebied_ids_for
 
 PASSWORD = "demo-wachtwoord"

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from sterkewijken.roles import ADMIN_APPS, ROLE_PERMISSIONS, Role, wanted_permissions
+from core.roles import ADMIN_APPS, ROLE_PERMISSIONS, Role, wanted_permissions
 
 pytestmark = pytest.mark.django_db
 

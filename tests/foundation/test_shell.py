@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from sterkewijken.roles import Role
+from core.roles import Role
 from tests.factories import ActiviteitFactory, GebiedFactory, WijkFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_wrong_password_gives_a_dutch_error(client):
 
 
 def test_home_requires_login(client):
-    response = client.get(reverse("home"))
+    response = client.get(reverse("pages:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
 
@@ -34,18 +34,18 @@ def test_home_requires_login(client):
 @pytest.mark.parametrize(
     ("role", "template"),
     [
-        (Role.MAKELAAR, "home/makelaar.html"),
-        (Role.BUURTSERVICE, "home/buurtservice.html"),
-        (Role.COORDINATOR, "home/coordinator.html"),
-        (Role.BEHEERDER, "home/beheerder.html"),
-        (None, "home/geen_rol.html"),
+        (Role.MAKELAAR, "pages/home/makelaar.html"),
+        (Role.BUURTSERVICE, "pages/home/buurtservice.html"),
+        (Role.COORDINATOR, "pages/home/coordinator.html"),
+        (Role.BEHEERDER, "pages/home/beheerder.html"),
+        (None, "pages/home/geen_rol.html"),
     ],
 )
 def test_home_page_per_role(client, role, template):
     gebied = GebiedFactory()
     WijkFactory(gebied=gebied)
     client.force_login(make_user(role, gebied=gebied))
-    response = client.get(reverse("home"))
+    response = client.get(reverse("pages:home"))
     assert response.status_code == 200
     assert template in [t.name for t in response.templates]
 
@@ -57,7 +57,7 @@ def test_broker_home_lists_own_recent_activities_only(client):
     mine = ActiviteitFactory(wijk=wijk, aangemaakt_door=broker, titel="Mijn buurtkoffie")
     ActiviteitFactory(wijk=wijk, titel="Van een collega")
     client.force_login(broker)
-    response = client.get(reverse("home"))
+    response = client.get(reverse("pages:home"))
     assert list(response.context["recent_activiteiten"]) == [mine]
     assert "Mijn buurtkoffie" in response.content.decode()
     assert "Van een collega" not in response.content.decode()
@@ -73,14 +73,14 @@ def test_coordinator_home_shows_figures_per_gebied(client):
     ActiviteitFactory(wijk=wijk, datum=timezone.localdate(), bewoners_bereikt=2)
     ActiviteitFactory(wijk=wijk, datum=timezone.localdate().replace(year=year - 1))
     client.force_login(make_user(Role.COORDINATOR))
-    response = client.get(reverse("home"))
+    response = client.get(reverse("pages:home"))
     [row] = response.context["per_gebied"]
     assert (row["gebied"], row["activiteiten"], row["bereikt"]) == (gebied, 2, 42)
 
 
 def test_navigation_depends_on_role(client):
     client.force_login(make_user(Role.BUURTSERVICE))
-    labels = [str(item["label"]) for item in client.get(reverse("home")).context["nav_items"]]
+    labels = [str(item["label"]) for item in client.get(reverse("pages:home")).context["nav_items"]]
     assert "Activiteiten" not in labels
     assert "Rapportages" not in labels
 
@@ -90,7 +90,7 @@ def test_logout_is_a_post_and_lands_on_login(client):
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("pages:home")).status_code == 302
 
 
 def test_coordinator_chooses_the_year_of_the_figures(client):
@@ -100,14 +100,14 @@ def test_coordinator_chooses_the_year_of_the_figures(client):
     wijk = WijkFactory(gebied=gebied)
     ActiviteitFactory(wijk=wijk, datum=datetime.date(2023, 5, 1), bewoners_bereikt=7)
     client.force_login(make_user(Role.COORDINATOR))
-    response = client.get(reverse("home"), {"jaar": "2023"})
+    response = client.get(reverse("pages:home"), {"jaar": "2023"})
     [row] = response.context["per_gebied"]
     assert (response.context["year"], row["activiteiten"], row["bereikt"]) == (2023, 1, 7)
     assert 2023 in response.context["years"]
     assert 'href="?jaar=2023"' in response.content.decode()
     # Nonsense falls back to the current year instead of failing.
     for bad in ["abc", "1850", "99999"]:
-        assert client.get(reverse("home"), {"jaar": bad}).context["year"] != 2023
+        assert client.get(reverse("pages:home"), {"jaar": bad}).context["year"] != 2023
 
 
 def test_password_reset_mails_a_link_to_a_known_user(client, mailoutbox):

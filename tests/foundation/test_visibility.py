@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from buurtservice.models import Klus, Uitvoerder, sees_requester_data
+from core.roles import Role, role_of
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
 from rapportage.models import Jaarrapportage
-from sterkewijken.roles import Role, role_of
 from tests.factories import (
     ActiviteitFactory,
     GebiedFactory,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import StatusWijziging
-from sterkewijken.roles import Role
 from tests.factories import GebiedFactory, InitiatiefFactory, WijkFactory, make_user
 
 

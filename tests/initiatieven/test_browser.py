@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.utils import formats, timezone
 
+from core.roles import Role
 from initiatieven.models import Initiatief
-from sterkewijken.roles import Role
 from tests.factories import GebiedFactory, WijkFactory, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from PIL import Image
 
-from sterkewijken.roles import Role
+from core.roles import Role
 from tests.factories import GebiedFactory, WijkFactory, make_user
 
 

@@ -15,7 +15,7 @@ from wijken.models import Organisatie
 DEMO_PASSWORD = "demo-wachtwoord"
 
 # No serialized_rollback: the role groups come back after every flush through
-# post_migrate (sterkewijken.roles.sync_roles_after_migrate); reloading the
+# post_migrate (core.roles.sync_roles_after_migrate); reloading the
 # serialized ones on top of them broke this test after another transactional one.
 pytestmark = [
     pytest.mark.browser,

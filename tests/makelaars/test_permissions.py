@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.roles import Role
 from makelaars.models import Activiteit
-from sterkewijken.roles import Role
 from tests.factories import ActiviteitFactory, make_user
 
 pytestmark = pytest.mark.django_db

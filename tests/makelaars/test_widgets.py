@@ -4,7 +4,7 @@ import re
 
 from django import forms
 
-from makelaars.widgets import FastSelect, FastSelectMultiple
+from core.widgets import FastSelect, FastSelectMultiple
 
 CHOICES = [("", "– alle –"), ("1", "Ieder1"), ("2", '<b>"Ons Huis"</b> & co'), ("3", "Café")]
 

@@ -9,12 +9,12 @@ import pytest
 from pypdf import PdfReader
 
 from buurtservice.choices import Herkomst, KlusStatus, Uitstroom, UitvoerderSoort
+from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import StatusWijziging
 from makelaars.models import ActiviteitLink
 from rapportage.models import Indicator
 from rapportage.services import create_jaarrapportage
-from sterkewijken.roles import Role
 from tests.factories import (
     ActiviteitFactory,
     CapaciteitFactory,

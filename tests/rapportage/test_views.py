@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from core.roles import Role
 from rapportage.choices import RapportStatus, SectieSoort
 from rapportage.models import Jaarrapportage, RapportVersie, Sectie
 from rapportage.report import DEFAULT_SECTIONS
-from sterkewijken.roles import Role
 from tests.factories import JaarrapportageFactory, SectieFactory, make_user
 
 D = datetime.date

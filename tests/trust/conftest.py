@@ -24,9 +24,9 @@ from django.utils import timezone
 from hypothesis import strategies as st
 
 from buurtservice.choices import KlusStatus
+from core.roles import ADMIN_APPS, ROLE_PERMISSIONS, Role, wanted_permissions
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import StatusWijziging
-from sterkewijken.roles import ADMIN_APPS, ROLE_PERMISSIONS, Role, wanted_permissions
 from tests.factories import (
     ActiviteitFactory,
     CapaciteitFactory,
@@ -57,7 +57,7 @@ ANONYMOUS = "anoniem"
 
 
 def role_has_perms(role_name: str, permissions) -> bool:
-    """Whether a role holds ``permissions`` by sterkewijken/roles.py (no database needed)."""
+    """Whether a role holds ``permissions`` by core/roles.py (no database needed)."""
     if role_name == ANONYMOUS:
         return False
     if isinstance(permissions, str):

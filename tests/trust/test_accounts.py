@@ -18,8 +18,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from core.roles import Role
 from makelaars.models import Activiteit
-from sterkewijken.roles import Role
 from tests.factories import ActiviteitFactory, GebiedFactory, WijkFactory, make_user
 from wijken.models import Medewerker
 
@@ -99,7 +99,7 @@ def test_the_test_clients_login_still_works():
     make_user(Role.MAKELAAR, username="anna")
     client = Client()
     assert client.login(username="anna", password=PASSWORD)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("pages:home")).status_code == 200
     assert not Client().login(username="anna", password="fout")
 
 
@@ -114,13 +114,13 @@ def test_session_ends_at_browser_close_and_after_the_cookie_age(settings):
         response = attempt(client, "anna", PASSWORD)
         cookie = response.cookies[settings.SESSION_COOKIE_NAME]
         assert cookie["expires"] == "" and cookie["max-age"] == ""  # a browser-session cookie
-        assert client.get(reverse("home")).status_code == 200
+        assert client.get(reverse("pages:home")).status_code == 200
 
         traveller.shift(datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE - 60))
-        assert client.get(reverse("home")).status_code == 200
+        assert client.get(reverse("pages:home")).status_code == 200
 
         traveller.shift(datetime.timedelta(seconds=120))
-        response = client.get(reverse("home"))
+        response = client.get(reverse("pages:home"))
         assert response.status_code == 302
         assert response["Location"].startswith(reverse("login"))
 
@@ -225,7 +225,12 @@ def csp_directives(response) -> dict[str, list[str]]:
 def test_every_page_sends_a_strict_content_security_policy(client):
     user = make_user(Role.COORDINATOR, username="coord")
     client.force_login(user)
-    for url in (LOGIN, reverse("home"), reverse("privacy"), reverse("makelaars:activiteit_list")):
+    for url in (
+        LOGIN,
+        reverse("pages:home"),
+        reverse("privacy"),
+        reverse("makelaars:activiteit_list"),
+    ):
         directives = csp_directives(client.get(url))
         assert directives["default-src"] == ["'self'"]
         assert directives["script-src"] == ["'self'"], url
@@ -318,8 +323,8 @@ def test_a_deactivated_users_open_session_ends(beheerder):
     makelaar = make_user(Role.MAKELAAR, username="vertrekker")
     client = Client()
     client.force_login(makelaar)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("pages:home")).status_code == 200
     User.objects.filter(pk=makelaar.pk).update(is_active=False, last_login=timezone.now())
-    response = client.get(reverse("home"))
+    response = client.get(reverse("pages:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from buurtservice.choices import KlusStatus
 from buurtservice.models import Klus, KlusStatusWijziging
-from sterkewijken.roles import Role
+from core.roles import Role
 from tests.factories import InzetFactory, KlusFactory, UitvoerderFactory, WijkFactory, make_user
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_privacy_page_says_what_is_stored_and_how_long(client, settings):
 
 def test_privacy_page_is_linked_from_every_page_footer(client):
     client.force_login(make_user(Role.BUURTSERVICE, username="bs"))
-    page = client.get(reverse("home")).content.decode()
+    page = client.get(reverse("pages:home")).content.decode()
     footer = page[page.index("<footer") :]
     assert f'href="{reverse("privacy")}"' in footer
 

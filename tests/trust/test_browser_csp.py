@@ -16,15 +16,15 @@ DEMO_PASSWORD = "demo-wachtwoord"
 
 MAIN_PAGES = {
     "makelaar": [
-        "home",
+        "pages:home",
         "privacy",
         "makelaars:activiteit_list",
         "makelaars:activiteit_create",
         "initiatieven:initiatief_list",
-        "wijken:wijk_list",
+        "pages:wijk_list",
     ],
     "coordinator": [
-        "home",
+        "pages:home",
         "buurtservice:wachtlijst",
         "buurtservice:overzicht",
         "rapportage:jaarrapportage_list",

@@ -25,11 +25,11 @@ DENIED_EXAMPLES = 2
 
 # Pages that are no list but read their query string, with their URL arguments.
 QUERY_PAGES = {
-    "home": None,
+    "pages:home": None,
     "buurtservice:overzicht": None,
     "makelaars:activiteit_export": None,
-    "wijken:wijk_detail": lambda w: {"pk": w.wijk_a.pk},
-    "wijken:gebied_detail": lambda w: {"pk": w.gebied_a.pk},
+    "pages:wijk_detail": lambda w: {"pk": w.wijk_a.pk},
+    "pages:gebied_detail": lambda w: {"pk": w.gebied_a.pk},
 }
 # Keys some page of the project reads, tried on every page.
 COMMON_KEYS = [
@@ -157,7 +157,7 @@ def test_hostile_query_strings_never_500(name, role, world, clients, fuzz):
 def test_anonymous_is_sent_to_login_whatever_the_query(world, clients):
     client = clients[ANONYMOUS]
     for name, _cls, needs in list_pages():
-        if name == "home" or (needs and not QUERY_PAGES.get(name)):
+        if name == "pages:home" or (needs and not QUERY_PAGES.get(name)):
             continue
         kwargs_for = QUERY_PAGES.get(name)
         url = reverse(name, kwargs=kwargs_for(world) if kwargs_for else None)

@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
+from core.roles import Role
 from makelaars.models import ActiviteitFoto
 from rapportage.models import RapportVersie
-from sterkewijken.roles import Role
 from tests.factories import (
     ActiviteitFactory,
     GebiedFactory,
@@ -63,7 +63,7 @@ def files(settings, tmp_path):
 
 
 def media(name: str) -> str:
-    return reverse("media", args=[name])
+    return reverse("pages:media", args=[name])
 
 
 def body(response) -> bytes:

@@ -32,10 +32,10 @@ from PIL import Image
 from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
 from buurtservice.models import KlusStatusWijziging
+from core.roles import Role
 from initiatieven.models import Deelnametelling
 from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage.models import RapportVersie
-from sterkewijken.roles import Role
 from tests.factories import (
     ActiviteitFactory,
     CapaciteitFactory,
@@ -98,21 +98,21 @@ class Lit(str):
 
 
 EXPECTED: dict[str, Page] = {
-    "home": Page(EVERYONE),
+    "pages:home": Page(EVERYONE),
     "privacy": Page(EVERYONE),
     # the audit trail: coordinators and admins read it; admins restore deleted records
-    "geschiedenis": Page(COORDINATION, {"model": Lit("activiteit"), PK: "activiteit"}),
-    "verwijderd": Page(frozenset({ADMIN})),
-    "herstellen": Page(
+    "audit:geschiedenis": Page(COORDINATION, {"model": Lit("activiteit"), PK: "activiteit"}),
+    "audit:verwijderd": Page(frozenset({ADMIN})),
+    "audit:herstellen": Page(
         frozenset({ADMIN}),
         {"model": Lit("activiteit"), "history_id": "verwijderde_activiteit"},
         post=True,
         get=False,
     ),
     # wijken: reference data, every member of staff reads it
-    "wijken:wijk_list": Page(LOGGED_IN),
-    "wijken:gebied_detail": Page(LOGGED_IN, pk("gebied")),
-    "wijken:wijk_detail": Page(LOGGED_IN, pk("wijk")),
+    "pages:wijk_list": Page(LOGGED_IN),
+    "pages:gebied_detail": Page(LOGGED_IN, pk("gebied")),
+    "pages:wijk_detail": Page(LOGGED_IN, pk("wijk")),
     # activities
     "makelaars:activiteit_list": Page(BROKERS_AND_UP),
     "makelaars:activiteit_create": Page(BROKERS_AND_UP, post=True),
@@ -168,7 +168,7 @@ EXPECTED: dict[str, Page] = {
     ),
     "rapportage:versie_download": Page(COORDINATION, pk("versie")),
     # uploaded files: a photo goes with its activity (the report PDF: test_media.py)
-    "media": Page(GEBIED_A, {"path": "foto_pad"}),
+    "pages:media": Page(GEBIED_A, {"path": "foto_pad"}),
 }
 
 

@@ -6,8 +6,8 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
-from sterkewijken.roles import Role
 from tests.factories import (
     ActiviteitFactory,
     InitiatiefFactory,
@@ -52,7 +52,7 @@ def month_counts(response):
 def test_wijk_page_figures(makelaar, client_for, werk, wijk_a, django_assert_max_num_queries):
     client = client_for(makelaar)
     with django_assert_max_num_queries(25):
-        response = client.get(reverse("wijken:wijk_detail", args=[wijk_a.pk]))
+        response = client.get(reverse("pages:wijk_detail", args=[wijk_a.pk]))
     assert response.status_code == 200
     ctx = response.context
     assert ctx["year"] == 2024
@@ -83,7 +83,7 @@ def test_wijk_page_figures(makelaar, client_for, werk, wijk_a, django_assert_max
 
 @time_machine.travel(NOW, tick=False)
 def test_other_year_via_the_url(makelaar, client_for, werk, wijk_a):
-    url = reverse("wijken:wijk_detail", args=[wijk_a.pk])
+    url = reverse("pages:wijk_detail", args=[wijk_a.pk])
     response = client_for(makelaar).get(url, {"jaar": 2023})
     assert response.context["totals"]["aantal"] == 1
     assert response.context["next_year"] == 2024
@@ -94,7 +94,7 @@ def test_other_year_via_the_url(makelaar, client_for, werk, wijk_a):
 
 @time_machine.travel(NOW, tick=False)
 def test_gebied_page_sums_its_wijken(makelaar, client_for, werk, gebied_a):
-    response = client_for(makelaar).get(reverse("wijken:gebied_detail", args=[gebied_a.pk]))
+    response = client_for(makelaar).get(reverse("pages:gebied_detail", args=[gebied_a.pk]))
     assert response.status_code == 200
     ctx = response.context
     assert ctx["totals"] == {"aantal": 4, "bereikt": 115, "geactiveerd": 5}
@@ -108,7 +108,7 @@ def test_gebied_page_sums_its_wijken(makelaar, client_for, werk, gebied_a):
 def test_broker_sees_no_activities_of_another_gebied_on_its_page(
     makelaar, client_for, werk, wijk_b
 ):
-    response = client_for(makelaar).get(reverse("wijken:wijk_detail", args=[wijk_b.pk]))
+    response = client_for(makelaar).get(reverse("pages:wijk_detail", args=[wijk_b.pk]))
     assert response.status_code == 200
     assert response.context["totals"]["aantal"] == 0
     assert list(response.context["recent"]) == []
@@ -118,7 +118,7 @@ def test_broker_sees_no_activities_of_another_gebied_on_its_page(
 
 @time_machine.travel(NOW, tick=False)
 def test_coordinator_sees_every_gebied(coordinator, client_for, werk, wijk_b):
-    response = client_for(coordinator).get(reverse("wijken:wijk_detail", args=[wijk_b.pk]))
+    response = client_for(coordinator).get(reverse("pages:wijk_detail", args=[wijk_b.pk]))
     assert response.context["totals"] == {"aantal": 1, "bereikt": 50, "geactiveerd": 5}
 
 
@@ -128,7 +128,7 @@ def test_wijk_list_counts_per_wijk(
 ):
     client = client_for(coordinator)
     with django_assert_max_num_queries(15):
-        response = client.get(reverse("wijken:wijk_list"))
+        response = client.get(reverse("pages:wijk_list"))
     rows = {
         item["wijk"].naam: (item["aantal"], item["bereikt"], item["initiatieven"])
         for gebied in response.context["gebieden"]
@@ -141,9 +141,9 @@ def test_wijk_list_counts_per_wijk(
 
 def test_anonymous_is_sent_to_login(client, wijk_a):
     for url in (
-        reverse("wijken:wijk_list"),
-        reverse("wijken:wijk_detail", args=[wijk_a.pk]),
-        reverse("wijken:gebied_detail", args=[wijk_a.gebied_id]),
+        reverse("pages:wijk_list"),
+        reverse("pages:wijk_detail", args=[wijk_a.pk]),
+        reverse("pages:gebied_detail", args=[wijk_a.gebied_id]),
     ):
         response = client.get(url)
         assert response.status_code == 302
@@ -151,11 +151,11 @@ def test_anonymous_is_sent_to_login(client, wijk_a):
 
 
 def test_unknown_wijk_is_404(makelaar, client_for):
-    assert client_for(makelaar).get(reverse("wijken:wijk_detail", args=[9999])).status_code == 404
+    assert client_for(makelaar).get(reverse("pages:wijk_detail", args=[9999])).status_code == 404
 
 
 def test_buurtservice_sees_the_page_without_activities(db, client_for, werk, wijk_a):
     user = make_user(Role.BUURTSERVICE)
-    response = client_for(user).get(reverse("wijken:wijk_detail", args=[wijk_a.pk]))
+    response = client_for(user).get(reverse("pages:wijk_detail", args=[wijk_a.pk]))
     assert response.status_code == 200
     assert response.context["totals"]["aantal"] == 0

@@ -1,10 +1,10 @@
-"""sterkewijken.charts: server-rendered SVG charts for the pages and the PDF report."""
+"""core.charts: server-rendered SVG charts for the pages and the PDF report."""
 
 import re
 
 import pytest
 
-from sterkewijken.charts import bar_chart, grouped_bar_chart, line_chart, nice_max
+from core.charts import bar_chart, grouped_bar_chart, line_chart, nice_max
 
 
 def bars(svg: str) -> list[dict]:
@@ -92,7 +92,7 @@ def test_axis_maximum_is_round_and_integer_for_counts():
 
 
 def test_long_labels_wrap_within_their_slot():
-    from sterkewijken.charts import CHAR_WIDTH, MARGIN_LEFT, MARGIN_RIGHT, WIDTH
+    from core.charts import CHAR_WIDTH, MARGIN_LEFT, MARGIN_RIGHT, WIDTH
 
     labels = [
         "Centrum – De Hoven – Noordveen – Noorderhaven",
@@ -108,7 +108,7 @@ def test_long_labels_wrap_within_their_slot():
 
 
 def test_legend_wraps_to_a_new_row_instead_of_running_off_the_chart():
-    from sterkewijken.charts import CHAR_WIDTH, MARGIN_RIGHT, WIDTH
+    from core.charts import CHAR_WIDTH, MARGIN_RIGHT, WIDTH
 
     names = [
         "Centrum – De Hoven – Noordveen – Noorderhaven",

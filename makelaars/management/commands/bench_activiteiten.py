@@ -31,11 +31,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import Initiatief
 from makelaars.choices import ActiviteitSoort, Rol
 from makelaars.models import Activiteit
-from sterkewijken.roles import Role
 from wijken.choices import Functie, OrganisatieSoort
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 

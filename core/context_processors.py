@@ -1,0 +1,32 @@
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import role_of
+
+# (label, url name, permission needed); items whose page does not exist are left out.
+NAVIGATION = [
+    (_("Activities"), "makelaars:activiteit_list", "makelaars.view_activiteit"),
+    (_("Districts"), "pages:wijk_list", "wijken.view_wijk"),
+    (_("Initiatives"), "initiatieven:initiatief_list", "initiatieven.view_initiatief"),
+    (_("Waiting list"), "buurtservice:wachtlijst", "buurtservice.add_klus"),
+    (_("Workers"), "buurtservice:uitvoerder_list", "buurtservice.view_uitvoerder"),
+    (_("Buurtservice overview"), "buurtservice:overzicht", "buurtservice.view_capaciteit"),
+    (_("Reports"), "rapportage:jaarrapportage_list", "rapportage.view_jaarrapportage"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    items = []
+    for label, url_name, perm in NAVIGATION:
+        if not user.has_perm(perm):
+            continue
+        try:
+            url = reverse(url_name)
+        except NoReverseMatch:
+            continue
+        items.append({"label": label, "url": url, "active": request.path.startswith(url)})
+    role = role_of(user)
+    return {"nav_items": items, "user_role": role, "user_role_label": role.label if role else ""}

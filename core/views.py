@@ -1,0 +1,31 @@
+"""Pages of the app shell that belong to no register: privacy statement, password reset."""
+
+from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.views.generic import TemplateView
+
+
+class PrivacyView(LoginRequiredMixin, TemplateView):
+    """What the app stores about whom, who sees it and how long (AVG)."""
+
+    template_name = "core/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["retention_months"] = settings.BUURTSERVICE_RETENTION_MONTHS
+        return context
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view; the logged-in user (if any) is read before the password changes.
+
+    The audit trail asks for ``request.user`` while the new password is saved.
+    Read only then, Django finds the session's password hash stale and flushes
+    the session, and the view's own ``del session[...]`` raises KeyError: a 500
+    for a user who opens their own reset link while logged in.
+    """
+
+    def form_valid(self, form):
+        _ = self.request.user.is_authenticated  # evaluate the lazy user now
+        return super().form_valid(form)

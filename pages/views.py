@@ -1,0 +1,92 @@
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from buurtservice.models import Klus
+from core.roles import Role, role_of
+from initiatieven.models import Initiatief
+from makelaars.models import Activiteit, ActiviteitFoto
+from makelaars.selectors import totals_per_gebied
+from rapportage.models import RapportVersie
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """The start page; what it shows depends on the user's role."""
+
+    templates = {
+        Role.MAKELAAR: "pages/home/makelaar.html",
+        Role.BUURTSERVICE: "pages/home/buurtservice.html",
+        Role.COORDINATOR: "pages/home/coordinator.html",
+        Role.BEHEERDER: "pages/home/beheerder.html",
+    }
+
+    def get_template_names(self):
+        return [self.templates.get(role_of(self.request.user), "pages/home/geen_rol.html")]
+
+    def chosen_year(self) -> int:
+        """``?jaar=`` if it is a sensible year, else the current one."""
+        current = timezone.localdate().year
+        try:
+            year = int(self.request.GET.get("jaar", current))
+        except ValueError:
+            return current
+        return year if 2000 <= year <= current + 1 else current
+
+    def years_with_data(self) -> list[int]:
+        years = {d.year for d in Activiteit.objects.dates("datum", "year")}
+        return sorted(years | {timezone.localdate().year}, reverse=True)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        role = role_of(user)
+        year = self.chosen_year()
+        context["year"] = year
+        if role == Role.MAKELAAR:
+            context["recent_activiteiten"] = (
+                Activiteit.objects.editable_by(user)
+                .select_related("wijk")
+                .order_by("-datum", "-pk")[:10]
+            )
+            context["lopende_initiatieven"] = (
+                Initiatief.objects.visible_to(user).running().select_related("wijk")[:10]
+            )
+        elif role in (Role.COORDINATOR, Role.BEHEERDER):
+            context["per_gebied"] = totals_per_gebied(year=year)
+            context["years"] = self.years_with_data()
+        if role in (Role.BUURTSERVICE, Role.COORDINATOR):
+            open_klussen = Klus.objects.visible_to(user).waiting()
+            context["wachtlijst_lengte"] = open_klussen.count()
+            context["oudste_klussen"] = open_klussen.select_related("wijk")[:5]
+        return context
+
+
+class MediaView(LoginRequiredMixin, View):
+    """An uploaded file, for a user who may see the record it belongs to (else 404).
+
+    Only files the database knows are served, looked up through the records'
+    ``visible_to`` querysets: a photo with its activity, a PDF with its report.
+    """
+
+    def get(self, request, path: str):
+        user = request.user
+        photo = ActiviteitFoto.objects.filter(
+            bestand=path, activiteit__in=Activiteit.objects.visible_to(user)
+        ).first()
+        if photo is not None:
+            return self.serve(photo.bestand)
+        versie = RapportVersie.objects.visible_to(user).filter(pdf=path).first()
+        if versie is not None:
+            return self.serve(versie.pdf, as_attachment=True)
+        raise Http404
+
+    def serve(self, field_file, *, as_attachment: bool = False) -> FileResponse:
+        try:
+            handle = field_file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(handle, as_attachment=as_attachment)
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
