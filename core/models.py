@@ -1,4 +1,11 @@
+"""Abstract models and queryset pieces every register uses."""
+
+from __future__ import annotations
+
+import datetime
+
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +17,52 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+def active_on_q(date: datetime.date, *, prefix: str = "") -> Q:
+    """"Active on ``date``": started on or before it and not ended before it.
+
+    The one definition for every record with ``startdatum`` and an optional
+    ``einddatum`` (staff, workers, capacity periods); ``prefix`` reaches them
+    through a relation (e.g. ``"medewerker__"``).
+    """
+    return Q(**{f"{prefix}startdatum__lte": date}) & (
+        Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gte": date})
+    )
+
+
+def overlaps_q(start: datetime.date, end: datetime.date | None) -> Q:
+    """Active on at least one day of [start, end] (``end`` None: open-ended)."""
+    condition = Q(einddatum__isnull=True) | Q(einddatum__gte=start)
+    if end is not None:
+        condition &= Q(startdatum__lte=end)
+    return condition
+
+
+class DatedQuerySet(models.QuerySet):
+    """For models with ``startdatum`` and an optional ``einddatum``."""
+
+    def active_on(self, date: datetime.date):
+        return self.filter(active_on_q(date))
+
+    def overlapping(self, start: datetime.date, end: datetime.date | None):
+        return self.filter(overlaps_q(start, end))
+
+
+class DatedModel(models.Model):
+    """``is_active_on`` for models with ``startdatum`` and an optional ``einddatum``."""
+
+    class Meta:
+        abstract = True
+
+    def is_active_on(self, date: datetime.date) -> bool:
+        return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)
+
+
+def choice_label(choices, value: str) -> str:
+    """The label of ``value`` in a TextChoices class; the value itself when unknown
+    (e.g. a choice that was removed after it was stored)."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value

@@ -41,3 +41,12 @@ class FastSelect(FastSelectMixin, forms.Select):
 
 class FastSelectMultiple(FastSelectMixin, forms.SelectMultiple):
     pass
+
+
+class DateInput(forms.DateInput):
+    """The one date widget: the browser's date picker, ISO value (what it sends)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

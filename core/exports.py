@@ -1,0 +1,162 @@
+"""Exports as a pattern: one exporter per list, in each app's ``exports.py``.
+
+An exporter says what it exports (``identifier``, ``verbose_name``), its
+``columns`` and its ``rows(queryset)``; :func:`export_response` turns it into a
+CSV (semicolons and a BOM, for Dutch Excel) or XLSX download. Both are safe for
+spreadsheets: text that starts like a formula is never read as one. Exports
+hold work records only, never a requester's personal data.
+
+    class KlusExporter(BaseExporter):
+        identifier = "klussen"
+        verbose_name = _("Jobs")
+        columns = [_("Request date"), _("District"), ...]
+
+        def rows(self, queryset):
+            for klus in queryset.iterator():
+                yield [klus.aanvraagdatum, klus.wijk.naam, ...]
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import decimal
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+FORMATS = {"csv": "CSV", "xlsx": "Excel"}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# CSV lines are sent in batches, not one network write per row.
+CSV_BATCH = 500
+# The characters that make a spreadsheet read a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class BaseExporter:
+    identifier: str = ""
+    verbose_name = ""
+    columns: list = []
+
+    def rows(self, queryset) -> Iterable[list]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def filename(self, fmt: str) -> str:
+        return f"{self.identifier}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+
+    def header(self) -> list[str]:
+        return [str(column) for column in self.columns]
+
+
+def csv_cell(value) -> str:
+    """A value as a spreadsheet shows it; text is never read as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, decimal.Decimal | float):
+        return str(value).replace(".", ",")
+    text = str(value)
+    if text[:1] in FORMULA_START:
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_lines(exporter: BaseExporter, queryset) -> Iterator[str]:
+    writer = csv.writer(_Echo(), delimiter=";")
+    batch = ["\ufeff", writer.writerow(exporter.header())]  # a BOM, so Excel reads UTF-8
+    for row in exporter.rows(queryset):
+        batch.append(writer.writerow([csv_cell(value) for value in row]))
+        if len(batch) >= CSV_BATCH:
+            yield "".join(batch)
+            batch = []
+    if batch:
+        yield "".join(batch)
+
+
+def write_xlsx(exporter: BaseExporter, queryset, handle) -> None:
+    """Write the workbook to ``handle`` row by row (openpyxl's write-only mode)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(exporter.verbose_name)[:31] or "Export")
+    sheet.freeze_panes = "A2"
+    header = []
+    for column in exporter.header():
+        cell = WriteOnlyCell(sheet, value=column)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in exporter.rows(queryset):
+        cells = []
+        for value in row:
+            if isinstance(value, bool):
+                value = _("yes") if value else _("no")
+            cell = WriteOnlyCell(sheet, value=value)
+            if isinstance(value, datetime.date):
+                cell.number_format = "DD-MM-YYYY"
+            elif isinstance(value, str):
+                cell.data_type = "s"  # text, never a formula
+            cells.append(cell)
+        sheet.append(cells)
+    workbook.save(handle)
+
+
+def export_response(exporter: BaseExporter, queryset, fmt: str):
+    """The download of ``queryset`` as ``fmt`` ("csv" or "xlsx"); 404 otherwise."""
+    if fmt not in FORMATS:
+        raise Http404(_("Unknown export format."))
+    filename = exporter.filename(fmt)
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            csv_lines(exporter, queryset), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+    # Built in a temporary file, not in memory; the file is gone once closed.
+    handle = tempfile.TemporaryFile(suffix=".xlsx")
+    try:
+        write_xlsx(exporter, queryset, handle)
+        handle.seek(0, os.SEEK_SET)
+    except BaseException:
+        handle.close()
+        raise
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+
+
+class ExportViewMixin:
+    """For a list view: ``?format=csv|xlsx`` of its filtered queryset.
+
+    The view defines ``exporter_class`` and ``export_queryset()``; the list page
+    shows ``export_links`` (see :func:`export_links`).
+    """
+
+    exporter_class: type[BaseExporter]
+
+    def get(self, request, *args, **kwargs):
+        fmt = kwargs.get("format") or request.GET.get("format", "csv")
+        return export_response(self.exporter_class(), self.export_queryset(), fmt)
+
+
+def export_links(request, url: str) -> list[tuple[str, str]]:
+    """(label, url) per format, with the list's current filters and without its page."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    links = []
+    for fmt, label in FORMATS.items():
+        query["format"] = fmt
+        links.append((label, f"{url}?{query.urlencode()}"))
+    return links

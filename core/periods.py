@@ -1,0 +1,121 @@
+"""Years, half years, quarters and months: the periods every figure is counted over.
+
+A period is ``(label, first day, last day)``, both days included. Codes as they
+appear in URLs: "2023" (year), "2023-H2" (half year), "2023-Q3" (quarter).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.translation import gettext as _
+
+Period = tuple[str, datetime.date, datetime.date]
+
+# The first year the app accepts anywhere (dates, ?jaar=, reports).
+FIRST_YEAR = 2000
+MONTHS = range(1, 13)
+
+
+def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def year_period(year: int) -> Period:
+    return (str(year), *year_bounds(year))
+
+
+def half_years(year: int) -> list[Period]:
+    """The two half years of ``year``."""
+    return [
+        (_("first half of %(year)s") % {"year": year}, *_half_year_dates(year, 1)),
+        (_("second half of %(year)s") % {"year": year}, *_half_year_dates(year, 2)),
+    ]
+
+
+def quarters(year: int) -> list[Period]:
+    """The four quarters of ``year``."""
+    return [
+        (_("Q%(quarter)s %(year)s") % {"quarter": q, "year": year}, *_quarter_dates(year, q))
+        for q in range(1, 5)
+    ]
+
+
+def _half_year_dates(year: int, half: int) -> tuple[datetime.date, datetime.date]:
+    if half == 1:
+        return datetime.date(year, 1, 1), datetime.date(year, 6, 30)
+    return datetime.date(year, 7, 1), datetime.date(year, 12, 31)
+
+
+def _quarter_dates(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    return first, month_end(year, 3 * quarter)
+
+
+def month_end(year: int, month: int) -> datetime.date:
+    first_next = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return first_next - datetime.timedelta(days=1)
+
+
+def month_ends(year: int) -> list[datetime.date]:
+    """The last day of every month of ``year``."""
+    return [month_end(year, month) for month in MONTHS]
+
+
+def month_labels() -> list[str]:
+    """Short Dutch month names, January first ("jan", "feb", ...)."""
+    return [str(MONTHS_3[month]) for month in MONTHS]
+
+
+_PERIOD_CODE = re.compile(r"^(?P<year>\d{4})(?:-(?P<kind>[HQ])(?P<n>\d))?$")
+
+
+def parse_period(code: str) -> Period | None:
+    """A period from its code, or None when the code is not valid."""
+    match = _PERIOD_CODE.match((code or "").strip().upper())
+    if not match:
+        return None
+    year = int(match["year"])
+    if not 1900 <= year <= 2999:
+        return None
+    if match["kind"] is None:
+        return year_period(year)
+    n = int(match["n"])
+    if match["kind"] == "H" and n in (1, 2):
+        return half_years(year)[n - 1]
+    if match["kind"] == "Q" and 1 <= n <= 4:
+        return quarters(year)[n - 1]
+    return None
+
+
+def period_choices(years: list[int]) -> list[tuple[str, str]]:
+    """(code, label) of every year, half year and quarter of ``years``."""
+    choices = []
+    for year in years:
+        choices.append((str(year), str(year)))
+        for half, (label, _s, _e) in enumerate(half_years(year), start=1):
+            choices.append((f"{year}-H{half}", label))
+        for quarter, (label, _s, _e) in enumerate(quarters(year), start=1):
+            choices.append((f"{year}-Q{quarter}", label))
+    return choices
+
+
+def period_code_for(date: datetime.date, kind: str = "Q") -> str:
+    """The code of the quarter ("Q"), half year ("H") or year ("Y") containing ``date``."""
+    if kind == "Y":
+        return str(date.year)
+    if kind == "H":
+        return f"{date.year}-H{1 if date.month <= 6 else 2}"
+    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+
+
+def plausible_year(value, *, default: int) -> int:
+    """``value`` as a year from FIRST_YEAR up to next year, else ``default``."""
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return default
+    return year if FIRST_YEAR <= year <= timezone.localdate().year + 1 else default
