@@ -87,4 +87,3 @@ class YearMixin:
             default = self.default_year()
             self._year = plausible_year(self.request.GET.get("jaar", default), default=default)
         return self._year
-

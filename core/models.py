@@ -20,7 +20,7 @@ class TimeStampedModel(models.Model):
 
 
 def active_on_q(date: datetime.date, *, prefix: str = "") -> Q:
-    """"Active on ``date``": started on or before it and not ended before it.
+    """ "Active on ``date``": started on or before it and not ended before it.
 
     The one definition for every record with ``startdatum`` and an optional
     ``einddatum`` (staff, workers, capacity periods); ``prefix`` reaches them
