@@ -26,6 +26,14 @@ def deactivate(modeladmin, request, queryset):
     )
 
 
+def superusers_only(request) -> bool:
+    """The Django admin is for superusers; a beheerder manages everything in the app."""
+    return request.user.is_active and request.user.is_superuser
+
+
+admin.site.has_permission = superusers_only
+
+
 class SterkeWijkenUserAdmin(UserAdmin):
     actions = [*(UserAdmin.actions or []), deactivate]
 

@@ -106,7 +106,7 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
         return refuse_implausible_date(self.cleaned_data["startdatum"])
 
     def clean_einddatum(self):
-        return refuse_implausible_date(self.cleaned_data["einddatum"], days_ahead=3 * 366)
+        return refuse_implausible_date(self.cleaned_data["einddatum"], days_ahead=2 * 365)
 
     def clean(self):
         cleaned = super().clean()
@@ -184,6 +184,10 @@ class ThemaForm(forms.ModelForm):
 
 
 class OrganisatieForm(VersionedFormMixin, forms.ModelForm):
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
+
     class Meta:
         model = Organisatie
         fields = [

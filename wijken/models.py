@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
+from core.visibility import ReferenceQuerySet
 
 from .choices import Functie, OrganisatieSoort
 
@@ -124,6 +125,8 @@ class Thema(models.Model):
 
     naam = models.CharField(_("name"), max_length=80, unique=True)
     actief = models.BooleanField(_("active"), default=True)
+
+    objects = ReferenceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme")

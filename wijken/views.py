@@ -273,7 +273,7 @@ class GebiedListView(ReferenceListView):
         return [("naam", _("Name")), ("volgorde", _("Order")), ("aantal_wijken", _("Districts"))]
 
     def get_queryset(self):
-        return Gebied.objects.annotate(aantal_wijken=Count("wijken"))
+        return Gebied.objects.annotate(aantal_wijken=Count("wijken")).order_by("volgorde", "naam")
 
 
 class GebiedCreateView(ScopedViewMixin, ReferenceFormMixin, CreateView):
