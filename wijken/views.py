@@ -208,6 +208,13 @@ class PasswordLinkView(AccountActionView):
 # --- areas, districts, themes ---------------------------------------------------------
 
 
+NEW_LABELS = {
+    Gebied: lambda: _("New area"),
+    Wijk: lambda: _("New district"),
+    Thema: lambda: _("New theme"),
+}
+
+
 def _cell(value) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
@@ -239,7 +246,7 @@ class ReferenceListView(ScopedViewMixin, PaginatedMixin, ListView):
             columns=[label for _n, label in self.columns],
             title=opts.verbose_name_plural,
             create_url=reverse(f"wijken:{opts.model_name}_create"),
-            new_label=self.new_label,
+            new_label=NEW_LABELS[self.model](),
             section=opts.model_name,
         )
 
@@ -258,7 +265,7 @@ class ReferenceFormMixin:
         return super().get_context_data(
             **kwargs,
             list_url=self.get_success_url(),
-            verbose_name=self.model._meta.verbose_name,
+            title=self.object or NEW_LABELS[self.model](),
             section=self.model._meta.model_name,
         )
 
@@ -266,7 +273,6 @@ class ReferenceFormMixin:
 class GebiedListView(ReferenceListView):
     permission_required = "wijken.change_gebied"
     model = Gebied
-    new_label = _("New area")
 
     @property
     def columns(self):
@@ -291,7 +297,6 @@ class GebiedUpdateView(ScopedViewMixin, ReferenceFormMixin, UpdateView):
 class WijkListView(ReferenceListView):
     permission_required = "wijken.change_wijk"
     model = Wijk
-    new_label = _("New district")
 
     @property
     def columns(self):
@@ -321,7 +326,6 @@ class WijkUpdateView(ScopedViewMixin, ReferenceFormMixin, UpdateView):
 class ThemaListView(ReferenceListView):
     permission_required = "wijken.change_thema"
     model = Thema
-    new_label = _("New theme")
 
     @property
     def columns(self):
