@@ -226,3 +226,19 @@ def test_the_admin_refuses_a_beheerder_but_not_a_superuser(beheerder_client):
     client = Client()
     client.force_login(superuser)
     assert client.get(reverse("admin:index")).status_code == 200
+
+
+def test_the_admin_is_dutch_where_it_is_used():
+    """Permission names and the pickers' buttons were English in the admin."""
+    superuser = make_user(None, username="root")
+    superuser.is_staff = superuser.is_superuser = True
+    superuser.save()
+    client = Client()
+    client.force_login(superuser)
+    page = client.get(reverse("admin:auth_user_change", args=[superuser.pk])).content.decode()
+    assert "Can add" not in page and "Can change" not in page
+    assert "Organisatie | Kan dubbele organisaties samenvoegen" in page
+    assert "Activiteit | wijzigen" in page
+    catalogue = client.get("/admin/jsi18n/").content.decode()
+    assert '"Alle %s kiezen"' in catalogue
+    assert '"Alle %s verwijderen"' in catalogue
