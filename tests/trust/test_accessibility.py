@@ -50,7 +50,10 @@ PUBLIC_PAGES = ["login", "password_reset", "password_reset_done", "password_rese
 
 RUN_AXE = """
 async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  const result = await axe.run(document, {
+    runOnly: {type: "tag", values: tags},
+    resultTypes: ["violations"],
+  });
   return result.violations.map((v) => ({
     id: v.id,
     impact: v.impact,
