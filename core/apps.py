@@ -15,3 +15,23 @@ class CoreConfig(AppConfig):
         # The roles are defined in code (core.roles) and brought in line with it
         # after every migrate, also after a test database flush.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        use_dutch_empty_choice()
+
+
+# What an empty choice in a select says, instead of Django's "---------".
+EMPTY_CHOICE_LABEL = _("– choose –")
+
+
+def use_dutch_empty_choice() -> None:
+    """Every form of the project (and the admin) shows EMPTY_CHOICE_LABEL.
+
+    Django hard-codes the dashes in two defaults: the blank choice of model
+    fields with choices and ModelChoiceField's ``empty_label``. Both are set
+    here once, so no form can forget it; a form may still pass its own label.
+    (django-filter's lists use FILTERS_EMPTY_CHOICE_LABEL in the settings.)
+    """
+    from django.db.models import fields
+    from django.forms import ModelChoiceField
+
+    fields.BLANK_CHOICE_DASH[:] = [("", EMPTY_CHOICE_LABEL)]
+    ModelChoiceField.__init__.__kwdefaults__["empty_label"] = EMPTY_CHOICE_LABEL

@@ -12,6 +12,8 @@ NAVIGATION = [
     (_("Workers"), "buurtservice:uitvoerder_list", "buurtservice.view_uitvoerder"),
     (_("Buurtservice overview"), "buurtservice:overzicht", "buurtservice.view_capaciteit"),
     (_("Reports"), "rapportage:jaarrapportage_list", "rapportage.view_jaarrapportage"),
+    (_("Sociale kaart"), "pages:organisatie_list", "wijken.view_organisatie"),
+    (_("Administration"), "wijken:beheer", "auth.change_user"),
 ]
 
 

@@ -41,6 +41,8 @@ _READ_REFERENCE = [
     "wijken.view_organisatie",
     "wijken.view_medewerker",
     "wijken.add_organisatie",
+    # Brokers and colleagues keep the sociale kaart up to date together.
+    "wijken.change_organisatie",
 ]
 
 
@@ -71,7 +73,6 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
     ],
     Role.COORDINATOR: [
         *_READ_REFERENCE,
-        "wijken.change_organisatie",
         "wijken.view_all_gebieden",
         *_crud("makelaars", "activiteit", "activiteitlink", "activiteitfoto"),
         "makelaars.mark_voorbeeld",

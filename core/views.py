@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import render
 from django.views.generic import TemplateView
 
 
@@ -29,3 +30,8 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form):
         _ = self.request.user.is_authenticated  # evaluate the lazy user now
         return super().form_valid(form)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the Dutch "form expired" page in the app's layout."""
+    return render(request, "403_csrf.html", status=403)

@@ -205,6 +205,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A refused form (expired CSRF token) gets the app's Dutch page.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -245,6 +248,9 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded photos are limited in size (bytes); larger uploads are refused.
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 8 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
+
+# The empty choice of a list filter means "no filter".
+FILTERS_EMPTY_CHOICE_LABEL = _("all")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

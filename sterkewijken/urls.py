@@ -7,6 +7,7 @@ from core.forms import LoginForm
 
 urlpatterns = [
     path("", include("pages.urls")),
+    path("", include("wijken.urls")),
     path("privacy/", core_views.PrivacyView.as_view(), name="privacy"),
     path("geschiedenis/", include("audit.urls")),
     path(

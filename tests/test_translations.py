@@ -166,7 +166,9 @@ def test_project_has_a_dutch_catalogue():
 
 
 def test_there_is_one_catalogue_for_the_whole_project():
-    assert dutch_catalogues() == [REPO_ROOT / "locale" / "nl" / "LC_MESSAGES" / "django.po"], (
+    """One django.po; djangojs.po beside it only fills in the admin's JavaScript."""
+    folder = REPO_ROOT / "locale" / "nl" / "LC_MESSAGES"
+    assert dutch_catalogues() == [folder / "django.po", folder / "djangojs.po"], (
         "every translation belongs in locale/nl; remove the app's own locale folder"
     )
 

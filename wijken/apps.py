@@ -9,6 +9,7 @@ class WijkenConfig(AppConfig):
     def ready(self):
         from audit.registry import register
 
-        from .models import Medewerker
+        from .models import Medewerker, Organisatie
 
         register("medewerker", Medewerker)
+        register("organisatie", Organisatie)

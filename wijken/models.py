@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
+from core.visibility import ReferenceQuerySet
 
 from .choices import Functie, OrganisatieSoort
 
@@ -105,6 +107,9 @@ class Wijk(TimeStampedModel):
                 fields=["cbs_code"],
                 condition=~Q(cbs_code=""),
                 name="wijken_wijk_unique_cbs_code",
+                # Code "unique" on one field: a form shows the message on that field.
+                violation_error_code="unique",
+                violation_error_message=_("Another district already has this CBS code."),
             ),
         ]
 
@@ -121,6 +126,8 @@ class Thema(models.Model):
     naam = models.CharField(_("name"), max_length=80, unique=True)
     actief = models.BooleanField(_("active"), default=True)
 
+    objects = ReferenceQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -136,26 +143,51 @@ class OrganisatieQuerySet(models.QuerySet):
         return self if user.is_authenticated and user.is_active else self.none()
 
 
-class Organisatie(TimeStampedModel):
-    """A partner on the shared sociale kaart."""
+class Organisatie(VersionedModel, TimeStampedModel):
+    """A partner on the shared sociale kaart.
+
+    How it relates to wijken: ``wijken`` are the districts it says it works in
+    (kept by hand); the districts where it shared activities or initiatives are
+    derived from those records (pages.sociale_kaart), never stored twice.
+    """
 
     naam = models.CharField(_("name"), max_length=160, unique=True)
     soort = models.CharField(
         _("kind"), max_length=30, choices=OrganisatieSoort.choices, default=OrganisatieSoort.ANDERS
     )
+    wijken = models.ManyToManyField(
+        Wijk,
+        verbose_name=_("districts it works in"),
+        related_name="organisaties",
+        blank=True,
+    )
+    contactpersoon = models.CharField(
+        _("contact person"),
+        max_length=120,
+        blank=True,
+        help_text=_("Someone at the organisation to ask for; no residents."),
+    )
+    telefoon = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     notities = models.TextField(_("notes"), blank=True)
     actief = models.BooleanField(_("active"), default=True)
 
     objects = OrganisatieQuerySet.as_manager()
 
+    history = HistoricalRecords(m2m_fields=[wijken])
+
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["naam"]
+        permissions = [("merge_organisatie", _("Can merge duplicate organisations"))]
 
     def __str__(self) -> str:
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("pages:organisatie_detail", args=[self.pk])
 
 
 class MedewerkerQuerySet(models.QuerySet):
@@ -172,7 +204,7 @@ class MedewerkerQuerySet(models.QuerySet):
         return self.filter(functie__in=Functie.makelaars())
 
 
-class Medewerker(TimeStampedModel):
+class Medewerker(VersionedModel, TimeStampedModel):
     """A member of staff, optionally linked to a login."""
 
     naam = models.CharField(_("name"), max_length=120)
@@ -220,15 +252,20 @@ class Medewerker(TimeStampedModel):
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
                 name="wijken_medewerker_end_after_start",
+                violation_error_message=_("The end date lies before the start date."),
             ),
             models.CheckConstraint(
                 condition=Q(uren_per_week__gte=0) & Q(uren_per_week__lte=60),
                 name="wijken_medewerker_hours_in_range",
+                violation_error_message=_("Hours per week must lie between 0 and 60."),
             ),
         ]
 
     def __str__(self) -> str:
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return reverse("wijken:medewerker_update", args=[self.pk])
 
     def is_active_on(self, date: datetime.date) -> bool:
         return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)

@@ -288,6 +288,9 @@ def test_admin_deactivates_a_user_who_keeps_their_records(beheerder):
     makelaar = make_user(Role.MAKELAAR, gebied=gebied, username="vertrekker")
     activiteit = ActiviteitFactory(wijk=wijk, aangemaakt_door=makelaar)
     activiteit.medewerkers.add(makelaar.medewerker)
+    # The Django admin is for superusers only (a beheerder uses the app's staff pages).
+    beheerder.is_superuser = True
+    beheerder.save()
 
     admin_client = Client()
     admin_client.force_login(beheerder)

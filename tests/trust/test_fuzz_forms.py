@@ -77,6 +77,12 @@ URL_KWARGS = {
     "rapportage:sectie_create": lambda w: {"pk": w.rapport.pk},
     "rapportage:sectie_update": lambda w: {"pk": w.sectie.pk},
     "rapportage:sectie_delete": lambda w: {"pk": w.sectie.pk},
+    "wijken:medewerker_update": lambda w: {"pk": w.users["makelaar"].medewerker.pk},
+    "wijken:gebied_update": lambda w: {"pk": w.gebied_a.pk},
+    "wijken:wijk_update": lambda w: {"pk": w.wijk_a.pk},
+    "wijken:thema_update": lambda w: {"pk": w.themas[0].pk},
+    "wijken:organisatie_update": lambda w: {"pk": w.partners[0].pk},
+    "wijken:organisatie_merge": lambda w: {"pk": w.partners[0].pk},
     "password_reset_confirm": lambda w: {
         "uidb64": urlsafe_base64_encode(force_bytes(w.users["makelaar"].pk)),
         "token": default_token_generator.make_token(w.users["makelaar"]),
