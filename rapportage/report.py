@@ -167,7 +167,7 @@ def pdf_filename(rapportage: Jaarrapportage) -> str:
 
 def render_report_pdf(rapportage: Jaarrapportage, *, figures: dict | None = None):
     """``(html, pdf_bytes)`` of a report, rendered now from the record."""
-    from .pdf import render_pdf
+    from core.pdf import render_pdf
 
     context = build_report_context(rapportage, figures=figures, for_pdf=True)
     return render_pdf("rapportage/pdf/base_pdf.html", context)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from rapportage.choices import RapportStatus
 from rapportage.models import Jaarrapportage, RapportVersie
-from rapportage.pdf import RefusedURL, local_path_for
+from core.pdf import RefusedURL, local_path_for
 from tests.factories import ActiviteitFactory, MedewerkerFactory
 
 from .conftest import pdf_text

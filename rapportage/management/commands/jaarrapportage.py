@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from rapportage.models import Jaarrapportage
-from rapportage.pdf import render_pdf
+from core.pdf import render_pdf
 from rapportage.report import build_report_context, latest_version, unsaved_report
 
 TEMPLATE = "rapportage/pdf/base_pdf.html"
