@@ -211,8 +211,8 @@ def build(sizes: dict[str, int], rng: random.Random) -> None:
 
 
 def measure(*, pdf: bool, pdf_output: str | None) -> dict:
-    from rapportage.models import Jaarrapportage
     from core.pdf import html_to_pdf
+    from rapportage.models import Jaarrapportage
     from rapportage.report import build_report_context
     from rapportage.selectors import report_figures
 

@@ -54,6 +54,25 @@ def _crud(app: str, *models: str) -> list[str]:
     ]
 
 
+# Brokers and coordinators: signals, collective questions, buurtteam contacts.
+_SIGNALEN_WORK = [
+    *_crud("signalen", "signaal", "buurtteamcontact"),
+    "signalen.view_collectiefvraagstuk",
+    "signalen.add_collectiefvraagstuk",
+    "signalen.change_collectiefvraagstuk",
+    "signalen.view_vraagstukstatuswijziging",
+    "signalen.add_vraagstukstatuswijziging",
+]
+# Brokers and coordinators: questionnaires for residents, their results and duiding.
+_METINGEN_WORK = [
+    "metingen.view_vragenlijst",
+    "metingen.add_vragenlijst",
+    "metingen.change_vragenlijst",
+    *_crud("metingen", "stelling", "duiding"),
+    "metingen.view_inzending",
+]
+
+
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.MAKELAAR: [
         *_READ_REFERENCE,
@@ -65,9 +84,16 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "initiatieven.view_statuswijziging",
         "initiatieven.add_statuswijziging",
         "buurtservice.view_klus",
+        *_SIGNALEN_WORK,
+        *_METINGEN_WORK,
     ],
     Role.BUURTSERVICE: [
         *_READ_REFERENCE,
+        # Buurtservice records what it notices on the job; it sees its own signals.
+        "signalen.view_signaal",
+        "signalen.add_signaal",
+        "signalen.change_signaal",
+        "signalen.delete_signaal",
         *_crud("buurtservice", "klus", "klusstatuswijziging", "uitvoerder", "inzet", "capaciteit"),
         "buurtservice.view_aanvragergegevens",
     ],
@@ -90,12 +116,25 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         ),
         "rapportage.finalize_jaarrapportage",
         "rapportage.reopen_jaarrapportage",
+        *_SIGNALEN_WORK,
+        "signalen.delete_collectiefvraagstuk",
+        *_METINGEN_WORK,
+        "metingen.delete_vragenlijst",
     ],
     # Admins get every permission of the project's apps and user management.
     Role.BEHEERDER: ["__all__"],
 }
 
-ADMIN_APPS = ["wijken", "makelaars", "initiatieven", "buurtservice", "rapportage", "auth"]
+ADMIN_APPS = [
+    "wijken",
+    "makelaars",
+    "initiatieven",
+    "buurtservice",
+    "signalen",
+    "metingen",
+    "rapportage",
+    "auth",
+]
 
 
 def wanted_permissions(role: Role) -> set[tuple[str, str]]:

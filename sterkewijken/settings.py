@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "initiatieven",
     "buurtservice",
     "makelaars",
+    "metingen",
+    "signalen",
     "rapportage",
     "pages",
     "demo",

@@ -24,6 +24,10 @@ urlpatterns = [
     path("activiteiten/", include("makelaars.urls")),
     path("initiatieven/", include("initiatieven.urls")),
     path("buurtservice/", include("buurtservice.urls")),
+    path("signalen/", include("signalen.urls")),
+    path("metingen/", include("metingen.urls")),
+    # The short public link of a residents' questionnaire (printed as a QR code).
+    path("m/", include("metingen.public_urls")),
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]

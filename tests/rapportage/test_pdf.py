@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.pdf import RefusedURL, local_path_for
 from rapportage.choices import RapportStatus
 from rapportage.models import Jaarrapportage, RapportVersie
-from core.pdf import RefusedURL, local_path_for
 from tests.factories import ActiviteitFactory, MedewerkerFactory
 
 from .conftest import pdf_text

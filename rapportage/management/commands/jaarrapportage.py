@@ -16,8 +16,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from rapportage.models import Jaarrapportage
 from core.pdf import render_pdf
+from rapportage.models import Jaarrapportage
 from rapportage.report import build_report_context, latest_version, unsaved_report
 
 TEMPLATE = "rapportage/pdf/base_pdf.html"

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MetingenConfig(AppConfig):
+    name = "metingen"
+    verbose_name = _("Effects measured with residents")
+
+    def ready(self):
+        from audit.registry import register
+
+        from .models import Duiding, Vragenlijst
+
+        register("vragenlijst", Vragenlijst)
+        register("duiding", Duiding)

@@ -1,0 +1,113 @@
+"""Writes of questionnaires, residents' answers and the duiding."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+
+from .models import Antwoord, Duiding, Inzending, Stelling, Vragenlijst
+
+
+class VragenlijstGesloten(Exception):
+    """The questionnaire no longer takes answers."""
+
+
+@transaction.atomic
+def save_vragenlijst(
+    *,
+    vragenlijst: Vragenlijst | None = None,
+    initiatief=None,
+    titel: str,
+    inleiding: str,
+    open_vraag: str,
+    startdatum: datetime.date,
+    stellingen: list[tuple[str, str]] | None = None,
+    door,
+    version: int | None = None,
+) -> Vragenlijst:
+    """Create a questionnaire for ``initiatief`` or change one. ``stellingen``
+    ((text, effect) pairs, in order) replace the statements, which is only
+    allowed while nobody has answered."""
+    if vragenlijst is None:
+        vragenlijst = Vragenlijst(initiatief=initiatief, aangemaakt_door=door)
+    elif version is not None:
+        vragenlijst.expect_version(version)
+    vragenlijst.titel = titel.strip()
+    vragenlijst.inleiding = inleiding
+    vragenlijst.open_vraag = open_vraag.strip()
+    vragenlijst.startdatum = startdatum
+    vragenlijst.save()
+    if stellingen is not None:
+        if vragenlijst.inzendingen.exists():
+            raise ValueError("statements cannot change once residents have answered")
+        vragenlijst.stellingen.all().delete()
+        Stelling.objects.bulk_create(
+            Stelling(vragenlijst=vragenlijst, tekst=tekst, effect=effect, volgorde=index)
+            for index, (tekst, effect) in enumerate(stellingen, start=1)
+        )
+    return vragenlijst
+
+
+@transaction.atomic
+def set_open(*, vragenlijst: Vragenlijst, is_open: bool, today: datetime.date) -> None:
+    """Open or close the public link; closing records the date."""
+    vragenlijst.is_open = is_open
+    vragenlijst.gesloten_op = None if is_open else max(today, vragenlijst.startdatum)
+    vragenlijst.save(update_fields=["is_open", "gesloten_op", "updated_at"])
+
+
+@transaction.atomic
+def submit_answers(
+    *,
+    vragenlijst: Vragenlijst,
+    waarden: dict[int, int],
+    open_antwoord: str,
+    today: datetime.date,
+) -> Inzending:
+    """Store one resident's answers (statement id → 1..5). Nothing about the
+    resident is stored: not who, not where from, not the time of day."""
+    locked = Vragenlijst.objects.select_for_update().get(pk=vragenlijst.pk)
+    if not locked.is_open:
+        raise VragenlijstGesloten()
+    inzending = Inzending.objects.create(
+        vragenlijst=locked, datum=today, open_antwoord=open_antwoord.strip()
+    )
+    valid_ids = set(locked.stellingen.values_list("pk", flat=True))
+    Antwoord.objects.bulk_create(
+        Antwoord(inzending=inzending, stelling_id=stelling_id, waarde=waarde)
+        for stelling_id, waarde in waarden.items()
+        if stelling_id in valid_ids
+    )
+    return inzending
+
+
+@transaction.atomic
+def save_duiding(
+    *,
+    vragenlijst: Vragenlijst,
+    datum: datetime.date,
+    besproken_met: str,
+    herkenning: str,
+    verklaring: str,
+    waardering: str,
+    betekenis: str,
+    acties: str,
+    version: int | None = None,
+) -> Duiding:
+    try:
+        duiding = vragenlijst.duiding
+    except Duiding.DoesNotExist:
+        duiding = Duiding(vragenlijst=vragenlijst)
+    else:
+        if version is not None:
+            duiding.expect_version(version)
+    duiding.datum = datum
+    duiding.besproken_met = besproken_met
+    duiding.herkenning = herkenning
+    duiding.verklaring = verklaring
+    duiding.waardering = waardering
+    duiding.betekenis = betekenis
+    duiding.acties = acties
+    duiding.save()
+    return duiding
