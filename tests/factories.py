@@ -13,7 +13,10 @@ from core.roles import Role
 from initiatieven.models import Financieringsaanvraag, Initiatief
 from makelaars.choices import ActiviteitSoort
 from makelaars.models import Activiteit
+from metingen.models import Stelling, Vragenlijst
 from rapportage.models import Jaarrapportage, Planonderdeel, Sectie
+from signalen.choices import Bron, ContactSoort
+from signalen.models import BuurtteamContact, CollectiefVraagstuk, Signaal
 from wijken.choices import Functie
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 
@@ -189,3 +192,58 @@ class PlanonderdeelFactory(factory.django.DjangoModelFactory):
 
     rapportage = factory.SubFactory(JaarrapportageFactory)
     titel = factory.Sequence(lambda n: f"Planonderdeel {n}")
+
+
+class SignaalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Signaal
+        skip_postgeneration_save = True
+
+    datum = datetime.date(2023, 2, 1)
+    wijk = factory.SubFactory(WijkFactory)
+    bron = Bron.INWONER
+    omschrijving = factory.Sequence(lambda n: f"Signaal {n} over de buurt")
+
+    @factory.post_generation
+    def themas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themas.set(extracted)
+
+
+class CollectiefVraagstukFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CollectiefVraagstuk
+
+    titel = factory.Sequence(lambda n: f"Vraagstuk {n}")
+    gebied = factory.SubFactory(GebiedFactory)
+    gestart_op = datetime.date(2023, 4, 1)
+
+
+class BuurtteamContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BuurtteamContact
+
+    datum = datetime.date(2023, 3, 1)
+    gebied = factory.SubFactory(GebiedFactory)
+    soort = ContactSoort.KENNISMAKING
+
+
+class VragenlijstFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Vragenlijst
+
+    initiatief = factory.SubFactory(
+        InitiatiefFactory, directe_effecten="Bewoners voelen zich verbonden met elkaar."
+    )
+    titel = factory.Sequence(lambda n: f"Vragenlijst {n}")
+    open_vraag = "Wat wil je nog kwijt?"
+    startdatum = datetime.date(2023, 5, 1)
+
+
+class StellingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Stelling
+
+    vragenlijst = factory.SubFactory(VragenlijstFactory)
+    tekst = factory.Sequence(lambda n: f"Stelling {n}")
+    volgorde = factory.Sequence(lambda n: n)
