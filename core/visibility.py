@@ -8,6 +8,7 @@ gebieden, so this module imports no app.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db import models
 
 VIEW_ALL_GEBIEDEN = "wijken.view_all_gebieden"
@@ -32,7 +33,8 @@ def gebied_ids_for(user) -> list[int]:
         cached = sorted(
             {
                 pk
-                for pk in type(user)
+                # Not type(user): request.user is a SimpleLazyObject.
+                for pk in get_user_model()
                 ._default_manager.filter(pk=user.pk)
                 .values_list("medewerker__gebieden", flat=True)
                 if pk is not None

@@ -178,9 +178,7 @@ class AntwoordForm(forms.Form):
         }
         if not waarden and not (cleaned.get("open_antwoord") or "").strip():
             raise forms.ValidationError(
-                _(
-                    "You have not answered anything yet. Choose an answer for at least one statement."
-                ),
+                _("Nothing answered yet: choose an answer for at least one statement."),
                 code="empty",
             )
         cleaned["waarden"] = waarden
