@@ -38,6 +38,8 @@ from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage.models import RapportVersie
 from tests.factories import (
     ActiviteitFactory,
+    BuurtteamContactFactory,
+    CollectiefVraagstukFactory,
     CapaciteitFactory,
     FinancieringsaanvraagFactory,
     GebiedFactory,
@@ -46,8 +48,11 @@ from tests.factories import (
     KlusFactory,
     OrganisatieFactory,
     SectieFactory,
+    SignaalFactory,
+    StellingFactory,
     ThemaFactory,
     UitvoerderFactory,
+    VragenlijstFactory,
     WijkFactory,
     make_user,
 )
@@ -87,6 +92,7 @@ class Page:
     post: bool = False  # a mutating view: also POSTed to
     get: bool = True  # False: a POST-only action (GET gives 405 to allowed roles)
     data: dict[str, str] = field(default_factory=dict)  # POST body
+    public: bool = False  # no login needed: anonymous visitors are allowed too
 
 
 PK = "pk"
@@ -193,6 +199,39 @@ EXPECTED: dict[str, Page] = {
         COORDINATION, pk("sectie"), post=True, get=False, data={"direction": "down"}
     ),
     "rapportage:versie_download": Page(COORDINATION, pk("versie")),
+    # signals, collective questions and contacts with the buurtteam
+    "signalen:signaal_list": Page(LOGGED_IN),
+    "signalen:signaal_create": Page(LOGGED_IN, post=True),
+    "signalen:signaal_update": Page(GEBIED_A, pk("signaal"), post=True),
+    "signalen:signaal_delete": Page(GEBIED_A, pk("signaal"), post=True),
+    "signalen:overzicht": Page(BROKERS_AND_UP),
+    "signalen:overzicht_gebied": Page(GEBIED_A, pk("gebied")),
+    "signalen:signaal_export": Page(BROKERS_AND_UP),
+    "signalen:signaal_export_gebied": Page(GEBIED_A, pk("gebied")),
+    "signalen:vraagstuk_list": Page(BROKERS_AND_UP),
+    "signalen:vraagstuk_create": Page(BROKERS_AND_UP, post=True),
+    "signalen:vraagstuk_detail": Page(GEBIED_A, pk("vraagstuk")),
+    "signalen:vraagstuk_update": Page(GEBIED_A, pk("vraagstuk"), post=True),
+    "signalen:vraagstuk_status": Page(GEBIED_A, pk("vraagstuk"), post=True),
+    "signalen:contact_list": Page(BROKERS_AND_UP),
+    "signalen:contact_create": Page(BROKERS_AND_UP, post=True),
+    "signalen:contact_update": Page(GEBIED_A, pk("contact"), post=True),
+    # measurements with residents: staff pages, and the public questionnaire
+    "metingen:vragenlijst_list": Page(BROKERS_AND_UP),
+    "metingen:vragenlijst_create": Page(GEBIED_A, pk("initiatief"), post=True),
+    "metingen:vragenlijst_detail": Page(GEBIED_A, pk("vragenlijst")),
+    "metingen:vragenlijst_update": Page(GEBIED_A, pk("vragenlijst"), post=True),
+    "metingen:vragenlijst_open": Page(
+        GEBIED_A, pk("vragenlijst"), post=True, get=False, data={"open": "0"}
+    ),
+    "metingen:duiding": Page(GEBIED_A, pk("vragenlijst"), post=True),
+    "metingen:resultaten_export": Page(GEBIED_A, pk("vragenlijst")),
+    "metingen:poster_pdf": Page(GEBIED_A, pk("vragenlijst")),
+    "metingen:kaart_pdf": Page(GEBIED_A, pk("vragenlijst")),
+    "metingen_public:invullen": Page(
+        EVERYONE, {"token": "vragenlijst_token"}, post=True, public=True
+    ),
+    "metingen_public:bedankt": Page(EVERYONE, {"token": "vragenlijst_token"}, public=True),
     # uploaded files: a photo goes with its activity (the report PDF: test_media.py)
     "pages:media": Page(GEBIED_A, {"path": "foto_pad"}),
 }
@@ -270,7 +309,11 @@ def matrix(settings, tmp_path):
     foto = ActiviteitFoto.objects.create(
         activiteit=activiteit, bestand=ContentFile(tiny_png(), name="buurtlunch.png")
     )
-    initiatief = InitiatiefFactory(wijk=wijk_a, naam="Geheim initiatief van A")
+    initiatief = InitiatiefFactory(
+        wijk=wijk_a,
+        naam="Geheim initiatief van A",
+        directe_effecten="Bewoners kennen elkaar beter.",
+    )
     weg = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Weggegooid")
     weg_pk = weg.pk
     weg.delete()
@@ -315,7 +358,19 @@ def matrix(settings, tmp_path):
         definitief_op=timezone.now(),
         definitief_door=users[COORD],
     )
+    signaal = SignaalFactory(
+        wijk=wijk_a, aangemaakt_door=users[MK_A], omschrijving="Geheim signaal van A"
+    )
+    vraagstuk = CollectiefVraagstukFactory(gebied=gebied_a, titel="Geheim vraagstuk van A")
+    contact = BuurtteamContactFactory(gebied=gebied_a, aangemaakt_door=users[MK_A])
+    vragenlijst = VragenlijstFactory(initiatief=initiatief)
+    StellingFactory(vragenlijst=vragenlijst)
     objects = SimpleNamespace(
+        signaal=signaal,
+        vraagstuk=vraagstuk,
+        contact=contact,
+        vragenlijst=vragenlijst,
+        vragenlijst_token=vragenlijst.token,
         gebied=gebied_a,
         wijk=wijk_a,
         activiteit=activiteit,
@@ -347,12 +402,16 @@ def forbidden_texts(matrix, role: str) -> list[str]:
     ]
     if role == MK_A:
         return requester  # brokers see the job, never who asked for it
+    if role == BS:
+        return [objects.signaal.omschrijving, objects.vraagstuk.titel]
     if role in (MK_B, NO_ROLE):
         return [
             *requester,
             objects.activiteit.titel,
             objects.initiatief.naam,
             objects.klus.omschrijving,
+            objects.signaal.omschrijving,
+            objects.vraagstuk.titel,
         ]
     return []
 
@@ -392,9 +451,9 @@ def judge(role: str, page: Page, method: str, response) -> str | None:
     status = response.status_code
     if status >= 500:
         return f"server error {status}"
-    if role in (ANON, GONE):
+    if role in (ANON, GONE) and not page.public:
         return None if is_login_redirect(response) else f"{status} instead of the login redirect"
-    if role in page.allowed:
+    if role in page.allowed or page.public:
         if method == "get":
             wanted = 200 if page.get else 405
             return None if status == wanted else f"{status} instead of {wanted}"
@@ -417,7 +476,9 @@ def test_every_page_for_every_role(matrix, role):
             problem = judge(role, page, method, response)
             if problem:
                 problems.append(f"{method.upper()} {name} ({url}): {problem}")
-            if response.status_code == 200 and not response.streaming:
+            # A public page shows what it was made public for (the questionnaire's
+            # initiative); the leak check is about staff pages.
+            if response.status_code == 200 and not response.streaming and not page.public:
                 body = response.content.decode("utf-8", errors="replace")
                 problems += [
                     f"{method.upper()} {name} ({url}): shows {text!r}"
