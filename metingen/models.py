@@ -234,7 +234,7 @@ class Verzoekteller(models.Model):
     """
 
     sleutel = models.CharField(_("hashed address"), max_length=64)
-    venster = models.BigIntegerField(_("time window"))
+    venster = models.DateTimeField(_("start of the time window"))
     aantal = models.PositiveIntegerField(_("count"), default=0)
 
     class Meta:

@@ -15,6 +15,7 @@ are deleted when a new window starts.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import hmac
 
@@ -48,7 +49,8 @@ def allow(address: str | None, *, now=None) -> bool:
     """Count one attempt from ``address``; False once the window's limit is passed."""
     limit, window_seconds = limit_and_window()
     now = now or timezone.now()
-    window = int(now.timestamp()) // window_seconds
+    start = int(now.timestamp()) // window_seconds * window_seconds
+    window = datetime.datetime.fromtimestamp(start, tz=datetime.UTC)
     key = address_key(address)
     updated = Verzoekteller.objects.filter(sleutel=key, venster=window).update(
         aantal=F("aantal") + 1
@@ -60,7 +62,8 @@ def allow(address: str | None, *, now=None) -> bool:
         except IntegrityError:  # another process created it just now
             Verzoekteller.objects.filter(sleutel=key, venster=window).update(aantal=F("aantal") + 1)
         else:
-            Verzoekteller.objects.filter(venster__lt=window - 1).delete()
+            previous = window - datetime.timedelta(seconds=window_seconds)
+            Verzoekteller.objects.filter(venster__lt=previous).delete()
     count = Verzoekteller.objects.filter(sleutel=key, venster=window).values_list(
         "aantal", flat=True
     )[0]

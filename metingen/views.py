@@ -335,6 +335,7 @@ class InvullenView(View):
     """The questionnaire as residents see it: no login, nothing about them stored."""
 
     template_name = "metingen/public/invullen.html"
+    form_class = AntwoordForm  # (what it validates; also how the fuzz tests find it)
 
     def get_vragenlijst(self) -> Vragenlijst:
         return get_object_or_404(
@@ -359,19 +360,20 @@ class InvullenView(View):
         context = {"vragenlijst": vragenlijst}
         if not vragenlijst.is_open:
             return self.page("gesloten.html", context, status=410)
-        if not allow(client_ip(request)):
-            return self.page("te_vaak.html", context, status=429)
         count = answers_from_device(request, vragenlijst)
         if count >= max_per_device():
             return self.page("al_ingevuld.html", context, status=429)
         form = AntwoordForm(request.POST, vragenlijst=vragenlijst)
         bedankt = reverse("metingen_public:bedankt", args=[vragenlijst.token])
+        if not form.is_robot and not form.is_valid():
+            context["form"] = form
+            return self.page("invullen.html", context)
+        # Counted: every post that would be stored, robots' ones included.
+        if not allow(client_ip(request)):
+            return self.page("te_vaak.html", context, status=429)
         if form.is_robot:
             # Looks like a success, stores nothing.
             return HttpResponseRedirect(bedankt)
-        if not form.is_valid():
-            context["form"] = form
-            return self.page("invullen.html", context)
         try:
             submit_answers(
                 vragenlijst=vragenlijst,

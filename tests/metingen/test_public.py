@@ -56,7 +56,9 @@ def test_no_address_is_stored_anywhere(m):
 
 
 def test_an_unknown_link_is_404(m):
-    assert Client().get(reverse("metingen_public:invullen", args=["bestaat-niet"])).status_code == 404
+    assert (
+        Client().get(reverse("metingen_public:invullen", args=["bestaat-niet"])).status_code == 404
+    )
 
 
 def test_a_closed_questionnaire_gets_a_friendly_page(m):

@@ -123,9 +123,7 @@ def test_report_section_against_hand_counts(w):
     # Contacts: Q1 2 introductions, Q2 1 case meeting, Q4 2 referrals; one of 2022.
     BuurtteamContactFactory(gebied=w.gebied_a, datum=D(2023, 1, 10))
     BuurtteamContactFactory(gebied=w.gebied_b, datum=D(2023, 3, 10))
-    BuurtteamContactFactory(
-        gebied=w.gebied_a, datum=D(2023, 5, 10), soort=ContactSoort.CASUISTIEK
-    )
+    BuurtteamContactFactory(gebied=w.gebied_a, datum=D(2023, 5, 10), soort=ContactSoort.CASUISTIEK)
     for uitkomst in (Uitkomst.AANGESLOTEN, Uitkomst.LOPEND):
         BuurtteamContactFactory(
             gebied=w.gebied_a,

@@ -29,6 +29,8 @@ from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import StatusWijziging
 from tests.factories import (
     ActiviteitFactory,
+    BuurtteamContactFactory,
+    CollectiefVraagstukFactory,
     CapaciteitFactory,
     FinancieringsaanvraagFactory,
     GebiedFactory,
@@ -38,13 +40,24 @@ from tests.factories import (
     KlusFactory,
     OrganisatieFactory,
     SectieFactory,
+    SignaalFactory,
+    StellingFactory,
     ThemaFactory,
     UitvoerderFactory,
+    VragenlijstFactory,
     WijkFactory,
     make_user,
 )
 
-PROJECT_APPS = ("wijken", "makelaars", "initiatieven", "buurtservice", "rapportage")
+PROJECT_APPS = (
+    "wijken",
+    "makelaars",
+    "initiatieven",
+    "buurtservice",
+    "signalen",
+    "metingen",
+    "rapportage",
+)
 
 # The roles the fuzz logs in as; "anoniem" is nobody logged in.
 ROLES = {
@@ -117,7 +130,9 @@ def world(db):
     )
     activiteit.medewerkers.add(makelaar.medewerker)
     activiteit.themas.add(themas[0])
-    initiatief = InitiatiefFactory(naam="Fuzz moestuin", wijk=wijk_a)
+    initiatief = InitiatiefFactory(
+        naam="Fuzz moestuin", wijk=wijk_a, directe_effecten="Buren leren elkaar kennen."
+    )
     StatusWijziging.objects.create(
         initiatief=initiatief,
         status=InitiatiefStatus.IDEE,
@@ -148,10 +163,22 @@ def world(db):
     rapport = JaarrapportageFactory(jaar=2023)
     sectie = SectieFactory(rapportage=rapport, titel="Fuzz inleiding")
 
+    signaal = SignaalFactory(wijk=wijk_a, aangemaakt_door=makelaar, datum=today, themas=themas)
+    signaal_bs = SignaalFactory(
+        wijk=wijk_a, aangemaakt_door=users["buurtservice"], datum=today, themas=themas
+    )
+    vraagstuk = CollectiefVraagstukFactory(gebied=gebied_a, gestart_op=today)
+    contact = BuurtteamContactFactory(gebied=gebied_a, aangemaakt_door=makelaar, datum=today)
+    vragenlijst = VragenlijstFactory(initiatief=initiatief, startdatum=today)
+    StellingFactory(vragenlijst=vragenlijst, tekst="Fuzz: ik ken meer buren.")
+    StellingFactory(vragenlijst=vragenlijst, tekst="Fuzz: ik voel me welkom.")
+
     # Objects of gebied B: their ids are forged into gebied A's forms.
     activiteit_b = ActiviteitFactory(wijk=wijk_b, aangemaakt_door=makelaar_b)
     initiatief_b = InitiatiefFactory(naam="Fuzz buurtfeest", wijk=wijk_b)
     klus_b = KlusFactory(wijk=wijk_b, status=KlusStatus.WACHTLIJST)
+    signaal_b = SignaalFactory(wijk=wijk_b, aangemaakt_door=makelaar_b, datum=today)
+    vraagstuk_b = CollectiefVraagstukFactory(gebied=gebied_b, gestart_op=today)
 
     forged_ids = sorted(
         {
@@ -160,6 +187,8 @@ def world(db):
             activiteit_b.pk,
             initiatief_b.pk,
             klus_b.pk,
+            signaal_b.pk,
+            vraagstuk_b.pk,
             makelaar_b.pk,
             makelaar_b.medewerker.pk,
         }
@@ -186,6 +215,11 @@ def world(db):
         sectie=sectie,
         activiteit_b=activiteit_b,
         initiatief_b=initiatief_b,
+        signaal=signaal,
+        signaal_bs=signaal_bs,
+        vraagstuk=vraagstuk,
+        contact=contact,
+        vragenlijst=vragenlijst,
         forged_ids=forged_ids,
     )
 

@@ -30,6 +30,11 @@ QUERY_PAGES = {
     "makelaars:activiteit_export": None,
     "pages:wijk_detail": lambda w: {"pk": w.wijk_a.pk},
     "pages:gebied_detail": lambda w: {"pk": w.gebied_a.pk},
+    "signalen:overzicht": None,
+    "signalen:signaal_export": None,
+    "signalen:overzicht_gebied": lambda w: {"pk": w.gebied_a.pk},
+    "signalen:signaal_export_gebied": lambda w: {"pk": w.gebied_a.pk},
+    "metingen:resultaten_export": lambda w: {"pk": w.vragenlijst.pk},
 }
 # Keys some page of the project reads, tried on every page.
 COMMON_KEYS = [
