@@ -30,8 +30,8 @@ from initiatieven.models import StatusWijziging
 from tests.factories import (
     ActiviteitFactory,
     BuurtteamContactFactory,
-    CollectiefVraagstukFactory,
     CapaciteitFactory,
+    CollectiefVraagstukFactory,
     FinancieringsaanvraagFactory,
     GebiedFactory,
     InitiatiefFactory,

@@ -39,8 +39,8 @@ from rapportage.models import RapportVersie
 from tests.factories import (
     ActiviteitFactory,
     BuurtteamContactFactory,
-    CollectiefVraagstukFactory,
     CapaciteitFactory,
+    CollectiefVraagstukFactory,
     FinancieringsaanvraagFactory,
     GebiedFactory,
     InitiatiefFactory,
