@@ -32,7 +32,9 @@ from . import activiteiten as activiteiten_data
 from . import buurtservice as buurtservice_data
 from . import initiatieven as initiatieven_data
 from . import mensen, referentie, voorbeelden
+from . import metingen as metingen_data
 from . import rapportage as rapportage_data
+from . import signalen as signalen_data
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ def load() -> list[DemoLogin]:
     _load_voorbeelden(ctx)
     _load_activiteiten(ctx)
     _load_buurtservice(ctx)
+    signalen_data.load(ctx)
+    metingen_data.load(ctx)
     _load_rapportage()
     return logins
 

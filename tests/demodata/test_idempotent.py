@@ -10,7 +10,16 @@ from buurtservice.models import Klus
 from core.roles import Role, role_of
 from makelaars.models import Activiteit
 
-APPS = ["auth", "wijken", "makelaars", "initiatieven", "buurtservice", "rapportage"]
+APPS = [
+    "auth",
+    "wijken",
+    "makelaars",
+    "initiatieven",
+    "buurtservice",
+    "signalen",
+    "metingen",
+    "rapportage",
+]
 
 
 def data_models(app: str) -> list:
