@@ -27,7 +27,8 @@ D = datetime.date
 
 
 def pdf_text(body: str) -> str:
-    html = f'<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Test</title></head><body>{body}</body></html>'
+    head = '<head><meta charset="utf-8"><title>Test</title></head>'
+    html = f'<!doctype html><html lang="nl">{head}<body>{body}</body></html>'
     reader = PdfReader(io.BytesIO(html_to_pdf(html)))
     return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
 
