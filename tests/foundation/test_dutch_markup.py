@@ -11,6 +11,8 @@ APPS = [
     "makelaars",
     "initiatieven",
     "buurtservice",
+    "signalen",
+    "metingen",
     "rapportage",
     "pages",
 ]

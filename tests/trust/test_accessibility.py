@@ -158,7 +158,12 @@ def log_in(context, live_server, username: str) -> None:
 
 def pages_for(role: str, objects) -> list[str]:
     if role == ANON:
-        return [reverse(name) for name in PUBLIC_PAGES] + [
+        public = [
+            url_for(name, page, objects)
+            for name, page in sorted(EXPECTED.items())
+            if page.public and page.get
+        ]
+        return [reverse(name) for name in PUBLIC_PAGES] + public + [
             reverse("password_reset_confirm", args=["MQ", "ongeldig-token"]),
             "/bestaat-niet/",
         ]
