@@ -163,10 +163,14 @@ def pages_for(role: str, objects) -> list[str]:
             for name, page in sorted(EXPECTED.items())
             if page.public and page.get
         ]
-        return [reverse(name) for name in PUBLIC_PAGES] + public + [
-            reverse("password_reset_confirm", args=["MQ", "ongeldig-token"]),
-            "/bestaat-niet/",
-        ]
+        return (
+            [reverse(name) for name in PUBLIC_PAGES]
+            + public
+            + [
+                reverse("password_reset_confirm", args=["MQ", "ongeldig-token"]),
+                "/bestaat-niet/",
+            ]
+        )
     urls = [
         url_for(name, page, objects)
         for name, page in sorted(EXPECTED.items())
