@@ -52,6 +52,34 @@ class BaseExporter:
         return [str(column) for column in self.columns]
 
 
+def chunks(rows: Iterable, size: int = 2000) -> Iterator[list]:
+    """``rows`` in lists of ``size``: exporters read related names once per chunk."""
+    chunk: list = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def related_names(relation, ids: list[int], *, name: str = "naam") -> dict[int, str]:
+    """``{pk: "name, name"}`` of a many-to-many ``relation`` (e.g. ``Activiteit.themas``)
+    for the records ``ids``, names sorted. One query."""
+    field = relation.field
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    rows = (
+        relation.through.objects.filter(**{f"{source}_id__in": ids})
+        .order_by(f"{target}__{name}")
+        .values_list(f"{source}_id", f"{target}__{name}")
+    )
+    names: dict[int, list[str]] = {}
+    for pk, value in rows:
+        names.setdefault(pk, []).append(value)
+    return {pk: ", ".join(values) for pk, values in names.items()}
+
+
 def csv_cell(value) -> str:
     """A value as a spreadsheet shows it; text is never read as a formula."""
     if value is None:
@@ -149,6 +177,17 @@ class ExportViewMixin:
     def get(self, request, *args, **kwargs):
         fmt = kwargs.get("format") or request.GET.get("format", "csv")
         return export_response(self.exporter_class(), self.export_queryset(), fmt)
+
+
+class FilterExportViewMixin(ExportViewMixin):
+    """Put before a django-filter ``FilterView`` list: the list's filtered rows, as the
+    page shows them (invalid filters give no rows, as on the page)."""
+
+    def export_queryset(self):
+        filterset = self.get_filterset(self.get_filterset_class())
+        if filterset.is_bound and not filterset.is_valid() and self.get_strict():
+            return filterset.queryset.none()
+        return filterset.qs
 
 
 def export_links(request, url: str) -> list[tuple[str, str]]:

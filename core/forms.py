@@ -12,10 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
+# Dates further ahead than this are typing errors (or forged).
+DAYS_AHEAD = 366
+
+
+def latest_plausible_date() -> datetime.date:
+    """The last date :func:`refuse_implausible_date` accepts (for a date picker's ``max``)."""
+    return timezone.localdate() + datetime.timedelta(days=DAYS_AHEAD)
 
 
 def refuse_implausible_date(
-    value: datetime.date | None, *, days_ahead: int | None = 366
+    value: datetime.date | None, *, days_ahead: int | None = DAYS_AHEAD
 ) -> datetime.date | None:
     """A date before 2000 or more than a year ahead is a typing error (or forged).
 
@@ -30,6 +37,23 @@ def refuse_implausible_date(
     ):
         raise ValidationError(_("This date is more than a year in the future."), code="far_future")
     return value
+
+
+def model_data(form: forms.ModelForm) -> dict:
+    """The cleaned values of a ModelForm's model fields: the plain data a service takes.
+
+    Fields the form left out for this user (e.g. a permission-bound one) are absent.
+    """
+    return {name: form.cleaned_data[name] for name in form._meta.fields if name in form.fields}
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on a field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
 # The ids a database can hold (64-bit signed integers).

@@ -9,11 +9,13 @@ not even show that it exists).
 from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .concurrency import VersionConflict
-from .periods import plausible_year
+from .forms import add_service_errors
+from .periods import FIRST_YEAR, plausible_year, reference_date
 
 # Rows per page of every paginated list.
 PAGE_SIZE = 25
@@ -45,6 +47,11 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
             self._scoped_object = get_object_or_404(queryset, pk=self.kwargs[self.pk_url_kwarg])
         return self._scoped_object
 
+    def get_scoped(self, model, scope: str | None = None, *, kwarg: str = "pk"):
+        """Another object of the URL (e.g. the initiative a funding application belongs
+        to): ``model``'s record in ``scope`` with the pk in ``kwarg``, else 404."""
+        return get_object_or_404(self.scoped(model, scope), pk=self.kwargs[kwarg])
+
 
 class PaginatedMixin:
     """Every list shows PAGE_SIZE rows a page, with ``core/_pagination.html``."""
@@ -61,23 +68,37 @@ class VersionedFormViewMixin:
     itself finds. Views call :meth:`save_or_conflict` around their write.
     """
 
-    def save_or_conflict(self, form, write):
-        """Run ``write()``; on a lost race return the form page with the conflict."""
+    def save_or_conflict(self, form, write, **context):
+        """Run ``write()``; on a lost race return the form page with the conflict.
+
+        A service's ValidationError (e.g. a duplicate only the database saw) is
+        put on the form the same way. ``context`` goes to the page as it is
+        re-shown (e.g. a formset).
+        """
         try:
             return write()
         except VersionConflict:
             form.add_conflict_error()
-            return self.render_to_response(self.get_context_data(form=form), status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        return self.render_invalid(form, **context)
+
+    def render_invalid(self, form, **context):
+        """The form page again with what was typed; 409 when the record changed meanwhile."""
+        status = 409 if form.has_error(NON_FIELD_ERRORS, code="stale") else 200
+        return self.render_to_response(self.get_context_data(form=form, **context), status=status)
 
     def form_invalid(self, form):
-        response = super().form_invalid(form)
-        if form.has_error("__all__", code="stale"):
-            response.status_code = 409
-        return response
+        return self.render_invalid(form)
 
 
 class YearMixin:
-    """The year a page shows: ``?jaar=`` when plausible, else ``default_year()``."""
+    """The year a page shows: ``?jaar=`` when plausible, else ``default_year()``.
+
+    ``year_context()`` gives the template ``year`` and the neighbouring years to
+    step to (None at the ends); ``reference_date()`` the day on which the year's
+    "on a date" figures are counted (its last day, or today while it runs).
+    """
 
     def default_year(self) -> int:
         return timezone.localdate().year
@@ -87,3 +108,14 @@ class YearMixin:
             default = self.default_year()
             self._year = plausible_year(self.request.GET.get("jaar", default), default=default)
         return self._year
+
+    def reference_date(self):
+        return reference_date(self.get_year())
+
+    def year_context(self) -> dict:
+        year = self.get_year()
+        return {
+            "year": year,
+            "previous_year": year - 1 if year > FIRST_YEAR else None,
+            "next_year": year + 1 if year < timezone.localdate().year else None,
+        }

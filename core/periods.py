@@ -24,6 +24,12 @@ def year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def reference_date(year: int) -> datetime.date:
+    """The day a year's "on a date" figures (e.g. initiatives per status) are counted
+    on: the year's last day, or today while the year is not over."""
+    return min(year_bounds(year)[1], timezone.localdate())
+
+
 def year_period(year: int) -> Period:
     return (str(year), *year_bounds(year))
 

@@ -1,8 +1,8 @@
 """The four roles of the app, as auth groups with their permissions.
 
-Groups are created and kept in sync by data migrations that call
-``sync_roles``; change the definitions here and add a migration that calls it
-again. What a role may *see* of another gebied is decided by the visibility
+Groups are created and kept in sync after every ``migrate`` (core's
+post_migrate handler calls ``sync_roles``): change the definitions here and
+migrate. What a role may *see* of another gebied is decided by the visibility
 querysets (``visible_to``), not by these permissions alone.
 """
 
@@ -43,6 +43,17 @@ _READ_REFERENCE = [
     "wijken.add_organisatie",
     # Brokers and colleagues keep the sociale kaart up to date together.
     "wijken.change_organisatie",
+]
+
+
+# The waiting list, the period overview and the exports of the Buurtservice lists.
+_BUURTSERVICE_PAGES = [
+    "buurtservice.view_wachtlijst",
+    "buurtservice.export_wachtlijst",
+    "buurtservice.export_klus",
+    "buurtservice.export_uitvoerder",
+    "buurtservice.view_overzicht",
+    "buurtservice.export_overzicht",
 ]
 
 
@@ -96,12 +107,14 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "signalen.delete_signaal",
         *_crud("buurtservice", "klus", "klusstatuswijziging", "uitvoerder", "inzet", "capaciteit"),
         "buurtservice.view_aanvragergegevens",
+        *_BUURTSERVICE_PAGES,
     ],
     Role.COORDINATOR: [
         *_READ_REFERENCE,
         "wijken.view_all_gebieden",
         *_crud("makelaars", "activiteit", "activiteitlink", "activiteitfoto"),
         "makelaars.mark_voorbeeld",
+        "makelaars.export_activiteit",
         *_crud(
             "initiatieven",
             "initiatief",
@@ -109,8 +122,10 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
             "financieringsaanvraag",
             "deelnametelling",
         ),
+        "initiatieven.export_initiatief",
         *_crud("buurtservice", "klus", "klusstatuswijziging", "uitvoerder", "inzet", "capaciteit"),
         "buurtservice.view_aanvragergegevens",
+        *_BUURTSERVICE_PAGES,
         *_crud(
             "rapportage", "jaarrapportage", "sectie", "planonderdeel", "indicator", "rapportversie"
         ),

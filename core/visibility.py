@@ -60,10 +60,10 @@ class GebiedScopedQuerySet(models.QuerySet):
     def visible_to(self, user):
         if not is_staff_user(user):
             return self.none()
+        if self.view_permission and not user.has_perm(self.view_permission):
+            return self.none()
         if self.sees_everything(user):
             return self
-        if not user.has_perm(self.view_permission):
-            return self.none()
         return self.filter(**{f"{self.gebied_path}_id__in": gebied_ids_for(user)})
 
     def in_gebied(self, gebied):
