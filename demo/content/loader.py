@@ -43,6 +43,7 @@ class DemoLogin:
     role: str
     password: str
     naam: str
+    created: bool
 
 
 class _Context:
@@ -99,12 +100,18 @@ def _load_referentie(ctx: _Context) -> None:
 
 
 def _load_mensen(ctx: _Context) -> list[DemoLogin]:
-    # One hash for all demo users keeps the command fast; it is reset on every run
-    # so the documented password always works.
+    """The demo accounts and staff.
+
+    Only missing accounts are created (with the demo password and their role).
+    An account that exists already, demo or not, keeps its password, groups,
+    staff flag and links: demodata never hands out rights or resets a password.
+    """
+    # One hash for all new demo users keeps the command fast.
     password_hash = make_password(mensen.PASSWORD)
     logins = []
+    new_accounts: set[User] = set()
     for data in mensen.USERS:
-        user, _ = User.objects.update_or_create(
+        user, created = User.objects.get_or_create(
             username=data.username,
             defaults={
                 "first_name": data.first_name,
@@ -115,7 +122,9 @@ def _load_mensen(ctx: _Context) -> list[DemoLogin]:
                 "password": password_hash,
             },
         )
-        user.groups.set([Group.objects.get(name=data.role.value)])
+        if created:
+            user.groups.set([Group.objects.get(name=data.role.value)])
+            new_accounts.add(user)
         ctx.users[data.username] = user
         if data.medewerker:
             ctx.user_of_medewerker[data.medewerker] = user
@@ -123,25 +132,28 @@ def _load_mensen(ctx: _Context) -> list[DemoLogin]:
             DemoLogin(
                 data.username,
                 data.role.value,
-                mensen.PASSWORD,
+                mensen.PASSWORD if created else "",
                 f"{data.first_name} {data.last_name}",
+                created,
             )
         )
 
     for key, data in mensen.MEDEWERKERS.items():
-        medewerker, _ = Medewerker.objects.update_or_create(
-            naam=data.naam,
-            defaults={
-                "user": ctx.user_of_medewerker.get(key),
-                "functie": data.functie,
-                "uren_per_week": Decimal(data.uren),
-                "startdatum": data.start,
-                "einddatum": data.eind,
-                "standaard_wijk": ctx.wijken[data.standaard_wijk] if data.standaard_wijk else None,
-                "is_pilot": data.is_pilot,
-                "notities": data.notities,
-            },
-        )
+        defaults = {
+            "functie": data.functie,
+            "uren_per_week": Decimal(data.uren),
+            "startdatum": data.start,
+            "einddatum": data.eind,
+            "standaard_wijk": ctx.wijken[data.standaard_wijk] if data.standaard_wijk else None,
+            "is_pilot": data.is_pilot,
+            "notities": data.notities,
+        }
+        # A staff record decides which gebieden its account sees: only a new
+        # account is linked to one.
+        user = ctx.user_of_medewerker.get(key)
+        if user in new_accounts:
+            defaults["user"] = user
+        medewerker, _ = Medewerker.objects.update_or_create(naam=data.naam, defaults=defaults)
         medewerker.gebieden.set([ctx.gebieden[g] for g in data.gebieden])
         ctx.medewerkers[key] = medewerker
     return logins

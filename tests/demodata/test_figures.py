@@ -89,10 +89,10 @@ def test_some_workers_left_for_paid_work_or_education():
 
 
 def test_buurtservice_capacity_grows_by_12_hours_a_week_from_1_march_2023():
-    before = Capaciteit.objects.on(D(2023, 2, 28)).get().uren_per_week
-    after = Capaciteit.objects.on(D(2023, 3, 1)).get().uren_per_week
+    before = Capaciteit.objects.active_on(D(2023, 2, 28)).get().uren_per_week
+    after = Capaciteit.objects.active_on(D(2023, 3, 1)).get().uren_per_week
     assert after - before == 12
-    assert Capaciteit.objects.on(D(2023, 12, 31)).get().uren_per_week == after
+    assert Capaciteit.objects.active_on(D(2023, 12, 31)).get().uren_per_week == after
 
 
 def test_waiting_list_at_year_end_is_shorter_than_before_march():
