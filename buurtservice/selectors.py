@@ -7,28 +7,21 @@ No personal data of requesters is read here.
 from __future__ import annotations
 
 import datetime
-import re
 import statistics
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
-from .choices import Herkomst, Uitstroom, UitvoerderSoort
-from .models import Capaciteit, Inzet, Klus, Uitvoerder, on_q, open_on_q
+from core.models import active_on_q, choice_label
+from core.periods import month_ends, month_labels, year_bounds
 
-Period = tuple[str, datetime.date, datetime.date]
+from .choices import Herkomst, Uitstroom, UitvoerderSoort
+from .models import Capaciteit, Inzet, Klus, Uitvoerder, open_on_q
 
 _SOORT_ORDER = {value: i for i, value in enumerate(UitvoerderSoort.values)}
 _HERKOMST_ORDER = {value: i for i, value in enumerate(Herkomst.values)}
 _UITSTROOM_ORDER = {value: i for i, value in enumerate(Uitstroom.values)}
-
-
-def _label(choices, value: str) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value
 
 
 def median_wait_days(requested: list[datetime.date], on: datetime.date) -> float | int | None:
@@ -45,9 +38,12 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
     - ``new_workers``: per kind and origin, the workers who started in the period
       (list of dicts: soort, soort_label, herkomst, herkomst_label, aantal);
       ``new_workers_by_soort`` / ``new_workers_by_herkomst`` the same counts per
-      kind / per origin (only kinds/origins that occur).
+      kind / per origin (only kinds/origins that occur); ``new_workers_soort_rows``
+      the counts per kind as dicts (soort, label, aantal), ``new_workers_total`` all.
     - ``outflow``: per outflow (betaald werk, opleiding, anders) the number of
-      workers whose end date lies in the period and whose outflow is recorded.
+      workers whose end date lies in the period and whose outflow is recorded;
+      ``outflow_rows`` the same as a list of dicts (uitstroom, label, aantal),
+      ``outflow_total`` their sum.
     - ``jobs_requested`` / ``jobs_done`` / ``jobs_cancelled``: jobs whose request
       date / date done / cancellation date lies in the period.
     - ``hours_worked``: the hours recorded on the jobs done in the period.
@@ -72,9 +68,9 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
         (
             {
                 "soort": row["soort"],
-                "soort_label": _label(UitvoerderSoort, row["soort"]),
+                "soort_label": choice_label(UitvoerderSoort, row["soort"]),
                 "herkomst": row["herkomst"],
-                "herkomst_label": _label(Herkomst, row["herkomst"]),
+                "herkomst_label": choice_label(Herkomst, row["herkomst"]),
                 "aantal": row["aantal"],
             }
             for row in worker_rows
@@ -116,17 +112,27 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
     open_at_end = list(Klus.objects.open_on(end).values_list("aanvraagdatum", flat=True))
 
     capacity = Capaciteit.objects.aggregate(
-        at_start=Sum("uren_per_week", filter=on_q(start), default=Decimal("0")),
-        at_end=Sum("uren_per_week", filter=on_q(end), default=Decimal("0")),
+        at_start=Sum("uren_per_week", filter=active_on_q(start), default=Decimal("0")),
+        at_end=Sum("uren_per_week", filter=active_on_q(end), default=Decimal("0")),
     )
 
     return {
         "start": start,
         "end": end,
         "new_workers": new_workers,
+        "new_workers_total": sum(by_soort.values()),
+        "new_workers_soort_rows": [
+            {"soort": key, "label": choice_label(UitvoerderSoort, key), "aantal": aantal}
+            for key, aantal in by_soort.items()
+        ],
         "new_workers_by_soort": by_soort,
         "new_workers_by_herkomst": by_herkomst,
         "outflow": outflow,
+        "outflow_rows": [
+            {"uitstroom": key, "label": choice_label(Uitstroom, key), "aantal": aantal}
+            for key, aantal in outflow.items()
+        ],
+        "outflow_total": sum(outflow.values()),
         "jobs_requested": jobs["requested"],
         "jobs_done": jobs["done"],
         "jobs_cancelled": jobs["cancelled"],
@@ -139,82 +145,52 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
     }
 
 
-# --- periods ---------------------------------------------------------------
+def wachtlijst_verloop(*, year: int) -> dict:
+    """Open jobs at the start of ``year`` and at every month end, in one query.
 
-
-def year_period(year: int) -> Period:
-    return (str(year), datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-
-
-def half_years(year: int) -> list[Period]:
-    """The two half years of ``year`` as (label, first day, last day)."""
-    return [
-        (_("first half of %(year)s") % {"year": year}, *_half_year_dates(year, 1)),
-        (_("second half of %(year)s") % {"year": year}, *_half_year_dates(year, 2)),
-    ]
-
-
-def quarters(year: int) -> list[Period]:
-    """The four quarters of ``year`` as (label, first day, last day)."""
-    return [
-        (_("Q%(quarter)s %(year)s") % {"quarter": q, "year": year}, *_quarter_dates(year, q))
-        for q in range(1, 5)
-    ]
-
-
-def _half_year_dates(year: int, half: int) -> tuple[datetime.date, datetime.date]:
-    if half == 1:
-        return datetime.date(year, 1, 1), datetime.date(year, 6, 30)
-    return datetime.date(year, 7, 1), datetime.date(year, 12, 31)
-
-
-def _quarter_dates(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
-    first = datetime.date(year, 3 * quarter - 2, 1)
-    if quarter == 4:
-        return first, datetime.date(year, 12, 31)
-    return first, datetime.date(year, 3 * quarter + 1, 1) - datetime.timedelta(days=1)
-
-
-_PERIOD_CODE = re.compile(r"^(?P<year>\d{4})(?:-(?P<kind>[HQ])(?P<n>\d))?$")
-
-
-def parse_period(code: str) -> Period | None:
-    """A period from its code: "2023" (year), "2023-H2" (half year), "2023-Q3" (quarter).
-
-    Returns (label, start, end), or None when the code is not valid.
+    "Open on a date" is the definition of ``Klus.objects.open_on`` (``open_on_q``).
     """
-    match = _PERIOD_CODE.match((code or "").strip().upper())
-    if not match:
-        return None
-    year = int(match["year"])
-    if not 1900 <= year <= 2999:
-        return None
-    if match["kind"] is None:
-        return year_period(year)
-    n = int(match["n"])
-    if match["kind"] == "H" and n in (1, 2):
-        return half_years(year)[n - 1]
-    if match["kind"] == "Q" and 1 <= n <= 4:
-        return quarters(year)[n - 1]
-    return None
+    start = datetime.date(year, 1, 1) - datetime.timedelta(days=1)
+    dates = [start, *month_ends(year)]
+    totals = Klus.objects.aggregate(
+        **{f"d{index}": Count("pk", filter=open_on_q(date)) for index, date in enumerate(dates)}
+    )
+    counts = [totals[f"d{index}"] for index in range(len(dates))]
+    return {
+        "peildata": [date.isoformat() for date in dates],
+        "labels": [_("start"), *month_labels()],
+        "aantallen": counts,
+        "begin": counts[0],
+        "eind": counts[-1],
+    }
 
 
-def period_choices(years: list[int]) -> list[tuple[str, str]]:
-    """(code, label) of every year, half year and quarter of ``years``."""
-    choices = []
-    for year in years:
-        choices.append((str(year), str(year)))
-        for half, (label, _s, _e) in enumerate(half_years(year), start=1):
-            choices.append((f"{year}-H{half}", label))
-        for quarter, (label, _s, _e) in enumerate(quarters(year), start=1):
-            choices.append((f"{year}-Q{quarter}", label))
-    return choices
+def capaciteit_verloop(*, year: int) -> dict:
+    """Buurtservice staff hours per week at the start and end of ``year`` and each change.
 
+    One query: the capacity periods overlapping the year (a short list).
+    """
+    start, end = year_bounds(year)
+    periods = list(Capaciteit.objects.overlapping(start - datetime.timedelta(days=1), end))
 
-def period_code_for(date: datetime.date, kind: str = "Q") -> str:
-    """The code of the quarter ("Q"), half year ("H") or year ("Y") containing ``date``."""
-    if kind == "Y":
-        return str(date.year)
-    if kind == "H":
-        return f"{date.year}-H{1 if date.month <= 6 else 2}"
-    return f"{date.year}-Q{(date.month - 1) // 3 + 1}"
+    def hours_on(date: datetime.date) -> Decimal:
+        return sum(
+            (period.uren_per_week for period in periods if period.is_active_on(date)),
+            Decimal(0),
+        )
+
+    change_dates = sorted(
+        {period.startdatum for period in periods if start < period.startdatum <= end}
+        | {
+            period.einddatum + datetime.timedelta(days=1)
+            for period in periods
+            if period.einddatum and start <= period.einddatum < end
+        }
+    )
+    changes = []
+    for date in change_dates:
+        before, after = hours_on(date - datetime.timedelta(days=1)), hours_on(date)
+        if before != after:
+            changes.append({"datum": date, "voor": before, "na": after, "verschil": after - before})
+    begin, eind = hours_on(start), hours_on(end)
+    return {"begin": begin, "eind": eind, "verschil": eind - begin, "wijzigingen": changes}

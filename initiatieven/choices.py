@@ -9,6 +9,11 @@ class InitiatiefStatus(models.TextChoices):
     ZELFSTANDIG = "zelfstandig", _("independent")
     GESTOPT = "gestopt", _("stopped")
 
+    @classmethod
+    def running(cls) -> list[str]:
+        """The statuses of a running initiative: active or independent."""
+        return [cls.ACTIEF, cls.ZELFSTANDIG]
+
 
 class AanvraagStatus(models.TextChoices):
     AANGEVRAAGD = "aangevraagd", _("applied")

@@ -8,63 +8,113 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    When,
+)
 
 from wijken.models import Gebied
 
-from .choices import AanvraagStatus, InitiatiefStatus
-from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
+from .choices import InitiatiefStatus
+from .models import Deelnametelling, Initiatief, StatusWijziging
 
 
-def _scoped(queryset: QuerySet, *, gebied=None, wijk=None) -> QuerySet:
-    if gebied is not None:
-        queryset = queryset.filter(wijk__gebied=gebied)
-    if wijk is not None:
-        queryset = queryset.filter(wijk=wijk)
-    return queryset
+def with_status_on(initiatieven: QuerySet, date: datetime.date) -> QuerySet:
+    """The initiatives of ``initiatieven`` that existed on ``date``, annotated with
+    ``status_op``: the status in force on that date.
 
+    The one rule for "initiatives per status on a date", everywhere:
 
-def _zero_per_status() -> dict[str, int]:
-    return {value: 0 for value in InitiatiefStatus.values}
-
-
-def count_by_status(*, gebied=None, wijk=None) -> dict[str, int]:
-    """Number of initiatives per current status (every status present, zero or more)."""
-    counts = _zero_per_status()
-    rows = (
-        _scoped(Initiatief.objects.all(), gebied=gebied, wijk=wijk)
-        .order_by()
-        .values("status")
-        .annotate(n=Count("pk"))
-    )
-    for row in rows:
-        counts[row["status"]] = row["n"]
-    return counts
-
-
-def status_on(initiatief_qs: QuerySet, date: datetime.date) -> QuerySet:
-    """``initiatief_qs`` annotated with ``status_op``: the status on ``date``.
-
-    The status on a date is the one of the latest status change on or before
-    it; initiatives without such a change did not exist yet and are left out.
+    - the status in force is the one of the latest recorded status change on or
+      before ``date`` (by date, then by order of entry);
+    - an initiative whose first recorded change lies after ``date`` did not
+      exist yet and is left out;
+    - an initiative without any recorded change (entered outside the app's
+      forms, e.g. in the admin or by an import: the forms always record the
+      first status) counts with its current status on every date.
     """
-    latest = (
-        StatusWijziging.objects.filter(initiatief=OuterRef("pk"), datum__lte=date)
-        .order_by("-datum", "-pk")
-        .values("status")[:1]
+    changes = StatusWijziging.objects.filter(initiatief=OuterRef("pk"))
+    in_force = changes.filter(datum__lte=date).order_by("-datum", "-pk").values("status")[:1]
+    return initiatieven.annotate(
+        status_op=Case(
+            When(Exists(changes), then=Subquery(in_force)),
+            default=F("status"),
+            output_field=CharField(),
+        )
+    ).filter(status_op__isnull=False)
+
+
+def _counts_per_gebied(initiatieven: QuerySet, date: datetime.date) -> dict[int, dict[str, int]]:
+    """{gebied id: {status: number}} of ``initiatieven`` on ``date``. One query."""
+    rows = (
+        with_status_on(initiatieven, date)
+        .order_by()
+        .values("wijk__gebied_id", "status_op")
+        .annotate(aantal=Count("pk"))
     )
-    return initiatief_qs.annotate(status_op=Subquery(latest)).filter(status_op__isnull=False)
-
-
-def count_by_status_on(date: datetime.date, *, gebied=None, wijk=None) -> dict[str, int]:
-    """Number of initiatives per status as it was on ``date``, from the history."""
-    counts = _zero_per_status()
-    queryset = status_on(_scoped(Initiatief.objects.all(), gebied=gebied, wijk=wijk), date)
-    for status in queryset.values_list("status_op", flat=True):
-        counts[status] += 1
+    counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        counts[row["wijk__gebied_id"]][row["status_op"]] += row["aantal"]
     return counts
+
+
+def _all_gebieden(counts: dict[int, dict[str, int]]) -> dict[str, int]:
+    totals: dict[str, int] = defaultdict(int)
+    for per_gebied in counts.values():
+        for status, aantal in per_gebied.items():
+            totals[status] += aantal
+    return totals
+
+
+def _per_status(counts: dict[str, int]) -> dict:
+    return {
+        "per_status": [
+            {"status": choice.value, "label": str(choice.label), "aantal": counts.get(choice, 0)}
+            for choice in InitiatiefStatus
+        ],
+        "totaal": sum(counts.values()),
+        "lopend": sum(counts.get(status, 0) for status in InitiatiefStatus.running()),
+    }
+
+
+def per_status_on(date: datetime.date, *, initiatieven: QuerySet | None = None) -> dict:
+    """Initiatives per status on ``date`` (see :func:`with_status_on`). One query.
+
+    ``initiatieven`` narrows them (a wijk, a gebied, what a user may see);
+    default all. Returns ``{"per_status": [{"status", "label", "aantal"}, ...]
+    (every status, in lifecycle order), "totaal", "lopend"}`` (running:
+    active or independent).
+    """
+    initiatieven = Initiatief.objects.all() if initiatieven is None else initiatieven
+    return _per_status(_all_gebieden(_counts_per_gebied(initiatieven, date)))
+
+
+def per_status_per_gebied(date: datetime.date) -> dict:
+    """:func:`per_status_on` for all initiatives, plus ``per_gebied``: the same per
+    gebied (every gebied, in their order, with ``gebied_id`` and ``gebied``). Two queries.
+
+    The coordinator's dashboard and the yearly report read this.
+    """
+    counts = _counts_per_gebied(Initiatief.objects.all(), date)
+    rows = [
+        {"gebied_id": pk, "gebied": naam, **_per_status(counts.get(pk, {}))}
+        for pk, naam in Gebied.objects.order_by("volgorde", "naam").values_list("pk", "naam")
+    ]
+    return {**_per_status(_all_gebieden(counts)), "per_gebied": rows}
+
+
+def running_on(initiatieven: QuerySet, date: datetime.date) -> QuerySet:
+    """The initiatives of ``initiatieven`` running (active or independent) on ``date``,
+    each with ``status_op``."""
+    return with_status_on(initiatieven, date).filter(status_op__in=InitiatiefStatus.running())
 
 
 def headcount_in_year(*, year: int) -> dict:
@@ -108,46 +158,3 @@ def headcount_in_year(*, year: int) -> dict:
         "initiatieven": sum(r["initiatieven"] for r in result_rows),
         "per_gebied": result_rows,
     }
-
-
-def funding_in_year(*, year: int) -> dict:
-    """Funding applications of initiatives in ``year``.
-
-    - ``aangevraagd``: applications made in the year (count, amount);
-    - ``toegekend`` / ``afgewezen``: applications decided in the year;
-    - ``open``: applications made in the year that are still undecided;
-    - ``per_fonds``: the same per fund, sorted by fund name.
-
-    Amounts are ``Decimal`` in euros.
-    """
-    zero = Decimal("0.00")
-    applied = Q(aangevraagd_op__year=year)
-    granted = Q(status=AanvraagStatus.TOEGEKEND, besluit_op__year=year)
-    rejected = Q(status=AanvraagStatus.AFGEWEZEN, besluit_op__year=year)
-    pending = applied & Q(status=AanvraagStatus.AANGEVRAAGD)
-
-    def figures(prefix: str = "") -> dict:
-        return {
-            "aangevraagd_aantal": Count("pk", filter=applied),
-            "aangevraagd_bedrag": Sum("bedrag", filter=applied, default=zero),
-            "toegekend_aantal": Count("pk", filter=granted),
-            "toegekend_bedrag": Sum("bedrag", filter=granted, default=zero),
-            "afgewezen_aantal": Count("pk", filter=rejected),
-            "afgewezen_bedrag": Sum("bedrag", filter=rejected, default=zero),
-            "open_aantal": Count("pk", filter=pending),
-            "open_bedrag": Sum("bedrag", filter=pending, default=zero),
-        }
-
-    def shape(row: dict) -> dict:
-        return {
-            kind: {"aantal": row[f"{kind}_aantal"], "bedrag": row[f"{kind}_bedrag"]}
-            for kind in ("aangevraagd", "toegekend", "afgewezen", "open")
-        }
-
-    relevant = Financieringsaanvraag.objects.filter(applied | granted | rejected)
-    totals = relevant.aggregate(**figures())
-    per_fonds = [
-        {"fonds": row["fonds"], **shape(row)}
-        for row in relevant.order_by("fonds").values("fonds").annotate(**figures())
-    ]
-    return {**shape(totals), "per_fonds": per_fonds}

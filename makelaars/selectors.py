@@ -2,51 +2,90 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, Sum
+from collections import defaultdict
+
+from django.db.models import Count, Sum
 from django.db.models.functions import ExtractMonth
 
+from core.models import choice_label
+from core.periods import month_labels
 from wijken.models import Gebied
 
 from .choices import ActiviteitSoort
 from .models import Activiteit
 
 
-def totals_per_gebied(*, year: int) -> list[dict]:
-    """Per gebied: number of activities, residents reached and activated in ``year``."""
-    in_year = Q(wijken__activiteiten__datum__year=year)
-    rows = Gebied.objects.annotate(
-        activiteiten=Count("wijken__activiteiten", filter=in_year),
-        bereikt=Sum("wijken__activiteiten__bewoners_bereikt", filter=in_year, default=0),
-        geactiveerd=Sum("wijken__activiteiten__bewoners_geactiveerd", filter=in_year, default=0),
-    ).order_by("volgorde", "naam")
-    return [
-        {
-            "gebied": gebied,
-            "activiteiten": gebied.activiteiten,
-            "bereikt": gebied.bereikt,
-            "geactiveerd": gebied.geactiveerd,
-        }
-        for gebied in rows
-    ]
+def _figures() -> dict:
+    """The figures of a set of activities: how many, residents reached and activated.
+
+    The one definition, used for a whole year, per wijk, per gebied and per month.
+    """
+    return {
+        "aantal": Count("pk"),
+        "bereikt": Sum("bewoners_bereikt", default=0),
+        "geactiveerd": Sum("bewoners_geactiveerd", default=0),
+    }
 
 
 def totals(queryset) -> dict:
     """Count and summed resident figures of any activity queryset."""
-    return queryset.aggregate(
-        aantal=Count("pk"),
-        bereikt=Sum("bewoners_bereikt", default=0),
-        geactiveerd=Sum("bewoners_geactiveerd", default=0),
+    return queryset.aggregate(**_figures())
+
+
+def per_gebied(*, year: int, activiteiten=None) -> dict:
+    """Per gebied: activities per month and residents reached/activated in ``year``.
+
+    Every gebied is listed (zeros included), in their order. ``activiteiten``
+    narrows the activities (e.g. to what a user may see); default all. Two
+    queries (gebieden, one grouped aggregate). The coordinator's dashboard and
+    the yearly report both read this.
+    """
+    activiteiten = Activiteit.objects.all() if activiteiten is None else activiteiten
+    rows = (
+        activiteiten.for_year(year)
+        .annotate(maand=ExtractMonth("datum"))
+        .values("wijk__gebied_id", "maand")
+        .annotate(**_figures())
+        .order_by()
     )
+    per_maand: dict[int, list[int]] = defaultdict(lambda: [0] * 12)
+    bereikt: dict[int, int] = defaultdict(int)
+    geactiveerd: dict[int, int] = defaultdict(int)
+    for row in rows:
+        gebied_id = row["wijk__gebied_id"]
+        per_maand[gebied_id][row["maand"] - 1] += row["aantal"]
+        bereikt[gebied_id] += row["bereikt"]
+        geactiveerd[gebied_id] += row["geactiveerd"]
+    result = []
+    for gebied_id, naam in Gebied.objects.order_by("volgorde", "naam").values_list("pk", "naam"):
+        maanden = per_maand[gebied_id]
+        result.append(
+            {
+                "gebied": naam,
+                "gebied_id": gebied_id,
+                "per_maand": maanden,
+                "activiteiten": sum(maanden),
+                "bereikt": bereikt[gebied_id],
+                "geactiveerd": geactiveerd[gebied_id],
+            }
+        )
+    return {
+        "maanden": month_labels(),
+        "per_gebied": result,
+        "per_maand": [sum(row["per_maand"][index] for row in result) for index in range(12)],
+        "activiteiten": sum(row["activiteiten"] for row in result),
+        "bereikt": sum(row["bereikt"] for row in result),
+        "geactiveerd": sum(row["geactiveerd"] for row in result),
+    }
 
 
 def per_soort(queryset) -> list[dict]:
     """Activities per kind, most frequent first: ``[{"soort", "label", "aantal"}]``."""
-    labels = dict(ActiviteitSoort.choices)
     rows = queryset.order_by().values("soort").annotate(aantal=Count("pk"))
     result = [
         {
             "soort": row["soort"],
-            "label": str(labels.get(row["soort"], row["soort"])),
+            "label": choice_label(ActiviteitSoort, row["soort"]),
             "aantal": row["aantal"],
         }
         for row in rows
@@ -86,15 +125,7 @@ def active_partners(queryset, *, limit: int = 15) -> list[dict]:
 
 def per_wijk(queryset) -> dict[int, dict]:
     """Count and resident figures per wijk id of the activities in ``queryset``."""
-    rows = (
-        queryset.order_by()
-        .values("wijk_id")
-        .annotate(
-            aantal=Count("pk"),
-            bereikt=Sum("bewoners_bereikt", default=0),
-            geactiveerd=Sum("bewoners_geactiveerd", default=0),
-        )
-    )
+    rows = queryset.order_by().values("wijk_id").annotate(**_figures())
     return {row.pop("wijk_id"): row for row in rows}
 
 
@@ -112,12 +143,57 @@ def area_overview(activiteiten, *, year: int) -> dict:
     }
 
 
+def voorbeelden_per_wijk(*, year: int) -> list[dict]:
+    """The report examples of ``year``, grouped by gebied, then wijk (Bijlage 1).
+
+    Three queries: activities with wijk and gebied, their links, their photos.
+    """
+    activiteiten = (
+        Activiteit.objects.for_year(year)
+        .voorbeelden()
+        .select_related("wijk__gebied")
+        .prefetch_related("links", "fotos")
+        .order_by("wijk__gebied__volgorde", "wijk__gebied__naam", "wijk__naam", "datum", "pk")
+    )
+    gebieden: list[dict] = []
+    for activiteit in activiteiten:
+        gebied, wijk = activiteit.wijk.gebied, activiteit.wijk
+        if not gebieden or gebieden[-1]["gebied_id"] != gebied.pk:
+            gebieden.append({"gebied": gebied.naam, "gebied_id": gebied.pk, "wijken": []})
+        wijken = gebieden[-1]["wijken"]
+        if not wijken or wijken[-1]["wijk_id"] != wijk.pk:
+            wijken.append({"wijk": wijk.naam, "wijk_id": wijk.pk, "voorbeelden": []})
+        wijken[-1]["voorbeelden"].append(
+            {
+                "id": activiteit.pk,
+                "titel": activiteit.titel,
+                "datum": activiteit.datum.isoformat(),
+                "beschrijving": activiteit.beschrijving,
+                "opbrengst": activiteit.opbrengst,
+                "cijfers": activiteit.cijfers,
+                "bewoners_bereikt": activiteit.bewoners_bereikt,
+                "bewoners_geactiveerd": activiteit.bewoners_geactiveerd,
+                "links": [
+                    {"url": link.url, "omschrijving": link.omschrijving}
+                    for link in activiteit.links.all()
+                ],
+                "fotos": [
+                    {"url": foto.bestand.url, "bijschrift": foto.bijschrift}
+                    for foto in activiteit.fotos.all()
+                    if foto.bestand
+                ],
+            }
+        )
+    return gebieden
+
+
 __all__ = [
     "active_partners",
     "area_overview",
     "per_maand",
     "per_soort",
+    "per_gebied",
     "per_wijk",
     "totals",
-    "totals_per_gebied",
+    "voorbeelden_per_wijk",
 ]

@@ -5,14 +5,16 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from buurtservice.models import Klus
+from core.mixins import YearMixin
 from core.roles import Role, role_of
+from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
+from makelaars import selectors as makelaars_selectors
 from makelaars.models import Activiteit, ActiviteitFoto
-from makelaars.selectors import totals_per_gebied
 from rapportage.models import RapportVersie
 
 
-class HomeView(LoginRequiredMixin, TemplateView):
+class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
     """The start page; what it shows depends on the user's role."""
 
     templates = {
@@ -25,15 +27,6 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_template_names(self):
         return [self.templates.get(role_of(self.request.user), "pages/home/geen_rol.html")]
 
-    def chosen_year(self) -> int:
-        """``?jaar=`` if it is a sensible year, else the current one."""
-        current = timezone.localdate().year
-        try:
-            year = int(self.request.GET.get("jaar", current))
-        except ValueError:
-            return current
-        return year if 2000 <= year <= current + 1 else current
-
     def years_with_data(self) -> list[int]:
         years = {d.year for d in Activiteit.objects.dates("datum", "year")}
         return sorted(years | {timezone.localdate().year}, reverse=True)
@@ -42,7 +35,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         role = role_of(user)
-        year = self.chosen_year()
+        year = self.get_year()
         context["year"] = year
         if role == Role.MAKELAAR:
             context["recent_activiteiten"] = (
@@ -54,7 +47,11 @@ class HomeView(LoginRequiredMixin, TemplateView):
                 Initiatief.objects.visible_to(user).running().select_related("wijk")[:10]
             )
         elif role in (Role.COORDINATOR, Role.BEHEERDER):
-            context["per_gebied"] = totals_per_gebied(year=year)
+            # The same selectors as the gebied pages and the yearly report.
+            context["activiteiten"] = makelaars_selectors.per_gebied(year=year)
+            context["initiatieven"] = initiatieven_selectors.per_status_per_gebied(
+                self.reference_date()
+            )
             context["years"] = self.years_with_data()
         if role in (Role.BUURTSERVICE, Role.COORDINATOR):
             open_klussen = Klus.objects.visible_to(user).waiting()

@@ -1,92 +1,71 @@
-"""The wijk list and the pages of a wijk and a gebied: this year's work there."""
+"""The wijk list and the pages of a wijk and a gebied: the chosen year's work there.
+
+Every block follows the chosen year (``?jaar=``): the activities and partners of
+that year, the initiatives per status and the running initiatives on the year's
+reference date (its last day, or today while it runs).
+"""
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.charts import bar_chart
-from initiatieven.choices import InitiatiefStatus
+from core.mixins import ScopedViewMixin, YearMixin
+from core.periods import month_labels, year_bounds
+from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
 from makelaars.selectors import area_overview, per_wijk
 from wijken.models import Gebied, Wijk
 
 RECENT = 10
+RUNNING_SHOWN = 20
 
 
-class YearMixin:
-    """The year shown: ``?jaar=`` when it is a sensible year, else the current one."""
-
-    def get_year(self) -> int:
-        current = timezone.localdate().year
-        try:
-            year = int(self.request.GET.get("jaar", current))
-        except (TypeError, ValueError):
-            return current
-        return year if 2000 <= year <= current + 1 else current
-
-    def year_context(self) -> dict:
-        year = self.get_year()
-        current = timezone.localdate().year
-        return {
-            "year": year,
-            "previous_year": year - 1 if year > 2000 else None,
-            "next_year": year + 1 if year < current else None,
-        }
-
-
-def initiatives_by_status(initiatieven) -> list[dict]:
-    """Every status in lifecycle order with the number of initiatives in it."""
-    counts = dict(
-        initiatieven.order_by()
-        .values_list("status")
-        .annotate(aantal=Count("pk"))
-        .values_list("status", "aantal")
-    )
-    return [
-        {"status": value, "label": label, "aantal": counts.get(value, 0)}
-        for value, label in InitiatiefStatus.choices
-    ]
-
-
-class AreaPageMixin(YearMixin):
+class AreaPageMixin(ScopedViewMixin, YearMixin):
     """Figures, chart, recent activities, initiatives and partners of an area."""
 
     def area_context(self, *, activiteiten, initiatieven, naam: str, filter_query: dict) -> dict:
         year = self.get_year()
+        on = self.reference_date()
         overview = area_overview(activiteiten, year=year)
         chart = bar_chart(
-            [str(month) for month in MONTHS_3.values()],
+            month_labels(),
             overview["per_maand"],
             title=_("Activities per month in %(year)s – %(naam)s") % {"year": year, "naam": naam},
         )
+        first, last = year_bounds(year)
         list_url = reverse("makelaars:activiteit_list")
-        year_query = {**filter_query, "van": f"{year}-01-01", "tot": f"{year}-12-31"}
+        year_query = {**filter_query, "van": first.isoformat(), "tot": last.isoformat()}
         return {
             **self.year_context(),
             **overview,
             "chart": chart,
-            "recent": activiteiten.select_related("wijk").order_by("-datum", "-pk")[:RECENT],
-            "initiatieven_per_status": initiatives_by_status(initiatieven),
-            "lopende_initiatieven": initiatieven.running().select_related("wijk")[:20],
+            "recent": activiteiten.for_year(year)
+            .select_related("wijk")
+            .order_by("-datum", "-pk")[:RECENT],
+            "initiatieven_per_status": initiatieven_selectors.per_status_on(
+                on, initiatieven=initiatieven
+            )["per_status"],
+            "lopende_initiatieven": initiatieven_selectors.running_on(initiatieven, on)
+            .select_related("wijk")
+            .order_by("naam", "pk")[:RUNNING_SHOWN],
             "activiteiten_url": f"{list_url}?{urlencode(filter_query)}",
             "jaar_url": f"{list_url}?{urlencode(year_query)}",
         }
 
 
-class WijkListView(LoginRequiredMixin, PermissionRequiredMixin, YearMixin, ListView):
+class WijkListView(ScopedViewMixin, YearMixin, ListView):
     permission_required = "wijken.view_wijk"
+    model = Gebied
     template_name = "pages/wijk_list.html"
 
     def get_queryset(self):
-        return Gebied.objects.visible_to(self.request.user).prefetch_related("wijken")
+        return super().get_queryset().prefetch_related("wijken")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -94,8 +73,9 @@ class WijkListView(LoginRequiredMixin, PermissionRequiredMixin, YearMixin, ListV
         year = self.get_year()
         figures = per_wijk(Activiteit.objects.visible_to(user).for_year(year))
         running = dict(
-            Initiatief.objects.visible_to(user)
-            .running()
+            initiatieven_selectors.running_on(
+                Initiatief.objects.visible_to(user), self.reference_date()
+            )
             .order_by()
             .values_list("wijk_id")
             .annotate(aantal=Count("pk"))
@@ -122,13 +102,11 @@ class WijkListView(LoginRequiredMixin, PermissionRequiredMixin, YearMixin, ListV
         return context
 
 
-class GebiedDetailView(LoginRequiredMixin, PermissionRequiredMixin, AreaPageMixin, DetailView):
+class GebiedDetailView(AreaPageMixin, DetailView):
     permission_required = "wijken.view_gebied"
+    model = Gebied
     template_name = "pages/gebied_detail.html"
     context_object_name = "gebied"
-
-    def get_queryset(self):
-        return Gebied.objects.visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -152,13 +130,14 @@ class GebiedDetailView(LoginRequiredMixin, PermissionRequiredMixin, AreaPageMixi
         return context
 
 
-class WijkDetailView(LoginRequiredMixin, PermissionRequiredMixin, AreaPageMixin, DetailView):
+class WijkDetailView(AreaPageMixin, DetailView):
     permission_required = "wijken.view_wijk"
+    model = Wijk
     template_name = "pages/wijk_detail.html"
     context_object_name = "wijk"
 
     def get_queryset(self):
-        return Wijk.objects.visible_to(self.request.user).select_related("gebied")
+        return super().get_queryset().select_related("gebied")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,7 +7,8 @@ import pytest
 import time_machine
 
 from buurtservice.choices import Herkomst, KlusStatus, Uitstroom, UitvoerderSoort
-from buurtservice.selectors import half_years, parse_period, period_overview, quarters
+from buurtservice.selectors import period_overview
+from core.periods import half_years, parse_period, quarters
 from tests.factories import CapaciteitFactory, InzetFactory, KlusFactory, UitvoerderFactory
 
 D = datetime.date

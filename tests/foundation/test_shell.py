@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.roles import Role
-from tests.factories import ActiviteitFactory, GebiedFactory, WijkFactory, make_user
+from tests.factories import ActiviteitFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -41,21 +41,17 @@ def test_home_requires_login(client):
         (None, "pages/home/geen_rol.html"),
     ],
 )
-def test_home_page_per_role(client, role, template):
-    gebied = GebiedFactory()
-    WijkFactory(gebied=gebied)
-    client.force_login(make_user(role, gebied=gebied))
+def test_home_page_per_role(client, gebied_a, role, template):
+    client.force_login(make_user(role, gebied=gebied_a, username="iemand"))
     response = client.get(reverse("pages:home"))
     assert response.status_code == 200
     assert template in [t.name for t in response.templates]
 
 
-def test_broker_home_lists_own_recent_activities_only(client):
-    gebied = GebiedFactory()
-    wijk = WijkFactory(gebied=gebied)
-    broker = make_user(Role.MAKELAAR, gebied=gebied)
-    mine = ActiviteitFactory(wijk=wijk, aangemaakt_door=broker, titel="Mijn buurtkoffie")
-    ActiviteitFactory(wijk=wijk, titel="Van een collega")
+def test_broker_home_lists_own_recent_activities_only(client, makelaar, wijk_a):
+    broker = makelaar
+    mine = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=broker, titel="Mijn buurtkoffie")
+    ActiviteitFactory(wijk=wijk_a, titel="Van een collega")
     client.force_login(broker)
     response = client.get(reverse("pages:home"))
     assert list(response.context["recent_activiteiten"]) == [mine]
@@ -63,45 +59,41 @@ def test_broker_home_lists_own_recent_activities_only(client):
     assert "Van een collega" not in response.content.decode()
 
 
-def test_coordinator_home_shows_figures_per_gebied(client):
+def test_coordinator_home_shows_figures_per_gebied(client, coordinator, wijk_a):
     from django.utils import timezone
 
     year = timezone.localdate().year
-    gebied = GebiedFactory(naam="Waterkwartier")
-    wijk = WijkFactory(gebied=gebied)
-    ActiviteitFactory(wijk=wijk, datum=timezone.localdate(), bewoners_bereikt=40)
-    ActiviteitFactory(wijk=wijk, datum=timezone.localdate(), bewoners_bereikt=2)
-    ActiviteitFactory(wijk=wijk, datum=timezone.localdate().replace(year=year - 1))
-    client.force_login(make_user(Role.COORDINATOR))
+    ActiviteitFactory(wijk=wijk_a, datum=timezone.localdate(), bewoners_bereikt=40)
+    ActiviteitFactory(wijk=wijk_a, datum=timezone.localdate(), bewoners_bereikt=2)
+    ActiviteitFactory(wijk=wijk_a, datum=timezone.localdate().replace(year=year - 1))
+    client.force_login(coordinator)
     response = client.get(reverse("pages:home"))
-    [row] = response.context["per_gebied"]
-    assert (row["gebied"], row["activiteiten"], row["bereikt"]) == (gebied, 2, 42)
+    [row] = response.context["activiteiten"]["per_gebied"]
+    assert (row["gebied"], row["activiteiten"], row["bereikt"]) == ("Waterkwartier", 2, 42)
 
 
-def test_navigation_depends_on_role(client):
-    client.force_login(make_user(Role.BUURTSERVICE))
+def test_navigation_depends_on_role(client, buurtservice_user):
+    client.force_login(buurtservice_user)
     labels = [str(item["label"]) for item in client.get(reverse("pages:home")).context["nav_items"]]
     assert "Activiteiten" not in labels
     assert "Rapportages" not in labels
 
 
-def test_logout_is_a_post_and_lands_on_login(client):
-    client.force_login(make_user(Role.MAKELAAR))
+def test_logout_is_a_post_and_lands_on_login(client, makelaar):
+    client.force_login(makelaar)
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert response["Location"] == reverse("login")
     assert client.get(reverse("pages:home")).status_code == 302
 
 
-def test_coordinator_chooses_the_year_of_the_figures(client):
+def test_coordinator_chooses_the_year_of_the_figures(client, coordinator, wijk_a):
     import datetime
 
-    gebied = GebiedFactory(naam="Waterkwartier")
-    wijk = WijkFactory(gebied=gebied)
-    ActiviteitFactory(wijk=wijk, datum=datetime.date(2023, 5, 1), bewoners_bereikt=7)
-    client.force_login(make_user(Role.COORDINATOR))
+    ActiviteitFactory(wijk=wijk_a, datum=datetime.date(2023, 5, 1), bewoners_bereikt=7)
+    client.force_login(coordinator)
     response = client.get(reverse("pages:home"), {"jaar": "2023"})
-    [row] = response.context["per_gebied"]
+    [row] = response.context["activiteiten"]["per_gebied"]
     assert (response.context["year"], row["activiteiten"], row["bereikt"]) == (2023, 1, 7)
     assert 2023 in response.context["years"]
     assert 'href="?jaar=2023"' in response.content.decode()

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 import pytest
 
 from initiatieven.models import Deelnametelling, Initiatief, StatusWijziging
 from initiatieven.selectors import (
-    count_by_status,
-    count_by_status_on,
-    funding_in_year,
     headcount_in_year,
-    status_on,
+    per_status_on,
+    per_status_per_gebied,
+    running_on,
+    with_status_on,
 )
-from tests.factories import FinancieringsaanvraagFactory, InitiatiefFactory
+from tests.factories import GebiedFactory, InitiatiefFactory
 
 D = datetime.date
 
@@ -51,6 +50,10 @@ def histories(wijk_a, wijk_b, wijk_b2):
     return {"tuin": tuin, "basket": basket, "repair": repair, "later": later}
 
 
+def _counts(figures) -> dict[str, int]:
+    return {row["status"]: row["aantal"] for row in figures["per_status"]}
+
+
 def _zero(**counts) -> dict[str, int]:
     return {
         "idee": 0,
@@ -63,39 +66,66 @@ def _zero(**counts) -> dict[str, int]:
 
 
 @pytest.mark.django_db
-def test_count_by_status_current(histories, gebied_b, wijk_b):
-    assert count_by_status() == _zero(actief=2, gestopt=1, idee=1)
-    assert count_by_status(gebied=gebied_b) == _zero(actief=1, gestopt=1, idee=1)
-    assert count_by_status(wijk=wijk_b) == _zero(actief=1, idee=1)
-
-
-@pytest.mark.django_db
-def test_count_by_status_on_a_date_uses_the_history(histories, gebied_b):
+def test_per_status_on_a_date_uses_the_history(histories, gebied_b):
     # 2022-12-31: tuin idee, repair zelfstandig, basket and later did not exist yet.
-    assert count_by_status_on(D(2022, 12, 31)) == _zero(idee=1, zelfstandig=1)
+    assert _counts(per_status_on(D(2022, 12, 31))) == _zero(idee=1, zelfstandig=1)
     # 2023-06-30: tuin actief, basket in voorbereiding, repair still zelfstandig.
-    assert count_by_status_on(D(2023, 6, 30)) == _zero(actief=1, in_voorbereiding=1, zelfstandig=1)
+    figures = per_status_on(D(2023, 6, 30))
+    assert _counts(figures) == _zero(actief=1, in_voorbereiding=1, zelfstandig=1)
+    assert (figures["totaal"], figures["lopend"]) == (3, 2)
     # 2023-12-31: tuin and basket actief, repair gestopt.
-    assert count_by_status_on(D(2023, 12, 31)) == _zero(actief=2, gestopt=1)
-    assert count_by_status_on(D(2023, 12, 31), gebied=gebied_b) == _zero(actief=1, gestopt=1)
+    assert _counts(per_status_on(D(2023, 12, 31))) == _zero(actief=2, gestopt=1)
+    in_b = Initiatief.objects.in_gebied(gebied_b)
+    assert _counts(per_status_on(D(2023, 12, 31), initiatieven=in_b)) == _zero(actief=1, gestopt=1)
     # A change dated on the day counts on that day.
-    assert count_by_status_on(D(2023, 9, 1), gebied=gebied_b)["actief"] == 1
+    assert _counts(per_status_on(D(2023, 9, 1), initiatieven=in_b))["actief"] == 1
 
 
 @pytest.mark.django_db
-def test_status_on_annotates_and_leaves_out_unborn(histories):
+def test_an_initiative_without_any_recorded_change_counts_with_its_current_status(histories):
+    InitiatiefFactory(naam="Uit het beheer", wijk=histories["tuin"].wijk, status="zelfstandig")
+    for date in (D(2010, 1, 1), D(2023, 12, 31)):
+        assert _counts(per_status_on(date))["zelfstandig"] == 1
+    assert _counts(per_status_on(D(2010, 1, 1))) == _zero(zelfstandig=1)
+
+
+@pytest.mark.django_db
+def test_with_status_on_annotates_and_leaves_out_unborn(histories):
     rows = dict(
-        status_on(Initiatief.objects.all(), D(2023, 6, 30)).values_list("naam", "status_op")
+        with_status_on(Initiatief.objects.all(), D(2023, 6, 30)).values_list("naam", "status_op")
     )
     assert rows == {"Tuin": "actief", "Basket": "in_voorbereiding", "Repair": "zelfstandig"}
 
 
 @pytest.mark.django_db
-def test_status_figures_run_one_query(histories, django_assert_num_queries):
+def test_running_on_a_date(histories):
+    running = running_on(Initiatief.objects.all(), D(2023, 6, 30))
+    assert sorted(running.values_list("naam", flat=True)) == ["Repair", "Tuin"]
+    assert {i.naam: i.status_op_label for i in running} == {
+        "Repair": "zelfstandig",
+        "Tuin": "actief",
+    }
+
+
+@pytest.mark.django_db
+def test_per_gebied_lists_every_gebied_and_adds_up(histories, gebied_a, gebied_b):
+    GebiedFactory(naam="Zonder initiatieven", volgorde=9)
+    figures = per_status_per_gebied(D(2023, 12, 31))
+    rows = {row["gebied"]: _counts(row) for row in figures["per_gebied"]}
+    assert rows == {
+        gebied_a.naam: _zero(actief=1),
+        gebied_b.naam: _zero(actief=1, gestopt=1),
+        "Zonder initiatieven": _zero(),
+    }
+    assert _counts(figures) == _counts(per_status_on(D(2023, 12, 31)))
+
+
+@pytest.mark.django_db
+def test_status_figures_run_a_fixed_number_of_queries(histories, django_assert_num_queries):
     with django_assert_num_queries(1):
-        count_by_status_on(D(2023, 12, 31))
-    with django_assert_num_queries(1):
-        count_by_status()
+        per_status_on(D(2023, 12, 31))
+    with django_assert_num_queries(2):
+        per_status_per_gebied(D(2023, 12, 31))
 
 
 @pytest.mark.django_db
@@ -150,49 +180,3 @@ def test_headcount_of_empty_year_lists_gebieden_with_zero(gebied_a):
     result = headcount_in_year(year=2019)
     assert result["vrijwilligers"] == result["deelnemers"] == result["initiatieven"] == 0
     assert [row["gebied"] for row in result["per_gebied"]] == [gebied_a.naam]
-
-
-@pytest.mark.django_db
-def test_funding_in_year(initiatief_a, initiatief_b, django_assert_max_num_queries):
-    def aanvraag(fonds, bedrag, applied, status="aangevraagd", decided=None, initiatief=None):
-        FinancieringsaanvraagFactory(
-            initiatief=initiatief or initiatief_a,
-            fonds=fonds,
-            bedrag=Decimal(bedrag),
-            aangevraagd_op=applied,
-            status=status,
-            besluit_op=decided,
-        )
-
-    aanvraag("Wensfonds", "500.00", D(2023, 3, 1), "toegekend", D(2023, 4, 1))
-    aanvraag("Wensfonds", "250.50", D(2023, 6, 1), "afgewezen", D(2023, 7, 1))
-    aanvraag("Wensfonds", "300.00", D(2023, 11, 1))  # still open
-    aanvraag(
-        "3x3 basketbal", "2000.00", D(2022, 12, 1), "toegekend", D(2023, 1, 15), initiatief_b
-    )  # applied in 2022, granted in 2023
-    aanvraag("3x3 basketbal", "900.00", D(2023, 12, 1), "toegekend", D(2024, 1, 10))
-    aanvraag("Oranje Fonds", "100.00", D(2022, 2, 1), "toegekend", D(2022, 3, 1))  # not 2023
-
-    with django_assert_max_num_queries(2):
-        result = funding_in_year(year=2023)
-
-    # Applied in 2023: 500 + 250.50 + 300 + 900 (4 applications).
-    assert result["aangevraagd"] == {"aantal": 4, "bedrag": Decimal("1950.50")}
-    # Granted in 2023: 500 (Wensfonds) + 2000 (3x3, applied in 2022).
-    assert result["toegekend"] == {"aantal": 2, "bedrag": Decimal("2500.00")}
-    assert result["afgewezen"] == {"aantal": 1, "bedrag": Decimal("250.50")}
-    # Applied in 2023 and undecided today: only the 300 (the 900 is decided).
-    assert result["open"] == {"aantal": 1, "bedrag": Decimal("300.00")}
-    assert [row["fonds"] for row in result["per_fonds"]] == ["3x3 basketbal", "Wensfonds"]
-    basket, wensfonds = result["per_fonds"]
-    assert basket["aangevraagd"] == {"aantal": 1, "bedrag": Decimal("900.00")}
-    assert basket["toegekend"] == {"aantal": 1, "bedrag": Decimal("2000.00")}
-    assert wensfonds["toegekend"] == {"aantal": 1, "bedrag": Decimal("500.00")}
-    assert wensfonds["afgewezen"] == {"aantal": 1, "bedrag": Decimal("250.50")}
-
-
-@pytest.mark.django_db
-def test_funding_of_empty_year_is_zero(db):
-    result = funding_in_year(year=2019)
-    assert result["aangevraagd"] == {"aantal": 0, "bedrag": Decimal("0")}
-    assert result["per_fonds"] == []

@@ -6,13 +6,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
+from initiatieven.models import StatusWijziging
 from tests.factories import (
     ActiviteitFactory,
     InitiatiefFactory,
     OrganisatieFactory,
-    make_user,
 )
 
 pytestmark = pytest.mark.django_db
@@ -21,8 +20,8 @@ NOW = datetime.datetime(2024, 6, 20, 12, 0)
 
 
 @pytest.fixture
-def werk(wijk_a, wijk_b, gebied_a):
-    oost = gebied_a.wijken.get(naam="Waterkwartier-Oost")
+def werk(wijk_a, wijk_a2, wijk_b):
+    oost = wijk_a2
     ieder1 = OrganisatieFactory(naam="Ieder1")
     rows = [
         (wijk_a, datetime.date(2024, 1, 10), "bijeenkomst", 10, 1),
@@ -75,7 +74,8 @@ def test_wijk_page_figures(makelaar, client_for, werk, wijk_a, django_assert_max
         ("Ieder1", 2),
         ("Bibliotheek", 1),
     ]
-    assert len(ctx["recent"]) == 4  # recent includes last year's
+    # The recent activities are those of the chosen year (not last year's).
+    assert [a.datum.year for a in ctx["recent"]] == [2024, 2024, 2024]
     html = response.content.decode()
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in html
     assert "Activiteiten per maand in 2024 – Waterkwartier" in html
@@ -90,6 +90,34 @@ def test_other_year_via_the_url(makelaar, client_for, werk, wijk_a):
     # Nonsense years fall back to this year.
     for jaar in ("abc", "1066", "3000"):
         assert client_for(makelaar).get(url, {"jaar": jaar}).context["year"] == 2024
+
+
+@time_machine.travel(NOW, tick=False)
+def test_every_block_follows_the_chosen_year(makelaar, client_for, wijk_a):
+    """A past year shows that year's recent activities, and the initiatives per status
+    and running initiatives at its end (from the status history), not today's."""
+    ActiviteitFactory(wijk=wijk_a, datum=datetime.date(2022, 5, 1), titel="Toen")
+    ActiviteitFactory(wijk=wijk_a, datum=datetime.date(2024, 5, 1), titel="Nu")
+    tuin = InitiatiefFactory(naam="Tuin", wijk=wijk_a, status=InitiatiefStatus.GESTOPT)
+    for status, datum in [("actief", "2022-03-01"), ("gestopt", "2023-02-01")]:
+        StatusWijziging.objects.create(initiatief=tuin, status=status, datum=datum)
+    nieuw = InitiatiefFactory(naam="Nieuw", wijk=wijk_a, status=InitiatiefStatus.IDEE)
+    StatusWijziging.objects.create(initiatief=nieuw, status="idee", datum="2024-01-05")
+    url = reverse("pages:wijk_detail", args=[wijk_a.pk])
+
+    then = client_for(makelaar).get(url, {"jaar": 2022}).context
+    assert [a.titel for a in then["recent"]] == ["Toen"]
+    statuses = {row["status"]: row["aantal"] for row in then["initiatieven_per_status"]}
+    assert statuses == {**dict.fromkeys(statuses, 0), "actief": 1}
+    assert [(i.naam, i.status_op_label) for i in then["lopende_initiatieven"]] == [
+        ("Tuin", "actief")
+    ]
+
+    now = client_for(makelaar).get(url).context
+    assert [a.titel for a in now["recent"]] == ["Nu"]
+    statuses = {row["status"]: row["aantal"] for row in now["initiatieven_per_status"]}
+    assert statuses == {**dict.fromkeys(statuses, 0), "gestopt": 1, "idee": 1}
+    assert list(now["lopende_initiatieven"]) == []
 
 
 @time_machine.travel(NOW, tick=False)
@@ -154,8 +182,7 @@ def test_unknown_wijk_is_404(makelaar, client_for):
     assert client_for(makelaar).get(reverse("pages:wijk_detail", args=[9999])).status_code == 404
 
 
-def test_buurtservice_sees_the_page_without_activities(db, client_for, werk, wijk_a):
-    user = make_user(Role.BUURTSERVICE)
-    response = client_for(user).get(reverse("pages:wijk_detail", args=[wijk_a.pk]))
+def test_buurtservice_sees_the_page_without_activities(client_for, buurtservice_user, werk, wijk_a):
+    response = client_for(buurtservice_user).get(reverse("pages:wijk_detail", args=[wijk_a.pk]))
     assert response.status_code == 200
     assert response.context["totals"]["aantal"] == 0
