@@ -2,14 +2,13 @@ from __future__ import annotations
 
 import datetime
 
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.concurrency import MAX_VERSION
+from core.concurrency import VersionedFormMixin
 from core.forms import refuse_implausible_date
+from core.widgets import DateInput
 
 from .choices import SectieSoort
 from .models import Jaarrapportage, Sectie
@@ -19,12 +18,6 @@ MARKDOWN_HELP = _(
     "Markdown: an empty line starts a new paragraph; '- ' starts a bullet; "
     "**bold**, *italic*, [link text](https://…)."
 )
-
-
-def _helper(label) -> FormHelper:
-    helper = FormHelper()
-    helper.add_input(Submit("submit", label, css_class="btn-primary btn-lg"))
-    return helper
 
 
 def _plausible_year(jaar: int | None) -> int | None:
@@ -47,7 +40,7 @@ class JaarrapportageCreateForm(forms.ModelForm):
     class Meta:
         model = Jaarrapportage
         fields = ["jaar", "titel", "versiedatum", "basisjaar"]
-        widgets = {"versiedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"versiedatum": DateInput}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,7 +50,6 @@ class JaarrapportageCreateForm(forms.ModelForm):
         self.fields["titel"].help_text = _("Empty: “%(title)s”.") % {"title": default_title(year)}
         self.fields["versiedatum"].initial = timezone.localdate()
         self.fields["versiedatum"].required = False
-        self.helper = _helper(_("Create report"))
 
     def clean_jaar(self):
         return _plausible_year(self.cleaned_data["jaar"])
@@ -78,19 +70,15 @@ class JaarrapportageCreateForm(forms.ModelForm):
         return cleaned
 
 
-class JaarrapportageUpdateForm(forms.ModelForm):
+class JaarrapportageUpdateForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Jaarrapportage
         fields = ["titel", "versiedatum", "basisjaar", "inleiding"]
         widgets = {
-            "versiedatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "versiedatum": DateInput,
             "inleiding": forms.Textarea(attrs={"rows": 8}),
         }
         help_texts = {"inleiding": MARKDOWN_HELP}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(_("Save"))
 
     def clean_versiedatum(self):
         return _plausible_version_date(self.cleaned_data["versiedatum"], self.instance.jaar)
@@ -102,22 +90,14 @@ class JaarrapportageUpdateForm(forms.ModelForm):
         return basisjaar
 
 
-class SectieForm(forms.ModelForm):
+class SectieForm(VersionedFormMixin, forms.ModelForm):
     """A section's title and narrative, with the version the editor started from."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
 
     class Meta:
         model = Sectie
         fields = ["titel", "tekst"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 14})}
         help_texts = {"tekst": MARKDOWN_HELP}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.fields["version"].initial = self.instance.version
-        self.helper = _helper(_("Save section"))
 
 
 class SectieCreateForm(forms.ModelForm):
@@ -133,4 +113,3 @@ class SectieCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["soort"].initial = SectieSoort.VRIJ
-        self.helper = _helper(_("Add section"))

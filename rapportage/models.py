@@ -26,7 +26,7 @@ class JaarrapportageQuerySet(models.QuerySet):
         return self.visible_to(user)
 
 
-class Jaarrapportage(TimeStampedModel):
+class Jaarrapportage(VersionedModel, TimeStampedModel):
     """The yearly "Jaarrapportage Sterke Wijken"; one per year."""
 
     jaar = models.PositiveSmallIntegerField(_("year"), unique=True)

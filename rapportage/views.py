@@ -8,14 +8,15 @@ have them; a social broker gets 403) and loads its object through the model's
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+
+from core.forms import model_data
+from core.mixins import ScopedViewMixin, VersionedFormViewMixin
 
 from .forms import JaarrapportageCreateForm, JaarrapportageUpdateForm, SectieCreateForm, SectieForm
 from .models import Jaarrapportage, RapportVersie, Sectie
@@ -28,30 +29,36 @@ from .report import (
 )
 from .services import (
     ReportIsFinal,
-    SectieConflict,
     add_sectie,
     create_jaarrapportage,
     delete_sectie,
     finalize_jaarrapportage,
     move_sectie,
     reopen_jaarrapportage,
+    update_jaarrapportage,
     update_sectie,
 )
 
 
-class ReportPermissionMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    """Login first (anonymous users go to the login page), then the permission (else 403)."""
+class RapportageViewMixin(ScopedViewMixin):
+    """The report of the URL through ``visible_to`` (404 when not visible)."""
 
-
-class RapportageObjectMixin:
-    """Loads the report of the URL through ``visible_to`` (404 when not visible)."""
+    model = Jaarrapportage
 
     def get_rapportage(self) -> Jaarrapportage:
-        if not hasattr(self, "_rapportage"):
-            self._rapportage = get_object_or_404(
-                Jaarrapportage.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
-            )
-        return self._rapportage
+        return self.get_object()
+
+
+class SectieViewMixin(ScopedViewMixin):
+    """The section of the URL through ``visible_to``, with its report."""
+
+    model = Sectie
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("rapportage")
+
+    def get_rapportage(self) -> Jaarrapportage:
+        return self.get_object().rapportage
 
 
 def refuse_final(request, rapportage: Jaarrapportage) -> HttpResponseRedirect:
@@ -60,8 +67,8 @@ def refuse_final(request, rapportage: Jaarrapportage) -> HttpResponseRedirect:
 
 
 class ConceptOnlyMixin:
-    """Refuses changes to a final report. Goes after the permission mixins in the bases,
-    so the login and permission checks come first."""
+    """Refuses changes to a final report. Goes after ScopedViewMixin in the bases:
+    the login and permission checks come first."""
 
     def dispatch(self, request, *args, **kwargs):
         rapportage = self.get_rapportage()
@@ -70,18 +77,17 @@ class ConceptOnlyMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class JaarrapportageListView(ReportPermissionMixin, ListView):
+class JaarrapportageListView(ScopedViewMixin, ListView):
     permission_required = "rapportage.view_jaarrapportage"
+    model = Jaarrapportage
     template_name = "rapportage/jaarrapportage_list.html"
     context_object_name = "rapportages"
 
     def get_queryset(self):
-        return Jaarrapportage.objects.visible_to(self.request.user).annotate(
-            aantal_versies=Count("versies")
-        )
+        return super().get_queryset().annotate(aantal_versies=Count("versies"))
 
 
-class JaarrapportageCreateView(ReportPermissionMixin, CreateView):
+class JaarrapportageCreateView(ScopedViewMixin, CreateView):
     permission_required = "rapportage.add_jaarrapportage"
     form_class = JaarrapportageCreateForm
     template_name = "rapportage/jaarrapportage_form.html"
@@ -98,18 +104,17 @@ class JaarrapportageCreateView(ReportPermissionMixin, CreateView):
         return HttpResponseRedirect(self.object.get_absolute_url())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, page_title=_("New annual report"))
+        return super().get_context_data(
+            **kwargs, page_title=_("New annual report"), submit_label=_("Create report")
+        )
 
 
-class JaarrapportageDetailView(ReportPermissionMixin, RapportageObjectMixin, DetailView):
+class JaarrapportageDetailView(RapportageViewMixin, DetailView):
     """The HTML preview: the same content as the PDF, plus the editing controls."""
 
     permission_required = "rapportage.view_jaarrapportage"
     template_name = "rapportage/jaarrapportage_detail.html"
     context_object_name = "rapportage"
-
-    def get_object(self, queryset=None):
-        return self.get_rapportage()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -133,37 +138,32 @@ class JaarrapportageDetailView(ReportPermissionMixin, RapportageObjectMixin, Det
 
 
 class JaarrapportageUpdateView(
-    ReportPermissionMixin, RapportageObjectMixin, ConceptOnlyMixin, UpdateView
+    RapportageViewMixin, ConceptOnlyMixin, VersionedFormViewMixin, UpdateView
 ):
     permission_required = "rapportage.change_jaarrapportage"
+    scope = "editable_by"
     form_class = JaarrapportageUpdateForm
     template_name = "rapportage/jaarrapportage_form.html"
 
-    def get_object(self, queryset=None):
-        return self.get_rapportage()
-
     def form_valid(self, form):
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = update_jaarrapportage(
+            rapportage=self.object,
+            expected_version=form.cleaned_data["version"],
+            **model_data(form),
+        )
         messages.success(self.request, _("The report has been saved."))
-        return super().form_valid(form)
+        return HttpResponseRedirect(self.object.get_absolute_url())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, page_title=_("Edit report"))
+        return super().get_context_data(
+            **kwargs, page_title=_("Edit report"), submit_label=_("Save")
+        )
 
 
-class SectieObjectMixin:
-    def get_sectie(self) -> Sectie:
-        if not hasattr(self, "_sectie"):
-            self._sectie = get_object_or_404(
-                Sectie.objects.visible_to(self.request.user).select_related("rapportage"),
-                pk=self.kwargs["pk"],
-            )
-        return self._sectie
-
-    def get_rapportage(self) -> Jaarrapportage:
-        return self.get_sectie().rapportage
-
-
-class SectieUpdateView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin, UpdateView):
+class SectieUpdateView(SectieViewMixin, ConceptOnlyMixin, VersionedFormViewMixin, UpdateView):
     """Edit a section's narrative; refuses to overwrite someone else's newer save."""
 
     permission_required = "rapportage.change_sectie"
@@ -171,22 +171,17 @@ class SectieUpdateView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixi
     template_name = "rapportage/sectie_form.html"
     context_object_name = "sectie"
 
-    def get_object(self, queryset=None):
-        return self.get_sectie()
-
     def form_valid(self, form):
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
         sectie = self.object
-        try:
-            update_sectie(
-                sectie=sectie,
-                titel=form.cleaned_data["titel"],
-                tekst=form.cleaned_data["tekst"],
-                expected_version=form.cleaned_data["version"],
-            )
-        except SectieConflict:
-            return self.conflict(form)
-        except ReportIsFinal:
-            return refuse_final(self.request, sectie.rapportage)
+        update_sectie(
+            sectie=sectie,
+            titel=form.cleaned_data["titel"],
+            tekst=form.cleaned_data["tekst"],
+            expected_version=form.cleaned_data["version"],
+        )
         messages.success(self.request, _("The section has been saved."))
         url = sectie.rapportage.get_absolute_url()
         return HttpResponseRedirect(f"{url}#sectie-{self._position(sectie)}")
@@ -195,25 +190,22 @@ class SectieUpdateView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixi
         ids = list(sectie.rapportage.secties.values_list("pk", flat=True))
         return ids.index(sectie.pk) + 1 if sectie.pk in ids else 1
 
-    def conflict(self, form):
-        """Show the newer stored text, keep the user's own text to copy from; 409."""
-        current = Sectie.objects.get(pk=self.object.pk)
-        fresh = SectieForm(instance=current)
-        context = self.get_context_data(
-            form=fresh,
-            conflict=True,
-            own_titel=form.cleaned_data["titel"],
-            own_tekst=form.cleaned_data["tekst"],
-        )
-        return self.render_to_response(context, status=409)
+    def render_invalid(self, form, **context):
+        """On a conflict the page also shows the text as it is stored now, to compare."""
+        if form.has_error("__all__", code="stale"):
+            context["stored"] = Sectie.objects.get(pk=self.object.pk)
+        return super().render_invalid(form, **context)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **kwargs, rapportage=self.object.rapportage, page_title=_("Edit section")
+            **kwargs,
+            rapportage=self.object.rapportage,
+            page_title=_("Edit section"),
+            submit_label=_("Save section"),
         )
 
 
-class SectieCreateView(ReportPermissionMixin, RapportageObjectMixin, ConceptOnlyMixin, CreateView):
+class SectieCreateView(RapportageViewMixin, ConceptOnlyMixin, CreateView):
     permission_required = "rapportage.add_sectie"
     form_class = SectieCreateForm
     template_name = "rapportage/sectie_form.html"
@@ -226,17 +218,17 @@ class SectieCreateView(ReportPermissionMixin, RapportageObjectMixin, ConceptOnly
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            **kwargs, rapportage=self.get_rapportage(), page_title=_("New section")
+            **kwargs,
+            rapportage=self.get_rapportage(),
+            page_title=_("New section"),
+            submit_label=_("Add section"),
         )
 
 
-class SectieDeleteView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin, DeleteView):
+class SectieDeleteView(SectieViewMixin, ConceptOnlyMixin, DeleteView):
     permission_required = "rapportage.delete_sectie"
     template_name = "rapportage/sectie_confirm_delete.html"
     context_object_name = "sectie"
-
-    def get_object(self, queryset=None):
-        return self.get_sectie()
 
     def form_valid(self, form):
         rapportage = self.object.rapportage
@@ -245,12 +237,12 @@ class SectieDeleteView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixi
         return HttpResponseRedirect(rapportage.get_absolute_url())
 
 
-class SectieMoveView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin, View):
+class SectieMoveView(SectieViewMixin, ConceptOnlyMixin, View):
     permission_required = "rapportage.change_sectie"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        sectie = self.get_sectie()
+        sectie = self.get_object()
         direction = request.POST.get("direction")
         if direction not in ("up", "down"):
             return HttpResponse(status=400)
@@ -258,7 +250,7 @@ class SectieMoveView(ReportPermissionMixin, SectieObjectMixin, ConceptOnlyMixin,
         return HttpResponseRedirect(sectie.rapportage.get_absolute_url())
 
 
-class JaarrapportagePdfView(ReportPermissionMixin, RapportageObjectMixin, View):
+class JaarrapportagePdfView(RapportageViewMixin, View):
     """Download the PDF: the stored file of a final report, else rendered now."""
 
     permission_required = "rapportage.view_jaarrapportage"
@@ -281,7 +273,7 @@ class JaarrapportagePdfView(ReportPermissionMixin, RapportageObjectMixin, View):
         return response
 
 
-class JaarrapportageFinalizeView(ReportPermissionMixin, RapportageObjectMixin, View):
+class JaarrapportageFinalizeView(RapportageViewMixin, View):
     permission_required = "rapportage.finalize_jaarrapportage"
     http_method_names = ["post"]
 
@@ -289,7 +281,7 @@ class JaarrapportageFinalizeView(ReportPermissionMixin, RapportageObjectMixin, V
         rapportage = self.get_rapportage()
         try:
             versie = finalize_jaarrapportage(rapportage=rapportage, user=request.user)
-        except ReportIsFinal as exc:
+        except ValidationError as exc:  # already final, or the PDF could not be made
             messages.error(request, exc.messages[0])
         else:
             messages.success(
@@ -300,7 +292,7 @@ class JaarrapportageFinalizeView(ReportPermissionMixin, RapportageObjectMixin, V
         return HttpResponseRedirect(rapportage.get_absolute_url())
 
 
-class JaarrapportageReopenView(ReportPermissionMixin, RapportageObjectMixin, View):
+class JaarrapportageReopenView(RapportageViewMixin, View):
     permission_required = "rapportage.reopen_jaarrapportage"
     http_method_names = ["post"]
 
@@ -318,14 +310,12 @@ class JaarrapportageReopenView(ReportPermissionMixin, RapportageObjectMixin, Vie
         return HttpResponseRedirect(rapportage.get_absolute_url())
 
 
-class VersieDownloadView(ReportPermissionMixin, View):
+class VersieDownloadView(ScopedViewMixin, View):
     permission_required = ("rapportage.view_jaarrapportage", "rapportage.view_rapportversie")
+    model = RapportVersie
 
     def get(self, request, *args, **kwargs):
-        versie = get_object_or_404(
-            RapportVersie.objects.visible_to(request.user).select_related("rapportage"),
-            pk=kwargs["pk"],
-        )
+        versie = self.get_object(self.get_queryset().select_related("rapportage"))
         if not versie.pdf:
             raise Http404
         filename = f"jaarrapportage-{versie.rapportage.jaar}-v{versie.versie}.pdf"

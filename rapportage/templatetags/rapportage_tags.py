@@ -29,14 +29,6 @@ def isodate(value, fmt="j F Y"):
 
 
 @register.filter
-def getitem(mapping, key):
-    try:
-        return mapping[key]
-    except (KeyError, IndexError, TypeError):
-        return None
-
-
-@register.filter
 def num(value):
     """A figure with a Dutch decimal comma; whole numbers without decimals."""
     if value is None or value == "":

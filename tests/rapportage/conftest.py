@@ -9,7 +9,6 @@ import pytest
 from pypdf import PdfReader
 
 from buurtservice.choices import Herkomst, KlusStatus, Uitstroom, UitvoerderSoort
-from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import StatusWijziging
 from makelaars.models import ActiviteitLink
@@ -26,7 +25,6 @@ from tests.factories import (
     PlanonderdeelFactory,
     UitvoerderFactory,
     WijkFactory,
-    make_user,
 )
 from wijken.choices import Functie
 
@@ -40,29 +38,23 @@ def pdf_text(pdf_bytes: bytes) -> str:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(media_root):
+    """Report PDFs are written in a folder of the test."""
 
 
 @pytest.fixture
-def gebieden(db):
-    centrum = GebiedFactory(naam="Centrum – De Hoven", volgorde=1)
-    water = GebiedFactory(naam="Waterkwartier", volgorde=2)
-    zuid = GebiedFactory(naam="Zuidwijken – Warnsveld", volgorde=3)
+def gebieden(gebied_a, gebied_b, wijk_a, wijk_b):
+    """The shared world's two gebieden, with a third one ordered first (as in seed 000)."""
+    centrum = GebiedFactory(naam="Centrum – De Hoven", volgorde=0)
     return {
         "centrum": centrum,
-        "water": water,
-        "zuid": zuid,
+        "water": gebied_a,
+        "zuid": gebied_b,
         "wijk_centrum": WijkFactory(naam="Centrum", gebied=centrum),
         "wijk_hoven": WijkFactory(naam="De Hoven", gebied=centrum),
-        "wijk_water": WijkFactory(naam="Waterkwartier", gebied=water),
-        "wijk_zuid": WijkFactory(naam="Zuidwijken", gebied=zuid),
+        "wijk_water": wijk_a,
+        "wijk_zuid": wijk_b,
     }
-
-
-@pytest.fixture
-def coordinator(db):
-    return make_user(Role.COORDINATOR, username="coordinator")
 
 
 @pytest.fixture
