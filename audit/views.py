@@ -12,7 +12,7 @@ import decimal
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 from simple_history.utils import get_m2m_reverse_field_name
+
+from core.mixins import ScopedViewMixin
 
 from .registry import AUDITED, READ_PERMISSION, history_url
 from .services import RESTORE_REASON, RestoreConflict, restore_deleted
@@ -176,13 +178,10 @@ def _model_or_404(key: str) -> type[models.Model]:
         raise Http404(_("Unknown kind of record.")) from None
 
 
-class AuditMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    permission_required = READ_PERMISSION
-
-
-class GeschiedenisView(AuditMixin, TemplateView):
+class GeschiedenisView(ScopedViewMixin, TemplateView):
     """Every recorded change of one object (also of a deleted one)."""
 
+    permission_required = READ_PERMISSION
     template_name = "audit/geschiedenis.html"
 
     def get_context_data(self, **kwargs):

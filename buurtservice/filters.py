@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wijken.models import Wijk, sees_all_gebieden
+from core.visibility import sees_all_gebieden
+from core.widgets import DateInput
+from wijken.models import Wijk
 
 from .choices import Herkomst, KlusSoort, KlusStatus, UitvoerderSoort, Verwijzer
 from .models import Klus, Uitvoerder, sees_requester_data
@@ -20,10 +21,6 @@ def wijken_for(request):
     if sees_all_gebieden(user) or sees_requester_data(user):
         return Wijk.objects.visible_to(user)
     return Wijk.objects.of_user(user)
-
-
-class DateRangeInput(forms.DateInput):
-    input_type = "date"
 
 
 class WachtlijstFilter(django_filters.FilterSet):
@@ -50,13 +47,13 @@ class KlusFilter(WachtlijstFilter):
         label=_("Requested from"),
         field_name="aanvraagdatum",
         lookup_expr="gte",
-        widget=DateRangeInput,
+        widget=DateInput,
     )
     tot = django_filters.DateFilter(
         label=_("Requested up to and including"),
         field_name="aanvraagdatum",
         lookup_expr="lte",
-        widget=DateRangeInput,
+        widget=DateInput,
     )
 
     class Meta:

@@ -1,4 +1,4 @@
-"""Forms only validate; writes happen in services (or a single ModelForm save)."""
+"""Forms only validate; the views hand their cleaned data to services, which write."""
 
 from __future__ import annotations
 
@@ -12,18 +12,18 @@ from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import IdsChoiceField, refuse_implausible_date
+from core.models import overlaps_q
+from core.widgets import DateInput
 from wijken.models import Wijk
 
-from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
-from .services import MAX_HOURS_PER_JOB
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
+from .models import (
+    MAX_HOURS_PER_JOB,
+    REQUESTER_FIELDS,
+    Capaciteit,
+    Klus,
+    Uitvoerder,
+    sees_requester_data,
+)
 
 REQUESTER_HELP = _(
     "Only what is needed to do the job. Removed automatically some time after the job is "
@@ -126,7 +126,7 @@ class PlanForm(forms.Form):
         assigned = list(klus.inzet.values_list("uitvoerder_id", flat=True))
         # Workers still active (or who left less than a week ago), plus those assigned.
         self.fields["uitvoerders"].queryset = Uitvoerder.objects.visible_to(user).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=since) | Q(pk__in=assigned)
+            overlaps_q(since, None) | Q(pk__in=assigned)
         )
         self.initial.setdefault("datum", klus.gepland_op or timezone.localdate())
         self.initial.setdefault("uitvoerders", assigned)
@@ -209,7 +209,7 @@ class UitvoerderForm(VersionedFormMixin, forms.ModelForm):
         return refuse_implausible_date(self.cleaned_data["einddatum"])
 
 
-class CapaciteitForm(forms.ModelForm):
+class CapaciteitForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Capaciteit
         fields = ["uren_per_week", "startdatum", "einddatum", "omschrijving"]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,14 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
-from core.models import TimeStampedModel
-from wijken.models import Wijk, gebied_ids_for, sees_all_gebieden
+from core.models import DatedModel, DatedQuerySet, TimeStampedModel
+from core.visibility import GebiedScopedQuerySet, is_staff_user, sees_all_gebieden
+from wijken.models import Wijk
 
 from .choices import Herkomst, KlusSoort, KlusStatus, Uitstroom, UitvoerderSoort, Verwijzer
 
 VIEW_REQUESTER_DATA = "buurtservice.view_aanvragergegevens"
 # A team's staff hours per week; more than this is a typing error.
 MAX_CAPACITY_HOURS = 1000
+# The hours one worker can spend on one job.
+MAX_HOURS_PER_JOB = Decimal("24")
 
 # The personal data of a requester: shown only to sees_requester_data() users,
 # never exported or logged, blanked by `manage.py anonimiseer_aanvragers`.
@@ -29,18 +33,16 @@ REQUESTER_FIELDS = ("aanvrager_naam", "aanvrager_adres", "aanvrager_telefoon")
 
 def sees_requester_data(user) -> bool:
     """Only Buurtservice roles and coordinators see who asked for a job."""
-    return user.is_active and user.has_perm(VIEW_REQUESTER_DATA)
+    return is_staff_user(user) and user.has_perm(VIEW_REQUESTER_DATA)
 
 
-class KlusQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        if not user.has_perm("buurtservice.view_klus"):
-            return self.none()
-        if sees_all_gebieden(user) or sees_requester_data(user):
-            return self
-        return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
+class KlusQuerySet(GebiedScopedQuerySet):
+    """Buurtservice and coordinators see every job; brokers those of their gebied."""
+
+    view_permission = "buurtservice.view_klus"
+
+    def sees_everything(self, user) -> bool:
+        return sees_all_gebieden(user) or sees_requester_data(user)
 
     def editable_by(self, user):
         """Jobs a user may plan, complete, cancel or edit."""
@@ -140,6 +142,11 @@ class Klus(VersionedModel, TimeStampedModel):
         ordering = ["aanvraagdatum", "pk"]
         permissions = [
             ("view_aanvragergegevens", _("Can see the personal data of requesters")),
+            ("view_wachtlijst", _("Can see the waiting list")),
+            ("export_wachtlijst", _("Can export the waiting list")),
+            ("export_klus", _("Can export the jobs")),
+            ("view_overzicht", _("Can see the Buurtservice overview")),
+            ("export_overzicht", _("Can export the Buurtservice overview")),
         ]
         constraints = [
             models.CheckConstraint(
@@ -236,22 +243,17 @@ class KlusStatusWijziging(models.Model):
         return f"{self.get_status_display()} ({self.datum:%d-%m-%Y})"
 
 
-class UitvoerderQuerySet(models.QuerySet):
+class UitvoerderQuerySet(DatedQuerySet):
     def visible_to(self, user):
-        if not (user.is_authenticated and user.is_active):
+        if not is_staff_user(user):
             return self.none()
         return self if user.has_perm("buurtservice.view_uitvoerder") else self.none()
 
     def started_between(self, start: datetime.date, end: datetime.date):
         return self.filter(startdatum__gte=start, startdatum__lte=end)
 
-    def active_on(self, date: datetime.date):
-        return self.filter(startdatum__lte=date).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=date)
-        )
 
-
-class Uitvoerder(VersionedModel, TimeStampedModel):
+class Uitvoerder(DatedModel, VersionedModel, TimeStampedModel):
     """A participant, volunteer or intern who does Buurtservice jobs."""
 
     naam = models.CharField(_("name"), max_length=120)
@@ -276,6 +278,7 @@ class Uitvoerder(VersionedModel, TimeStampedModel):
         verbose_name = _("worker")
         verbose_name_plural = _("workers")
         ordering = ["naam"]
+        permissions = [("export_uitvoerder", _("Can export the workers"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
@@ -304,9 +307,6 @@ class Uitvoerder(VersionedModel, TimeStampedModel):
             )
         if errors:
             raise ValidationError(errors)
-
-    def is_active_on(self, date: datetime.date) -> bool:
-        return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)
 
 
 class Inzet(models.Model):
@@ -338,26 +338,19 @@ class Inzet(models.Model):
         return f"{self.uitvoerder} – {self.klus}"
 
 
-class CapaciteitQuerySet(models.QuerySet):
-    def on(self, date: datetime.date):
-        return self.filter(on_q(date))
+class CapaciteitQuerySet(DatedQuerySet):
+    def visible_to(self, user):
+        if not is_staff_user(user):
+            return self.none()
+        return self if user.has_perm("buurtservice.view_capaciteit") else self.none()
 
-    def overlapping(self, start: datetime.date, end: datetime.date | None):
-        """Periods sharing at least one day with [start, end] (open-ended if no end)."""
-        qs = self.filter(Q(einddatum__isnull=True) | Q(einddatum__gte=start))
-        if end is not None:
-            qs = qs.filter(startdatum__lte=end)
-        return qs
-
-
-def on_q(date: datetime.date, prefix: str = "") -> Q:
-    """The condition "period covers ``date``" for models with startdatum/einddatum."""
-    return Q(**{f"{prefix}startdatum__lte": date}) & (
-        Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gte": date})
-    )
+    def editable_by(self, user):
+        if not user.has_perm("buurtservice.change_capaciteit"):
+            return self.none()
+        return self.visible_to(user)
 
 
-class Capaciteit(models.Model):
+class Capaciteit(DatedModel, VersionedModel):
     """Staff hours per week available to Buurtservice during a period."""
 
     uren_per_week = models.DecimalField(

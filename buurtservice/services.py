@@ -24,9 +24,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .choices import KlusStatus
-from .models import REQUESTER_FIELDS, Inzet, Klus, KlusStatusWijziging, Uitvoerder
+from .models import (
+    MAX_HOURS_PER_JOB,
+    REQUESTER_FIELDS,
+    Capaciteit,
+    Inzet,
+    Klus,
+    KlusStatusWijziging,
+    Uitvoerder,
+)
 
-MAX_HOURS_PER_JOB = Decimal("24")
 PLAN_GRACE_DAYS = 7
 
 
@@ -229,6 +236,95 @@ def cancel_klus(
     klus.save(update_fields=["geannuleerd_op", "annuleringsreden", "status", "updated_at"])
     _record(klus, KlusStatus.GEANNULEERD, datum, door)
     return klus
+
+
+def _save(record, *, expected_version: int | None) -> None:
+    """Validate and save ``record``, refusing a stale version (VersionConflict)."""
+    record.full_clean()
+    if expected_version is not None:
+        record.expect_version(expected_version)
+    record.save()
+
+
+@transaction.atomic
+def update_klus(
+    *,
+    klus: Klus,
+    expected_version: int | None,
+    aanvraagdatum: datetime.date,
+    wijk,
+    soort: str,
+    verwijzer: str,
+    omschrijving: str = "",
+    aanvrager_naam: str | None = None,
+    aanvrager_adres: str | None = None,
+    aanvrager_telefoon: str | None = None,
+) -> Klus:
+    """Correct a job's intake data. The requester's data is only changed when given
+    (None: left as it is, e.g. for a user who may not see it)."""
+    klus.aanvraagdatum = aanvraagdatum
+    klus.wijk = wijk
+    klus.soort = soort
+    klus.verwijzer = verwijzer
+    klus.omschrijving = omschrijving
+    requester = {
+        "aanvrager_naam": aanvrager_naam,
+        "aanvrager_adres": aanvrager_adres,
+        "aanvrager_telefoon": aanvrager_telefoon,
+    }
+    for field, value in requester.items():
+        if value is not None:
+            setattr(klus, field, value.strip())
+    _save(klus, expected_version=expected_version)
+    return klus
+
+
+@transaction.atomic
+def save_uitvoerder(
+    *,
+    uitvoerder: Uitvoerder | None,
+    expected_version: int | None = None,
+    naam: str,
+    soort: str,
+    herkomst: str,
+    startdatum: datetime.date,
+    einddatum: datetime.date | None = None,
+    uitstroom: str = "",
+    notities: str = "",
+) -> Uitvoerder:
+    """Add a worker (``uitvoerder`` None) or change one."""
+    uitvoerder = uitvoerder or Uitvoerder()
+    uitvoerder.naam = naam
+    uitvoerder.soort = soort
+    uitvoerder.herkomst = herkomst
+    uitvoerder.startdatum = startdatum
+    uitvoerder.einddatum = einddatum
+    uitvoerder.uitstroom = uitstroom
+    uitvoerder.notities = notities
+    _save(uitvoerder, expected_version=expected_version)
+    return uitvoerder
+
+
+@transaction.atomic
+def save_capaciteit(
+    *,
+    capaciteit: Capaciteit | None,
+    expected_version: int | None = None,
+    uren_per_week: Decimal,
+    startdatum: datetime.date,
+    einddatum: datetime.date | None = None,
+    omschrijving: str = "",
+) -> Capaciteit:
+    """Add a capacity period (``capaciteit`` None) or change one; periods never overlap."""
+    # Serialise capacity writes, so two overlapping periods cannot both pass the check.
+    list(Capaciteit.objects.select_for_update().values_list("pk", flat=True))
+    capaciteit = capaciteit or Capaciteit()
+    capaciteit.uren_per_week = uren_per_week
+    capaciteit.startdatum = startdatum
+    capaciteit.einddatum = einddatum
+    capaciteit.omschrijving = omschrijving
+    _save(capaciteit, expected_version=expected_version)
+    return capaciteit
 
 
 def retention_cutoff(*, today: datetime.date, months: int) -> datetime.date:

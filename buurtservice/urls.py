@@ -6,7 +6,9 @@ app_name = "buurtservice"
 
 urlpatterns = [
     path("", views.WachtlijstView.as_view(), name="wachtlijst"),
+    path("export/", views.WachtlijstExportView.as_view(), name="wachtlijst_export"),
     path("klussen/", views.KlusListView.as_view(), name="klus_list"),
+    path("klussen/export/", views.KlusExportView.as_view(), name="klus_export"),
     path("klussen/nieuw/", views.KlusCreateView.as_view(), name="klus_create"),
     path("klussen/<int:pk>/", views.KlusDetailView.as_view(), name="klus_detail"),
     path("klussen/<int:pk>/bewerken/", views.KlusUpdateView.as_view(), name="klus_update"),
@@ -14,6 +16,7 @@ urlpatterns = [
     path("klussen/<int:pk>/afronden/", views.KlusCompleteView.as_view(), name="klus_complete"),
     path("klussen/<int:pk>/annuleren/", views.KlusCancelView.as_view(), name="klus_cancel"),
     path("uitvoerders/", views.UitvoerderListView.as_view(), name="uitvoerder_list"),
+    path("uitvoerders/export/", views.UitvoerderExportView.as_view(), name="uitvoerder_export"),
     path("uitvoerders/nieuw/", views.UitvoerderCreateView.as_view(), name="uitvoerder_create"),
     path("uitvoerders/<int:pk>/", views.UitvoerderDetailView.as_view(), name="uitvoerder_detail"),
     path(
@@ -29,4 +32,5 @@ urlpatterns = [
         name="capaciteit_update",
     ),
     path("overzicht/", views.OverzichtView.as_view(), name="overzicht"),
+    path("overzicht/export/", views.OverzichtExportView.as_view(), name="overzicht_export"),
 ]

@@ -3,24 +3,35 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Sum
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse, reverse_lazy
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.generic import CreateView, DetailView, FormView, ListView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
 from django_filters.views import FilterView
 
-from core.concurrency import VersionConflict
+from core.exports import FilterExportViewMixin, export_links, export_response
+from core.forms import add_service_errors, model_data
+from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.periods import parse_period, period_choices, period_code_for
 
 from . import selectors, services
-from .choices import KlusStatus, Uitstroom, UitvoerderSoort
+from .choices import KlusStatus
+from .exports import KlusExporter, OverzichtExporter, UitvoerderExporter, WachtlijstExporter
 from .filters import KlusFilter, UitvoerderFilter, WachtlijstFilter
 from .forms import (
     CancelForm,
@@ -34,17 +45,17 @@ from .forms import (
 from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
 
 
-class BuurtserviceMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    """Logged in (else to the login page) and holding the permission (else 403)."""
+class ExportLinksMixin:
+    """The page's export links (with its current filters), for who may export it."""
 
+    export_permission = ""
+    export_url_name = ""
 
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on a field when it has one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm(self.export_permission):
+            context["export_links"] = export_links(self.request, reverse(self.export_url_name))
+        return context
 
 
 class RequesterContextMixin:
@@ -57,19 +68,19 @@ class RequesterContextMixin:
 # --- waiting list and jobs ---------------------------------------------------
 
 
-class WachtlijstView(BuurtserviceMixin, RequesterContextMixin, FilterView):
+class WachtlijstView(ScopedViewMixin, ExportLinksMixin, RequesterContextMixin, FilterView):
     """Open jobs in request order, with the days waited."""
 
-    permission_required = "buurtservice.add_klus"
+    permission_required = "buurtservice.view_wachtlijst"
+    export_permission = "buurtservice.export_wachtlijst"
+    export_url_name = "buurtservice:wachtlijst_export"
+    model = Klus
     filterset_class = WachtlijstFilter
     template_name = "buurtservice/wachtlijst.html"
 
     def get_queryset(self):
         return (
-            Klus.objects.visible_to(self.request.user)
-            .waiting()
-            .select_related("wijk")
-            .order_by("aanvraagdatum", "pk")
+            super().get_queryset().waiting().select_related("wijk").order_by("aanvraagdatum", "pk")
         )
 
     def get_context_data(self, **kwargs):
@@ -88,18 +99,26 @@ class WachtlijstView(BuurtserviceMixin, RequesterContextMixin, FilterView):
         return context
 
 
-class KlusListView(BuurtserviceMixin, FilterView):
+class WachtlijstExportView(FilterExportViewMixin, WachtlijstView):
+    permission_required = "buurtservice.export_wachtlijst"
+    exporter_class = WachtlijstExporter
+
+
+class KlusListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView):
     permission_required = "buurtservice.view_klus"
+    export_permission = "buurtservice.export_klus"
+    export_url_name = "buurtservice:klus_export"
+    model = Klus
     filterset_class = KlusFilter
     template_name = "buurtservice/klus_list.html"
-    paginate_by = 50
 
     def get_queryset(self):
-        return (
-            Klus.objects.visible_to(self.request.user)
-            .select_related("wijk")
-            .order_by("-aanvraagdatum", "-pk")
-        )
+        return super().get_queryset().select_related("wijk").order_by("-aanvraagdatum", "-pk")
+
+
+class KlusExportView(FilterExportViewMixin, KlusListView):
+    permission_required = "buurtservice.export_klus"
+    exporter_class = KlusExporter
 
 
 # Requester data never ends up in error reports (AVG).
@@ -109,7 +128,7 @@ hide_requester_data = method_decorator(
 
 
 @hide_requester_data
-class KlusCreateView(BuurtserviceMixin, FormView):
+class KlusCreateView(ScopedViewMixin, FormView):
     permission_required = "buurtservice.add_klus"
     form_class = KlusForm
     template_name = "buurtservice/klus_form.html"
@@ -118,9 +137,8 @@ class KlusCreateView(BuurtserviceMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
-        data = {k: v for k, v in form.cleaned_data.items() if k != "toch_opslaan"}
         try:
-            klus = services.register_klus(door=self.request.user, **data)
+            klus = services.register_klus(door=self.request.user, **model_data(form))
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -128,12 +146,13 @@ class KlusCreateView(BuurtserviceMixin, FormView):
         return HttpResponseRedirect(reverse("buurtservice:wachtlijst") + f"#klus-{klus.pk}")
 
 
-class KlusDetailView(BuurtserviceMixin, RequesterContextMixin, DetailView):
+class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):
     permission_required = "buurtservice.view_klus"
+    model = Klus
     template_name = "buurtservice/klus_detail.html"
 
     def get_queryset(self):
-        return Klus.objects.visible_to(self.request.user).select_related("wijk__gebied")
+        return super().get_queryset().select_related("wijk__gebied")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -149,31 +168,36 @@ class KlusDetailView(BuurtserviceMixin, RequesterContextMixin, DetailView):
 
 
 @hide_requester_data
-class KlusUpdateView(BuurtserviceMixin, UpdateView):
+class KlusUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     permission_required = "buurtservice.change_klus"
+    model = Klus
+    scope = "editable_by"
     form_class = KlusForm
     template_name = "buurtservice/klus_form.html"
 
     def get_queryset(self):
-        return Klus.objects.editable_by(self.request.user).select_related("wijk")
+        return super().get_queryset().select_related("wijk")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
-        try:
-            response = super().form_valid(form)
-        except VersionConflict:
-            form.add_conflict_error()
-            return self.form_invalid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.update_klus(
+            klus=self.object, expected_version=form.cleaned_data["version"], **model_data(form)
+        )
         messages.success(self.request, _("The job has been saved."))
-        return response
+        return redirect(self.object)
 
 
-class KlusActionView(BuurtserviceMixin, FormView):
+class KlusActionView(ScopedViewMixin, FormView):
     """A status change of one job through a service function."""
 
     permission_required = "buurtservice.change_klus"
+    model = Klus
+    scope = "editable_by"
     template_name = "buurtservice/klus_action.html"
     title = ""
     submit_label = ""
@@ -183,9 +207,7 @@ class KlusActionView(BuurtserviceMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         if not (request.user.is_authenticated and self.has_permission()):
             return self.handle_no_permission()
-        self.klus = get_object_or_404(
-            Klus.objects.editable_by(request.user).select_related("wijk"), pk=kwargs["pk"]
-        )
+        self.klus = self.get_object(self.get_queryset().select_related("wijk"))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
@@ -280,15 +302,18 @@ class KlusCancelView(KlusActionView):
 # --- workers -------------------------------------------------------------------
 
 
-class UitvoerderListView(BuurtserviceMixin, FilterView):
+class UitvoerderListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView):
     permission_required = "buurtservice.view_uitvoerder"
+    export_permission = "buurtservice.export_uitvoerder"
+    export_url_name = "buurtservice:uitvoerder_export"
+    model = Uitvoerder
     filterset_class = UitvoerderFilter
     template_name = "buurtservice/uitvoerder_list.html"
-    paginate_by = 100
 
     def get_queryset(self):
         return (
-            Uitvoerder.objects.visible_to(self.request.user)
+            super()
+            .get_queryset()
             .annotate(aantal_klussen=Count("inzet", distinct=True))
             .order_by("naam", "pk")
         )
@@ -297,12 +322,15 @@ class UitvoerderListView(BuurtserviceMixin, FilterView):
         return super().get_context_data(**kwargs, today=timezone.localdate())
 
 
-class UitvoerderDetailView(BuurtserviceMixin, DetailView):
-    permission_required = "buurtservice.view_uitvoerder"
-    template_name = "buurtservice/uitvoerder_detail.html"
+class UitvoerderExportView(FilterExportViewMixin, UitvoerderListView):
+    permission_required = "buurtservice.export_uitvoerder"
+    exporter_class = UitvoerderExporter
 
-    def get_queryset(self):
-        return Uitvoerder.objects.visible_to(self.request.user)
+
+class UitvoerderDetailView(ScopedViewMixin, DetailView):
+    permission_required = "buurtservice.view_uitvoerder"
+    model = Uitvoerder
+    template_name = "buurtservice/uitvoerder_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -315,133 +343,157 @@ class UitvoerderDetailView(BuurtserviceMixin, DetailView):
         return context
 
 
-class UitvoerderCreateView(BuurtserviceMixin, CreateView):
-    permission_required = "buurtservice.add_uitvoerder"
+class UitvoerderFormMixin(ScopedViewMixin, VersionedFormViewMixin):
     model = Uitvoerder
     form_class = UitvoerderForm
     template_name = "buurtservice/uitvoerder_form.html"
+    success_message = ""
 
     def form_valid(self, form):
-        messages.success(self.request, _("The worker has been added."))
-        return super().form_valid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.save_uitvoerder(
+            uitvoerder=self.object,
+            expected_version=form.cleaned_data.get("version"),
+            **model_data(form),
+        )
+        messages.success(self.request, self.success_message)
+        return redirect(self.object)
 
 
-class UitvoerderUpdateView(BuurtserviceMixin, UpdateView):
+class UitvoerderCreateView(UitvoerderFormMixin, CreateView):
+    permission_required = "buurtservice.add_uitvoerder"
+    success_message = gettext_lazy("The worker has been added.")
+
+
+class UitvoerderUpdateView(UitvoerderFormMixin, UpdateView):
     permission_required = "buurtservice.change_uitvoerder"
-    form_class = UitvoerderForm
-    template_name = "buurtservice/uitvoerder_form.html"
-
-    def get_queryset(self):
-        return Uitvoerder.objects.visible_to(self.request.user)
-
-    def form_valid(self, form):
-        try:
-            response = super().form_valid(form)
-        except VersionConflict:
-            form.add_conflict_error()
-            return self.form_invalid(form)
-        messages.success(self.request, _("The worker has been saved."))
-        return response
+    success_message = gettext_lazy("The worker has been saved.")
 
 
 # --- capacity -----------------------------------------------------------------
 
 
-class CapaciteitListView(BuurtserviceMixin, ListView):
+class CapaciteitListView(ScopedViewMixin, ListView):
     permission_required = "buurtservice.view_capaciteit"
+    model = Capaciteit
     template_name = "buurtservice/capaciteit_list.html"
 
     def get_queryset(self):
-        return Capaciteit.objects.order_by("-startdatum")
+        return super().get_queryset().order_by("-startdatum")
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        current = Capaciteit.objects.on(today).aggregate(total=Sum("uren_per_week"))["total"]
+        current = Capaciteit.objects.active_on(today).aggregate(total=Sum("uren_per_week"))["total"]
         return super().get_context_data(**kwargs, today=today, huidig=current or 0)
 
 
-class CapaciteitFormMixin:
+class CapaciteitFormMixin(ScopedViewMixin, VersionedFormViewMixin):
     model = Capaciteit
     form_class = CapaciteitForm
     template_name = "buurtservice/capaciteit_form.html"
-    success_url = reverse_lazy("buurtservice:capaciteit_list")
 
     def form_valid(self, form):
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.save_capaciteit(
+            capaciteit=self.object,
+            expected_version=form.cleaned_data.get("version"),
+            **model_data(form),
+        )
         messages.success(self.request, _("The capacity period has been saved."))
-        return super().form_valid(form)
+        return redirect("buurtservice:capaciteit_list")
 
 
-class CapaciteitCreateView(BuurtserviceMixin, CapaciteitFormMixin, CreateView):
+class CapaciteitCreateView(CapaciteitFormMixin, CreateView):
     permission_required = "buurtservice.add_capaciteit"
 
 
-class CapaciteitUpdateView(BuurtserviceMixin, CapaciteitFormMixin, UpdateView):
+class CapaciteitUpdateView(CapaciteitFormMixin, UpdateView):
     permission_required = "buurtservice.change_capaciteit"
-
-    def get_queryset(self):
-        return Capaciteit.objects.all()
+    scope = "editable_by"
 
 
 # --- overview -----------------------------------------------------------------
 
 
-class OverzichtView(BuurtserviceMixin, FormView):
-    """The period figures (quarter, half year, year or own dates)."""
-
-    permission_required = "buurtservice.view_capaciteit"
-    template_name = "buurtservice/overzicht.html"
-    form_class = PeriodeForm
-    # The period is chosen in the query string; a POST has nowhere to go (405).
-    http_method_names = ["get", "head", "options"]
+class OverzichtPeriodMixin:
+    """The period of the overview, chosen in the query string (default: this quarter)."""
 
     def get_years(self) -> list[int]:
         this_year = timezone.localdate().year
         years = set(range(this_year - 4, this_year + 1))
-        requested = selectors.parse_period(self.request.GET.get("periode", ""))
+        requested = parse_period(self.request.GET.get("periode", ""))
         if requested:
             years.add(requested[1].year)
         return sorted(years, reverse=True)
 
-    def get_form_kwargs(self):
+    def period_form(self) -> PeriodeForm:
         data = self.request.GET.copy()
         if not any(data.get(k) for k in ("periode", "start", "end")):
-            data["periode"] = selectors.period_code_for(timezone.localdate())
-        return {
-            "data": data,
-            "period_choices": selectors.period_choices(self.get_years()),
-        }
+            data["periode"] = period_code_for(timezone.localdate())
+        return PeriodeForm(data=data, period_choices=period_choices(self.get_years()))
+
+    def period_figures(self, form) -> dict:
+        """The chosen period's label, figures and neighbouring periods (form valid)."""
+        code = form.cleaned_data["periode"]
+        context = {}
+        if code:
+            label, start, end = parse_period(code)
+            kind = "Y" if "-" not in code else code.split("-")[1][0].upper()
+            one_day = datetime.timedelta(days=1)
+            context.update(
+                previous_code=period_code_for(start - one_day, kind),
+                next_code=period_code_for(end + one_day, kind),
+            )
+        else:
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+            label = _("%(start)s to %(end)s") % {
+                "start": f"{start:%d-%m-%Y}",
+                "end": f"{end:%d-%m-%Y}",
+            }
+        figures = selectors.period_overview(start=start, end=end)
+        return {**context, "label": label, "figures": figures}
+
+
+class OverzichtView(ScopedViewMixin, OverzichtPeriodMixin, TemplateView):
+    """The period figures (quarter, half year, year or own dates)."""
+
+    permission_required = "buurtservice.view_overzicht"
+    template_name = "buurtservice/overzicht.html"
+    # The period is chosen in the query string; a POST has nowhere to go (405).
+    http_method_names = ["get", "head", "options"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.period_form()
+        context["form"] = form
+        if form.is_valid():
+            context.update(self.period_figures(form))
+            if self.request.user.has_perm(OverzichtExportView.permission_required):
+                context["export_links"] = export_links(
+                    self.request, reverse("buurtservice:overzicht_export")
+                )
+        return context
+
+
+class OverzichtExportView(ScopedViewMixin, OverzichtPeriodMixin, View):
+    """The figures of the chosen period as CSV or XLSX; an invalid period goes back
+    to the overview, which says what is wrong."""
+
+    permission_required = "buurtservice.export_overzicht"
 
     def get(self, request, *args, **kwargs):
-        form = self.get_form()
-        context = {"form": form}
-        if form.is_valid():
-            code = form.cleaned_data["periode"]
-            if code:
-                label, start, end = selectors.parse_period(code)
-                kind = "Y" if "-" not in code else code.split("-")[1][0].upper()
-                one_day = datetime.timedelta(days=1)
-                context.update(
-                    previous_code=selectors.period_code_for(start - one_day, kind),
-                    next_code=selectors.period_code_for(end + one_day, kind),
-                )
-            else:
-                start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-                label = _("%(start)s to %(end)s") % {
-                    "start": f"{start:%d-%m-%Y}",
-                    "end": f"{end:%d-%m-%Y}",
-                }
-            figures = selectors.period_overview(start=start, end=end)
-            context.update(
-                label=label,
-                figures=figures,
-                new_workers_total=sum(figures["new_workers_by_soort"].values()),
-                soort_rows=[
-                    (UitvoerderSoort(key).label, count)
-                    for key, count in figures["new_workers_by_soort"].items()
-                ],
-                outflow_rows=[
-                    (Uitstroom(key).label, count) for key, count in figures["outflow"].items()
-                ],
-                outflow_total=sum(figures["outflow"].values()),
-            )
-        return self.render_to_response(self.get_context_data(**context))
+        form = self.period_form()
+        if not form.is_valid():
+            query = request.GET.copy()
+            query.pop("format", None)
+            return redirect(f"{reverse('buurtservice:overzicht')}?{query.urlencode()}")
+        context = self.period_figures(form)
+        return export_response(
+            OverzichtExporter(),
+            {**context["figures"], "label": context["label"]},
+            request.GET.get("format", "csv"),
+        )

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import IdsChoiceField
+from core.forms import IdsChoiceField, refuse_implausible_date
+from core.widgets import DateInput
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .choices import AanvraagStatus, InitiatiefStatus
@@ -38,35 +39,12 @@ def looks_like_full_name(name: str) -> bool:
     )
 
 
-class DateInput(forms.DateInput):
-    """A native date picker (works well on phones)."""
-
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("format", "%Y-%m-%d")
-        super().__init__(**kwargs)
-
-
 def _today() -> datetime.date:
     return timezone.localdate()
 
 
-EARLIEST_DATE = datetime.date(2000, 1, 1)
-
-
-def _refuse_implausible(value: datetime.date | None) -> None:
-    """Dates before 2000 or more than a year ahead are typing errors."""
-    if value and value < EARLIEST_DATE:
-        raise forms.ValidationError(_("This date is before 2000; check the year."), code="far_past")
-    if value and value > _today() + datetime.timedelta(days=366):
-        raise forms.ValidationError(
-            _("This date is more than a year in the future."), code="far_future"
-        )
-
-
 def _refuse_future(value: datetime.date | None, message) -> None:
-    _refuse_implausible(value)
+    refuse_implausible_date(value)
     if value and value > _today():
         raise forms.ValidationError(message, code="future")
 
@@ -257,7 +235,7 @@ class StatusWijzigingForm(forms.Form):
         return value
 
 
-class FinancieringsaanvraagForm(forms.ModelForm):
+class FinancieringsaanvraagForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Financieringsaanvraag
         fields = ["fonds", "bedrag", "aangevraagd_op", "status", "besluit_op"]
@@ -282,9 +260,7 @@ class FinancieringsaanvraagForm(forms.ModelForm):
         return value
 
     def clean_aangevraagd_op(self):
-        value = self.cleaned_data["aangevraagd_op"]
-        _refuse_implausible(value)
-        return value
+        return refuse_implausible_date(self.cleaned_data["aangevraagd_op"])
 
     def clean_besluit_op(self):
         value = self.cleaned_data["besluit_op"]

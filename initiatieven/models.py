@@ -8,22 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
-from core.models import TimeStampedModel
-from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
+from core.models import TimeStampedModel, choice_label
+from core.visibility import GebiedScopedQuerySet
+from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .choices import AanvraagStatus, InitiatiefStatus
 
 
-class InitiatiefQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Brokers see the initiatives of their own gebied; coordinators all."""
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        if sees_all_gebieden(user):
-            return self
-        if not user.has_perm("initiatieven.view_initiatief"):
-            return self.none()
-        return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
+class InitiatiefQuerySet(GebiedScopedQuerySet):
+    """Brokers see the initiatives of their own gebied; coordinators all."""
+
+    view_permission = "initiatieven.view_initiatief"
 
     def editable_by(self, user):
         """Brokers of the gebied and coordinators may edit."""
@@ -31,11 +26,8 @@ class InitiatiefQuerySet(models.QuerySet):
             return self.none()
         return self.visible_to(user)
 
-    def in_gebied(self, gebied):
-        return self.filter(wijk__gebied=gebied)
-
     def running(self):
-        return self.filter(status__in=[InitiatiefStatus.ACTIEF, InitiatiefStatus.ZELFSTANDIG])
+        return self.filter(status__in=InitiatiefStatus.running())
 
     def search(self, text: str):
         """Initiatives whose name, description or target group contains ``text``."""
@@ -96,6 +88,7 @@ class Initiatief(VersionedModel, TimeStampedModel):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         ordering = ["naam"]
+        permissions = [("export_initiatief", _("Can export the initiatives"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["naam", "wijk"],
@@ -122,6 +115,12 @@ class Initiatief(VersionedModel, TimeStampedModel):
         if latest is not None and latest.status != self.status:
             self.status = latest.status
             self.save(update_fields=["status", "updated_at"])
+
+    @property
+    def status_op_label(self) -> str:
+        """The label of the status on a date (``status_op``, annotated by
+        ``initiatieven.selectors.with_status_on``), else of the current status."""
+        return choice_label(InitiatiefStatus, getattr(self, "status_op", self.status))
 
     @property
     def has_veranderverhaal(self) -> bool:
@@ -164,7 +163,18 @@ class StatusWijziging(models.Model):
         return f"{self.initiatief}: {self.get_status_display()} ({self.datum:%d-%m-%Y})"
 
 
-class Financieringsaanvraag(TimeStampedModel):
+class FinancieringsaanvraagQuerySet(models.QuerySet):
+    """Funding applications go with their initiative: seen and changed by who may
+    see and change it."""
+
+    def visible_to(self, user):
+        return self.filter(initiatief__in=Initiatief.objects.visible_to(user))
+
+    def editable_by(self, user):
+        return self.filter(initiatief__in=Initiatief.objects.editable_by(user))
+
+
+class Financieringsaanvraag(VersionedModel, TimeStampedModel):
     """A funding application of an initiative (e.g. Wensfonds)."""
 
     initiatief = models.ForeignKey(
@@ -183,6 +193,8 @@ class Financieringsaanvraag(TimeStampedModel):
         choices=AanvraagStatus.choices,
         default=AanvraagStatus.AANGEVRAAGD,
     )
+
+    objects = FinancieringsaanvraagQuerySet.as_manager()
 
     history = HistoricalRecords()
 

@@ -1,35 +1,72 @@
-"""Writes that touch more than one model of the initiatives register."""
+"""Every write of the initiatives register: plain data in, one transaction each.
+
+A change that loses the race to someone else's (an ``expected_version`` that is
+no longer the stored one) raises ``VersionConflict`` and writes nothing; a
+duplicate that only the database sees (two people saving at the same moment)
+raises a field-keyed ``ValidationError``.
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from wijken.models import Medewerker, Organisatie, Thema, Wijk
+
 from .choices import InitiatiefStatus
-from .models import Initiatief, StatusWijziging
+from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
+
+
+def _save(record, *, expected_version: int | None = None, duplicate: dict[str, str]) -> None:
+    """Save ``record`` (refusing a stale version); a unique constraint the database
+    enforces becomes the ValidationError ``duplicate`` ({field: message})."""
+    if expected_version is not None:
+        record.expect_version(expected_version)
+    try:
+        with transaction.atomic():
+            record.save()
+    except IntegrityError as error:
+        raise ValidationError(duplicate, code="duplicate") from error
+
+
+def _duplicate_name() -> dict[str, str]:
+    return {"naam": _("This district already has an initiative with this name.")}
 
 
 @transaction.atomic
 def create_initiatief(
     *,
-    initiatief: Initiatief,
+    naam: str,
+    wijk: Wijk,
     status: str,
     datum: datetime.date,
     door: AbstractBaseUser | None,
-    themas=(),
-    ondersteuners=(),
-    partners=(),
+    omschrijving: str = "",
+    initiatiefnemers: str = "",
+    aantal_initiatiefnemers: int | None = None,
+    themas: Iterable[Thema] = (),
+    ondersteuners: Iterable[Medewerker] = (),
+    partners: Iterable[Organisatie] = (),
 ) -> Initiatief:
     """Save a new initiative with its relations and its first, dated status."""
-    initiatief.status = status
-    initiatief.save()
-    initiatief.themas.set(themas)
-    initiatief.ondersteuners.set(ondersteuners)
-    initiatief.partners.set(partners)
+    initiatief = update_initiatief(
+        initiatief=Initiatief(status=status),
+        expected_version=None,
+        naam=naam,
+        wijk=wijk,
+        omschrijving=omschrijving,
+        initiatiefnemers=initiatiefnemers,
+        aantal_initiatiefnemers=aantal_initiatiefnemers,
+        themas=themas,
+        ondersteuners=ondersteuners,
+        partners=partners,
+    )
     StatusWijziging.objects.create(
         initiatief=initiatief,
         status=status,
@@ -64,3 +101,95 @@ def change_status(
     locked.sync_status_from_history()
     initiatief.status = locked.status
     return wijziging
+
+
+@transaction.atomic
+def update_initiatief(
+    *,
+    initiatief: Initiatief,
+    expected_version: int | None,
+    naam: str,
+    wijk: Wijk,
+    omschrijving: str = "",
+    initiatiefnemers: str = "",
+    aantal_initiatiefnemers: int | None = None,
+    themas: Iterable[Thema] = (),
+    ondersteuners: Iterable[Medewerker] = (),
+    partners: Iterable[Organisatie] = (),
+) -> Initiatief:
+    """Change what an initiative is, where and with whom (its status has its own
+    service); an unsaved ``initiatief`` is added."""
+    initiatief.naam = naam
+    initiatief.wijk = wijk
+    initiatief.omschrijving = omschrijving
+    initiatief.initiatiefnemers = initiatiefnemers
+    initiatief.aantal_initiatiefnemers = aantal_initiatiefnemers
+    _save(initiatief, expected_version=expected_version, duplicate=_duplicate_name())
+    initiatief.themas.set(themas)
+    initiatief.ondersteuners.set(ondersteuners)
+    initiatief.partners.set(partners)
+    return initiatief
+
+
+@transaction.atomic
+def update_veranderverhaal(
+    *,
+    initiatief: Initiatief,
+    expected_version: int | None,
+    doelgroep: str,
+    aanpak: str,
+    directe_effecten: str,
+    indirecte_bijdrage: str,
+) -> Initiatief:
+    """Save the four blocks of an initiative's veranderverhaal."""
+    initiatief.doelgroep = doelgroep
+    initiatief.aanpak = aanpak
+    initiatief.directe_effecten = directe_effecten
+    initiatief.indirecte_bijdrage = indirecte_bijdrage
+    _save(initiatief, expected_version=expected_version, duplicate=_duplicate_name())
+    return initiatief
+
+
+@transaction.atomic
+def save_financieringsaanvraag(
+    *,
+    initiatief: Initiatief,
+    aanvraag: Financieringsaanvraag | None = None,
+    expected_version: int | None = None,
+    fonds: str,
+    bedrag: Decimal,
+    aangevraagd_op: datetime.date,
+    status: str,
+    besluit_op: datetime.date | None = None,
+) -> Financieringsaanvraag:
+    """Record a funding application of ``initiatief`` (new when ``aanvraag`` is None)."""
+    if aanvraag is None:
+        aanvraag = Financieringsaanvraag(initiatief=initiatief)
+    elif aanvraag.initiatief_id != initiatief.pk:
+        raise ValueError("the application belongs to another initiative")
+    aanvraag.fonds = fonds
+    aanvraag.bedrag = bedrag
+    aanvraag.aangevraagd_op = aangevraagd_op
+    aanvraag.status = status
+    aanvraag.besluit_op = besluit_op
+    _save(
+        aanvraag,
+        expected_version=expected_version,
+        duplicate={"__all__": _("The application could not be saved; check the dates.")},
+    )
+    return aanvraag
+
+
+@transaction.atomic
+def add_telling(
+    *, initiatief: Initiatief, datum: datetime.date, vrijwilligers: int, deelnemers: int
+) -> Deelnametelling:
+    """Record the volunteers and participants of ``initiatief`` on ``datum`` (one per day)."""
+    telling = Deelnametelling(
+        initiatief=initiatief, datum=datum, vrijwilligers=vrijwilligers, deelnemers=deelnemers
+    )
+    _save(
+        telling,
+        duplicate={"datum": _("There is already a count for this initiative on this date.")},
+    )
+    return telling

@@ -7,6 +7,7 @@ app_name = "initiatieven"
 urlpatterns = [
     path("", views.InitiatiefListView.as_view(), name="initiatief_list"),
     path("nieuw/", views.InitiatiefCreateView.as_view(), name="initiatief_create"),
+    path("export/", views.InitiatiefExportView.as_view(), name="initiatief_export"),
     path("<int:pk>/", views.InitiatiefDetailView.as_view(), name="initiatief_detail"),
     path("<int:pk>/bewerken/", views.InitiatiefUpdateView.as_view(), name="initiatief_update"),
     path(

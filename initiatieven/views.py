@@ -2,24 +2,27 @@
 
 Every view requires a login and a model permission, and loads initiatives
 through ``visible_to`` / ``editable_by``: another gebied's initiative is a 404.
+Every write goes through ``services``.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
-from core.concurrency import VersionConflict
+from core.exports import FilterExportViewMixin, export_links
+from core.forms import model_data
+from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from wijken.models import Medewerker
 
 from . import services
+from .exports import InitiatiefExporter
 from .filters import InitiatiefFilter
 from .forms import (
     DeelnametellingForm,
@@ -33,21 +36,19 @@ from .models import Financieringsaanvraag, Initiatief, StatusWijziging
 
 # Suggestions for the fund field (the user may type any other fund).
 KNOWN_FUNDS = ["Wensfonds", "3x3 basketbal subsidie", "Oranje Fonds", "Kansfonds"]
+EXPORT_PERMISSION = "initiatieven.export_initiatief"
 
 
-class StaffViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
-    """Login first (anonymous → login page), then the model permission (→ 403)."""
-
-
-class InitiatiefListView(StaffViewMixin, FilterView):
+class InitiatiefListView(ScopedViewMixin, PaginatedMixin, FilterView):
     permission_required = "initiatieven.view_initiatief"
+    model = Initiatief
     filterset_class = InitiatiefFilter
     template_name = "initiatieven/initiatief_list.html"
-    paginate_by = 25
 
     def get_queryset(self):
         return (
-            Initiatief.objects.visible_to(self.request.user)
+            super()
+            .get_queryset()
             .select_related("wijk__gebied")
             .prefetch_related(
                 "themas",
@@ -58,21 +59,31 @@ class InitiatiefListView(StaffViewMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["querystring"] = query.urlencode()
-        context["filters_active"] = any(v for k, v in query.items())
+        context["filters_active"] = any(v for k, v in self.request.GET.items() if k != "page")
+        if self.request.user.has_perm(EXPORT_PERMISSION):
+            context["export_links"] = export_links(
+                self.request, reverse("initiatieven:initiatief_export")
+            )
         return context
 
 
-class InitiatiefDetailView(StaffViewMixin, DetailView):
+class InitiatiefExportView(FilterExportViewMixin, InitiatiefListView):
+    """The filtered list as CSV or XLSX (no names of residents)."""
+
+    permission_required = EXPORT_PERMISSION
+    exporter_class = InitiatiefExporter
+
+
+class InitiatiefDetailView(ScopedViewMixin, DetailView):
     permission_required = "initiatieven.view_initiatief"
+    model = Initiatief
     template_name = "initiatieven/initiatief_detail.html"
     context_object_name = "initiatief"
 
     def get_queryset(self):
         return (
-            Initiatief.objects.visible_to(self.request.user)
+            super()
+            .get_queryset()
             .select_related("wijk__gebied")
             .prefetch_related(
                 "themas",
@@ -115,8 +126,9 @@ class InitiatiefDetailView(StaffViewMixin, DetailView):
         return context
 
 
-class InitiatiefCreateView(StaffViewMixin, CreateView):
+class InitiatiefCreateView(ScopedViewMixin, VersionedFormViewMixin, CreateView):
     permission_required = "initiatieven.add_initiatief"
+    model = Initiatief
     form_class = InitiatiefCreateForm
     template_name = "initiatieven/initiatief_form.html"
 
@@ -130,34 +142,26 @@ class InitiatiefCreateView(StaffViewMixin, CreateView):
         return kwargs
 
     def form_valid(self, form):
-        try:
-            self.object = services.create_initiatief(
-                initiatief=form.save(commit=False),
-                status=form.cleaned_data["begin_status"],
-                datum=form.cleaned_data["status_datum"],
-                door=self.request.user,
-                themas=form.cleaned_data["themas"],
-                ondersteuners=form.cleaned_data["ondersteuners"],
-                partners=form.cleaned_data["partners"],
-            )
-        except IntegrityError:
-            form.add_error("naam", _("This district already has an initiative with this name."))
-            return self.form_invalid(form)
-        except VersionConflict:
-            form.add_conflict_error()
-            return self.form_invalid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.create_initiatief(
+            status=form.cleaned_data["begin_status"],
+            datum=form.cleaned_data["status_datum"],
+            door=self.request.user,
+            **model_data(form),
+        )
         messages.success(self.request, _("The initiative has been saved."))
         return redirect(self.object)
 
 
-class EditableInitiatiefMixin(StaffViewMixin):
-    """Loads the initiative of the URL through ``editable_by`` (404 otherwise)."""
+class InitiatiefChildMixin(ScopedViewMixin):
+    """For the pages that change one initiative: it is loaded through ``editable_by``
+    (404 otherwise) and shown in the page as ``initiatief``."""
 
     @cached_property
     def initiatief(self) -> Initiatief:
-        return get_object_or_404(
-            Initiatief.objects.editable_by(self.request.user), pk=self.kwargs["pk"]
-        )
+        return self.get_scoped(Initiatief, "editable_by")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -165,47 +169,56 @@ class EditableInitiatiefMixin(StaffViewMixin):
         return context
 
 
-class InitiatiefUpdateView(EditableInitiatiefMixin, UpdateView):
+class InitiatiefUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     permission_required = "initiatieven.change_initiatief"
+    model = Initiatief
+    scope = "editable_by"
     form_class = InitiatiefForm
     template_name = "initiatieven/initiatief_form.html"
 
-    def get_object(self, queryset=None):
-        return self.initiatief
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, initiatief=self.object)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                self.object = form.save()
-        except IntegrityError:
-            form.add_error("naam", _("This district already has an initiative with this name."))
-            return self.form_invalid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.update_initiatief(
+            initiatief=self.object,
+            expected_version=form.cleaned_data["version"],
+            **model_data(form),
+        )
         messages.success(self.request, _("The initiative has been saved."))
         return redirect(self.object)
 
 
-class VeranderverhaalUpdateView(EditableInitiatiefMixin, UpdateView):
+class VeranderverhaalUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     permission_required = "initiatieven.change_initiatief"
+    model = Initiatief
+    scope = "editable_by"
     form_class = VeranderverhaalForm
     template_name = "initiatieven/veranderverhaal_form.html"
 
-    def get_object(self, queryset=None):
-        return self.initiatief
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, initiatief=self.object)
 
     def form_valid(self, form):
-        try:
-            self.object = form.save()
-        except VersionConflict:
-            form.add_conflict_error()
-            return self.form_invalid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.update_veranderverhaal(
+            initiatief=self.object,
+            expected_version=form.cleaned_data["version"],
+            **model_data(form),
+        )
         messages.success(self.request, _("The veranderverhaal has been saved."))
         return redirect(self.object.get_absolute_url() + "#veranderverhaal")
 
 
-class StatusChangeView(EditableInitiatiefMixin, FormView):
+class StatusChangeView(InitiatiefChildMixin, FormView):
     permission_required = "initiatieven.add_statuswijziging"
     form_class = StatusWijzigingForm
     template_name = "initiatieven/status_form.html"
@@ -225,7 +238,8 @@ class StatusChangeView(EditableInitiatiefMixin, FormView):
         return redirect(self.initiatief.get_absolute_url() + "#status")
 
 
-class FinancieringFormMixin(EditableInitiatiefMixin):
+class FinancieringFormMixin(InitiatiefChildMixin, VersionedFormViewMixin):
+    model = Financieringsaanvraag
     form_class = FinancieringsaanvraagForm
     template_name = "initiatieven/financiering_form.html"
 
@@ -233,13 +247,15 @@ class FinancieringFormMixin(EditableInitiatiefMixin):
         return {**super().get_context_data(**kwargs), "known_funds": KNOWN_FUNDS}
 
     def form_valid(self, form):
-        form.instance.initiatief = self.initiatief
-        try:
-            with transaction.atomic():
-                self.object = form.save()
-        except IntegrityError:
-            form.add_error(None, _("The application could not be saved; check the dates."))
-            return self.form_invalid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        self.object = services.save_financieringsaanvraag(
+            initiatief=self.initiatief,
+            aanvraag=self.object,
+            expected_version=form.cleaned_data.get("version"),
+            **model_data(form),
+        )
         messages.success(self.request, _("The funding application has been saved."))
         return redirect(self.initiatief.get_absolute_url() + "#financiering")
 
@@ -250,14 +266,14 @@ class FinancieringCreateView(FinancieringFormMixin, CreateView):
 
 class FinancieringUpdateView(FinancieringFormMixin, UpdateView):
     permission_required = "initiatieven.change_financieringsaanvraag"
+    scope = "editable_by"
+    pk_url_kwarg = "fid"
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(
-            Financieringsaanvraag, initiatief=self.initiatief, pk=self.kwargs["fid"]
-        )
+    def get_queryset(self):
+        return super().get_queryset().filter(initiatief=self.initiatief)
 
 
-class TellingCreateView(EditableInitiatiefMixin, CreateView):
+class TellingCreateView(InitiatiefChildMixin, VersionedFormViewMixin, CreateView):
     permission_required = "initiatieven.add_deelnametelling"
     form_class = DeelnametellingForm
     template_name = "initiatieven/telling_form.html"
@@ -266,13 +282,9 @@ class TellingCreateView(EditableInitiatiefMixin, CreateView):
         return {**super().get_form_kwargs(), "initiatief": self.initiatief}
 
     def form_valid(self, form):
-        form.instance.initiatief = self.initiatief
-        try:
-            with transaction.atomic():
-                form.save()
-        except IntegrityError:
-            # Two people saving the same day at the same moment.
-            form.add_error("datum", _("There is already a count for this initiative on this date."))
-            return self.form_invalid(form)
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):
+        services.add_telling(initiatief=self.initiatief, **model_data(form))
         messages.success(self.request, _("The count has been saved."))
         return redirect(self.initiatief.get_absolute_url() + "#tellingen")

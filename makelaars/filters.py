@@ -10,12 +10,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import FastSelect
+from core.periods import month_end, quarters, year_bounds
+from core.widgets import DateInput, FastSelect
 from initiatieven.models import Initiatief
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
 
 from .choices import ActiviteitSoort, Rol
-from .forms import DateInput
 from .models import Activiteit
 
 
@@ -36,19 +36,15 @@ class Periode:
 def period_range(periode: str, today: datetime.date) -> tuple[datetime.date, datetime.date]:
     """First and last day of a preset period around ``today``."""
     if periode == Periode.MAAND:
-        start = today.replace(day=1)
-        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    elif periode == Periode.KWARTAAL:
-        first_month = 3 * ((today.month - 1) // 3) + 1
-        start = today.replace(month=first_month, day=1)
-        end = (start + datetime.timedelta(days=95)).replace(day=1) - datetime.timedelta(days=1)
-    elif periode == Periode.JAAR:
-        start, end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
-    elif periode == Periode.VORIG_JAAR:
-        start, end = datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31)
-    else:
-        raise ValueError(periode)
-    return start, end
+        return today.replace(day=1), month_end(today.year, today.month)
+    if periode == Periode.KWARTAAL:
+        _label, start, end = quarters(today.year)[(today.month - 1) // 3]
+        return start, end
+    if periode == Periode.JAAR:
+        return year_bounds(today.year)
+    if periode == Periode.VORIG_JAAR:
+        return year_bounds(today.year - 1)
+    raise ValueError(periode)
 
 
 SORT_FIELDS = {

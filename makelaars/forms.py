@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 
-from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,29 +17,22 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import IdsChoiceField
-from core.widgets import FastSelect, FastSelectMultiple
+from core.forms import (
+    EARLIEST_DATE,
+    IdsChoiceField,
+    latest_plausible_date,
+    refuse_implausible_date,
+)
+from core.models import overlaps_q
+from core.widgets import DateInput, FastSelect, FastSelectMultiple
 from initiatieven.models import Initiatief
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
 
-EARLIEST_DATE = datetime.date(2000, 1, 1)
 MAX_COUNT = 100_000
 MAX_PHOTOS = 10
 MARK_VOORBEELD = "makelaars.mark_voorbeeld"
-
-
-def latest_date() -> datetime.date:
-    """Activities may be planned up to a year ahead, not further."""
-    return timezone.localdate() + datetime.timedelta(days=365)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class MultipleFileInput(forms.FileInput):
@@ -175,7 +167,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         fields = self.fields
 
         fields["datum"].widget.attrs.update(
-            {"min": EARLIEST_DATE.isoformat(), "max": latest_date().isoformat()}
+            {"min": EARLIEST_DATE.isoformat(), "max": latest_plausible_date().isoformat()}
         )
         fields["wijk"].queryset = Wijk.objects.of_user(user).select_related("gebied")
         fields["wijk"].empty_label = _("– choose a district –")
@@ -188,8 +180,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         fields["medewerkers"].queryset = (
             Medewerker.objects.visible_to(user)
             .filter(
-                Q(einddatum__isnull=True)
-                | Q(einddatum__gte=today - datetime.timedelta(days=365))
+                overlaps_q(today - datetime.timedelta(days=365), None)
                 | Q(pk__in=self._current_ids("medewerkers"))
             )
             .order_by("naam")
@@ -219,10 +210,6 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         if not user.has_perm("wijken.add_organisatie"):
             del fields["nieuwe_partner"]
 
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-
     def _current_ids(self, name: str) -> list[int]:
         """The ids already linked, so an inactive choice is kept when editing."""
         if not self.instance.pk:
@@ -230,18 +217,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         return list(getattr(self.instance, name).values_list("pk", flat=True))
 
     def clean_datum(self):
-        datum = self.cleaned_data["datum"]
-        if datum < EARLIEST_DATE:
-            raise ValidationError(
-                _("The date cannot be before %(date)s."),
-                params={"date": EARLIEST_DATE.strftime("%d-%m-%Y")},
-            )
-        if datum > latest_date():
-            raise ValidationError(
-                _("The date is too far in the future: at most one year ahead (%(date)s)."),
-                params={"date": latest_date().strftime("%d-%m-%Y")},
-            )
-        return datum
+        return refuse_implausible_date(self.cleaned_data["datum"])
 
     def clean_nieuwe_partner(self):
         return " ".join(self.cleaned_data.get("nieuwe_partner", "").split())
@@ -296,6 +272,16 @@ ActiviteitLinkFormSet = inlineformset_factory(
     validate_max=True,
     can_delete=True,
 )
+
+
+def link_data(links: forms.BaseInlineFormSet) -> list[dict[str, str]]:
+    """The links of a valid formset as plain data: every filled-in row not marked
+    for removal, in the order shown."""
+    return [
+        {"url": row.cleaned_data["url"], "omschrijving": row.cleaned_data.get("omschrijving", "")}
+        for row in links.forms
+        if row.cleaned_data.get("url") and not row.cleaned_data.get("DELETE")
+    ]
 
 
 def link_formset(*, data=None, instance=None, initial=None) -> forms.BaseInlineFormSet:

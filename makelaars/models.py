@@ -12,21 +12,16 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
-from wijken.models import Medewerker, Organisatie, Thema, Wijk, gebied_ids_for, sees_all_gebieden
+from core.visibility import GebiedScopedQuerySet, sees_all_gebieden
+from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
 from .choices import ActiviteitSoort, Rol
 
 
-class ActiviteitQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Brokers see their own gebied; coordinators and admins see everything."""
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        if sees_all_gebieden(user):
-            return self
-        if not user.has_perm("makelaars.view_activiteit"):
-            return self.none()
-        return self.filter(wijk__gebied_id__in=gebied_ids_for(user))
+class ActiviteitQuerySet(GebiedScopedQuerySet):
+    """Brokers see their own gebied; coordinators and admins see everything."""
+
+    view_permission = "makelaars.view_activiteit"
 
     def editable_by(self, user):
         """Brokers edit what they recorded or took part in; coordinators edit all."""
@@ -37,12 +32,6 @@ class ActiviteitQuerySet(models.QuerySet):
 
     def for_year(self, year: int):
         return self.filter(datum__year=year)
-
-    def between(self, start: datetime.date, end: datetime.date):
-        return self.filter(datum__gte=start, datum__lte=end)
-
-    def in_gebied(self, gebied):
-        return self.filter(wijk__gebied=gebied)
 
     def voorbeelden(self):
         return self.filter(is_voorbeeld=True)
@@ -113,7 +102,10 @@ class Activiteit(VersionedModel, TimeStampedModel):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["-datum", "-pk"]
-        permissions = [("mark_voorbeeld", _("Can mark an activity as report example"))]
+        permissions = [
+            ("mark_voorbeeld", _("Can mark an activity as report example")),
+            ("export_activiteit", _("Can export the activity log")),
+        ]
         indexes = [
             models.Index(fields=["datum", "wijk"], name="makelaars_act_datum_wijk"),
             # Pages of one wijk or gebied in a period (wijk and gebied pages, filters).

@@ -5,17 +5,17 @@ Everything happens in one transaction, so a refused part leaves nothing half-sav
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime
+from collections.abc import Iterable, Mapping
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.forms import BaseInlineFormSet
 
-from wijken.models import Organisatie
+from initiatieven.models import Initiatief
+from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
-from .forms import ActiviteitForm
-from .models import Activiteit, ActiviteitFoto
+from .models import Activiteit, ActiviteitFoto, ActiviteitLink
 
 
 def partner_by_name(*, naam: str) -> Organisatie:
@@ -42,31 +42,72 @@ def _delete_files_on_commit(names: Iterable[tuple]) -> None:
 @transaction.atomic
 def save_activiteit(
     *,
-    form: ActiviteitForm,
-    links: BaseInlineFormSet,
+    activiteit: Activiteit | None,
     user: AbstractBaseUser,
+    expected_version: int | None = None,
+    datum: datetime.date,
+    wijk: Wijk,
+    soort: str,
+    titel: str,
+    beschrijving: str = "",
+    opbrengst: str = "",
+    rol: str = "",
+    themas: Iterable[Thema] = (),
+    medewerkers: Iterable[Medewerker] = (),
+    partners: Iterable[Organisatie] = (),
+    initiatief: Initiatief | None = None,
+    bewoners_bereikt: int | None = None,
+    bewoners_geactiveerd: int | None = None,
+    cijfers: str = "",
+    is_voorbeeld: bool | None = None,
+    nieuwe_partner: str = "",
+    links: Iterable[Mapping[str, str]] = (),
+    fotos: Iterable[UploadedFile] = (),
+    fotos_verwijderen: Iterable[ActiviteitFoto] = (),
 ) -> Activiteit:
-    """Save a validated activity form with its links, new partner and photos.
+    """Save an activity (new when ``activiteit`` is None) with its relations, links and photos.
 
-    A new activity records ``user`` as the one who entered it.
+    ``links`` is the activity's whole list of links afterwards (dicts with
+    ``url`` and ``omschrijving``); ``nieuwe_partner`` a partner's name, added
+    (and created when new); ``is_voorbeeld`` None leaves the report-example
+    flag as it is. A new activity records ``user`` as the one who entered it.
+    An edit with ``expected_version`` raises VersionConflict when someone else
+    saved the activity since that version.
     """
-    activiteit: Activiteit = form.save(commit=False)
-    if activiteit.pk is None:
-        activiteit.aangemaakt_door = user
+    if activiteit is None:
+        activiteit = Activiteit(aangemaakt_door=user)
+    activiteit.datum = datum
+    activiteit.wijk = wijk
+    activiteit.soort = soort
+    activiteit.titel = titel
+    activiteit.beschrijving = beschrijving
+    activiteit.opbrengst = opbrengst
+    activiteit.rol = rol
+    activiteit.initiatief = initiatief
+    activiteit.bewoners_bereikt = bewoners_bereikt
+    activiteit.bewoners_geactiveerd = bewoners_geactiveerd
+    activiteit.cijfers = cijfers
+    if is_voorbeeld is not None:
+        activiteit.is_voorbeeld = is_voorbeeld
+    if expected_version is not None:
+        activiteit.expect_version(expected_version)
     activiteit.save()
-    form.save_m2m()
 
-    nieuwe_partner = form.cleaned_data.get("nieuwe_partner")
+    activiteit.themas.set(themas)
+    activiteit.medewerkers.set(medewerkers)
+    partners = list(partners)
     if nieuwe_partner:
-        activiteit.partners.add(partner_by_name(naam=nieuwe_partner))
+        partners.append(partner_by_name(naam=nieuwe_partner))
+    activiteit.partners.set(partners)
 
-    links.instance = activiteit
-    links.save()
+    activiteit.links.all().delete()
+    ActiviteitLink.objects.bulk_create(
+        ActiviteitLink(activiteit=activiteit, url=link["url"], omschrijving=link["omschrijving"])
+        for link in links
+    )
 
-    remove = form.cleaned_data.get("fotos_verwijderen") or []
-    add_fotos(activiteit=activiteit, files=form.cleaned_data.get("fotos") or [])
-    if remove:
-        remove_fotos(activiteit=activiteit, fotos=remove)
+    add_fotos(activiteit=activiteit, files=fotos)
+    remove_fotos(activiteit=activiteit, fotos=fotos_verwijderen)
     return activiteit
 
 

@@ -2,53 +2,46 @@
 
 from __future__ import annotations
 
-import csv
-import datetime
-import io
-
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
-from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django.views import View
 from django.views.generic import DeleteView, DetailView, FormView, ListView
 
-from core.concurrency import VersionConflict
+from core.exports import ExportViewMixin, export_links
+from core.forms import model_data
+from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 
-from .choices import ActiviteitSoort, Rol
+from .exports import ActiviteitExporter
 from .filters import SORT_FIELDS, ActiviteitFilter
-from .forms import MARK_VOORBEELD, ActiviteitForm, link_formset
+from .forms import ActiviteitForm, link_data, link_formset
 from .models import Activiteit
 from .selectors import totals
 from .services import delete_activiteit, duplicate_initial, save_activiteit
 
-# Exporting the whole log is a coordinator's task: the same permission as
-# marking report examples (coordinators and admins have it, brokers do not).
-EXPORT_PERMISSION = MARK_VOORBEELD
+# Exporting the whole log is a coordinator's task (coordinators and admins).
+EXPORT_PERMISSION = "makelaars.export_activiteit"
 
 
 class FilteredActiviteitenMixin:
     """The user's visible activities, narrowed by the filters in the URL."""
 
+    model = Activiteit
+
     def get_filterset(self) -> ActiviteitFilter:
         if not hasattr(self, "_filterset"):
-            base = Activiteit.objects.visible_to(self.request.user)
             self._filterset = ActiviteitFilter(
-                self.request.GET or None, queryset=base, request=self.request
+                self.request.GET or None, queryset=self.scoped(), request=self.request
             )
         return self._filterset
 
 
-class ActiviteitListView(
-    LoginRequiredMixin, PermissionRequiredMixin, FilteredActiviteitenMixin, ListView
-):
+class ActiviteitListView(ScopedViewMixin, PaginatedMixin, FilteredActiviteitenMixin, ListView):
     permission_required = "makelaars.view_activiteit"
     template_name = "makelaars/activiteit_list.html"
-    paginate_by = 25
     context_object_name = "activiteiten"
 
     def get_queryset(self):
@@ -65,16 +58,10 @@ class ActiviteitListView(
             1 for key, value in self.request.GET.items() if value and key not in {"page", "sort"}
         )
         if self.request.user.has_perm(EXPORT_PERMISSION):
-            context["export_links"] = [
-                (label, self._export_url(fmt)) for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"))
-            ]
+            context["export_links"] = export_links(
+                self.request, reverse("makelaars:activiteit_export")
+            )
         return context
-
-    def _export_url(self, fmt: str) -> str:
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query["format"] = fmt
-        return f"{reverse('makelaars:activiteit_export')}?{query.urlencode()}"
 
     def _columns(self, current: str) -> list[dict]:
         """The sortable column headers: a click sorts, a second click reverses."""
@@ -95,14 +82,16 @@ class ActiviteitListView(
         return columns
 
 
-class ActiviteitDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailView):
+class ActiviteitDetailView(ScopedViewMixin, DetailView):
     permission_required = "makelaars.view_activiteit"
+    model = Activiteit
     template_name = "makelaars/activiteit_detail.html"
     context_object_name = "activiteit"
 
     def get_queryset(self):
         return (
-            Activiteit.objects.visible_to(self.request.user)
+            super()
+            .get_queryset()
             .select_related("wijk__gebied", "initiatief", "aangemaakt_door")
             .prefetch_related("themas", "medewerkers", "partners", "links", "fotos")
         )
@@ -119,9 +108,10 @@ class ActiviteitDetailView(LoginRequiredMixin, PermissionRequiredMixin, DetailVi
         return context
 
 
-class ActiviteitFormMixin(LoginRequiredMixin, PermissionRequiredMixin, FormView):
+class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
     """Shared by create, duplicate and update: the activity form plus its links."""
 
+    model = Activiteit
     template_name = "makelaars/activiteit_form.html"
     form_class = ActiviteitForm
     object: Activiteit | None = None
@@ -149,22 +139,35 @@ class ActiviteitFormMixin(LoginRequiredMixin, PermissionRequiredMixin, FormView)
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         links = self.get_links(data=request.POST)
-        if form.is_valid() and links.is_valid():
-            try:
-                activiteit = save_activiteit(form=form, links=links, user=request.user)
-            except VersionConflict:
-                # Saved by someone else between the form's check and the write.
-                form.add_conflict_error()
-            else:
-                messages.success(request, self.success_message)
-                return HttpResponseRedirect(activiteit.get_absolute_url())
-        messages.error(request, _("The activity was not saved: please check the marked fields."))
-        if request.FILES:
+        if not (form.is_valid() and links.is_valid()):
+            return self.render_invalid(form, links=links)
+        return self.save_or_conflict(form, lambda: self.save(form, links), links=links)
+
+    def save(self, form, links):
+        data = model_data(form)
+        activiteit = save_activiteit(
+            activiteit=self.object,
+            user=self.request.user,
+            expected_version=form.cleaned_data.get("version"),
+            nieuwe_partner=form.cleaned_data.get("nieuwe_partner", ""),
+            links=link_data(links),
+            fotos=form.cleaned_data.get("fotos") or [],
+            fotos_verwijderen=form.cleaned_data.get("fotos_verwijderen") or [],
+            **data,
+        )
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(activiteit.get_absolute_url())
+
+    def render_invalid(self, form, **context):
+        messages.error(
+            self.request, _("The activity was not saved: please check the marked fields.")
+        )
+        if self.request.FILES:
             messages.warning(
-                request,
+                self.request,
                 _("Please choose the photos again: a browser cannot keep them in a refused form."),
             )
-        return self.render_to_response(self.get_context_data(form=form, links=links))
+        return super().render_invalid(form, **context)
 
 
 class ActiviteitCreateView(ActiviteitFormMixin):
@@ -188,11 +191,8 @@ class ActiviteitDuplicateView(ActiviteitFormMixin):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.has_permission():
-            self.bron = get_object_or_404(
-                Activiteit.objects.visible_to(request.user).prefetch_related(
-                    "themas", "medewerkers", "partners", "links"
-                ),
-                pk=kwargs["pk"],
+            self.bron = self.get_object(
+                self.get_queryset().prefetch_related("themas", "medewerkers", "partners", "links")
             )
         return super().dispatch(request, *args, **kwargs)
 
@@ -215,33 +215,22 @@ class ActiviteitDuplicateView(ActiviteitFormMixin):
         return context
 
 
-class EditableActiviteitMixin:
-    """Loads the activity through ``editable_by``: anything else is a 404."""
-
-    def get_editable(self) -> Activiteit:
-        return get_object_or_404(
-            Activiteit.objects.editable_by(self.request.user), pk=self.kwargs["pk"]
-        )
-
-
-class ActiviteitUpdateView(EditableActiviteitMixin, ActiviteitFormMixin):
+class ActiviteitUpdateView(ActiviteitFormMixin):
     permission_required = "makelaars.change_activiteit"
+    scope = "editable_by"
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.has_permission():
-            self.object = self.get_editable()
+            self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
 
 
-class ActiviteitDeleteView(
-    LoginRequiredMixin, PermissionRequiredMixin, EditableActiviteitMixin, DeleteView
-):
+class ActiviteitDeleteView(ScopedViewMixin, DeleteView):
     permission_required = "makelaars.delete_activiteit"
+    model = Activiteit
+    scope = "editable_by"
     template_name = "makelaars/activiteit_confirm_delete.html"
     context_object_name = "activiteit"
-
-    def get_object(self, queryset=None):
-        return self.get_editable()
 
     def form_valid(self, form):
         titel = self.object.titel
@@ -255,184 +244,12 @@ class ActiviteitDeleteView(
 
 # --- export ----------------------------------------------------------------
 
-EXPORT_COLUMNS = [
-    _("Date"),
-    _("Title"),
-    _("District"),
-    _("Area"),
-    _("Kind"),
-    _("Role"),
-    _("Themes"),
-    _("Staff"),
-    _("Partners"),
-    _("Initiative"),
-    _("Residents reached"),
-    _("Residents activated"),
-    _("Figures as reported"),
-    pgettext_lazy("activity", "Description"),
-    _("Outcome / effect"),
-    _("Report example"),
-]
 
-
-EXPORT_CHUNK = 2000
-
-
-def _names_by_activiteit(relation: str, column: str, ids: list[int]) -> dict[int, str]:
-    """``{activiteit id: "name, name"}`` for one many-to-many relation of ``ids``."""
-    through = getattr(Activiteit, relation).through
-    names: dict[int, list[str]] = {}
-    rows = (
-        through.objects.filter(activiteit_id__in=ids)
-        .order_by(f"{column}__naam")
-        .values_list("activiteit_id", f"{column}__naam")
-    )
-    for activiteit_id, naam in rows:
-        names.setdefault(activiteit_id, []).append(naam)
-    return {key: ", ".join(value) for key, value in names.items()}
-
-
-def export_rows(queryset):
-    """One list of cell values per activity, in the order of EXPORT_COLUMNS.
-
-    Only work records: activities hold no residents' personal data beyond the
-    free text the brokers wrote. Reads plain values in chunks (three extra
-    queries per chunk for the many-to-many names), so 100,000 rows stay fast.
-    """
-    soorten = {value: str(label) for value, label in ActiviteitSoort.choices}
-    rollen = {value: str(label) for value, label in Rol.choices}
-    yes, no = str(_("yes")), str(_("no"))
-    values = queryset.values_list(
-        "pk",
-        "datum",
-        "titel",
-        "wijk__naam",
-        "wijk__gebied__naam",
-        "soort",
-        "rol",
-        "initiatief__naam",
-        "bewoners_bereikt",
-        "bewoners_geactiveerd",
-        "cijfers",
-        "beschrijving",
-        "opbrengst",
-        "is_voorbeeld",
-    )
-    chunk: list[tuple] = []
-
-    def flush():
-        ids = [row[0] for row in chunk]
-        themas = _names_by_activiteit("themas", "thema", ids)
-        medewerkers = _names_by_activiteit("medewerkers", "medewerker", ids)
-        partners = _names_by_activiteit("partners", "organisatie", ids)
-        for pk, datum, titel, wijk, gebied, soort, rol, initiatief, *rest in chunk:
-            bereikt, geactiveerd, cijfers, beschrijving, opbrengst, voorbeeld = rest
-            yield [
-                datum,
-                titel,
-                wijk,
-                gebied,
-                soorten.get(soort, soort),
-                rollen.get(rol, rol),
-                themas.get(pk, ""),
-                medewerkers.get(pk, ""),
-                partners.get(pk, ""),
-                initiatief or "",
-                bereikt,
-                geactiveerd,
-                cijfers,
-                beschrijving,
-                opbrengst,
-                yes if voorbeeld else no,
-            ]
-
-    for row in values.iterator(chunk_size=EXPORT_CHUNK):
-        chunk.append(row)
-        if len(chunk) == EXPORT_CHUNK:
-            yield from flush()
-            chunk = []
-    if chunk:
-        yield from flush()
-
-
-def _csv_safe(value) -> str:
-    """Text as a spreadsheet shows it, never read as a formula (CSV injection)."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.strftime("%d-%m-%Y")
-    text = str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-class ActiviteitExportView(
-    LoginRequiredMixin, PermissionRequiredMixin, FilteredActiviteitenMixin, View
-):
+class ActiviteitExportView(ScopedViewMixin, FilteredActiviteitenMixin, ExportViewMixin, View):
     """The filtered list as CSV (semicolons, for Dutch Excel) or XLSX."""
 
     permission_required = EXPORT_PERMISSION
-    formats = {"csv", "xlsx"}
+    exporter_class = ActiviteitExporter
 
-    def get(self, request, *args, **kwargs):
-        fmt = kwargs.get("format") or request.GET.get("format", "csv")
-        if fmt not in self.formats:
-            raise Http404(_("Unknown export format."))
-        queryset = self.get_filterset().sorted_qs()
-        filename = f"activiteiten-{timezone.localdate():%Y-%m-%d}.{fmt}"
-        if fmt == "csv":
-            return self.csv_response(queryset, filename)
-        return self.xlsx_response(queryset, filename)
-
-    def csv_response(self, queryset, filename):
-        writer = csv.writer(_Echo(), delimiter=";")
-
-        def lines():
-            yield "\ufeff"  # a BOM, so Excel reads UTF-8
-            yield writer.writerow([str(c) for c in EXPORT_COLUMNS])
-            for row in export_rows(queryset):
-                yield writer.writerow([_csv_safe(v) for v in row])
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-    def xlsx_response(self, queryset, filename):
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(str(_("Activities")))
-        sheet.freeze_panes = "A2"
-        header = []
-        for column in EXPORT_COLUMNS:
-            cell = WriteOnlyCell(sheet, value=str(column))
-            cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        for row in export_rows(queryset):
-            for index, value in enumerate(row):
-                if isinstance(value, datetime.date):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.number_format = "DD-MM-YYYY"
-                    row[index] = cell
-                elif isinstance(value, str) and value.startswith("="):
-                    cell = WriteOnlyCell(sheet, value=value)
-                    cell.data_type = "s"  # text, never a formula
-                    row[index] = cell
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+    def export_queryset(self):
+        return self.get_filterset().sorted_qs()

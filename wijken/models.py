@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import datetime
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -10,37 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
-from core.models import TimeStampedModel
-from core.visibility import ReferenceQuerySet
+from core.models import DatedModel, DatedQuerySet, TimeStampedModel
+from core.visibility import ReferenceQuerySet, gebied_ids_for, sees_all_gebieden
 
 from .choices import Functie, OrganisatieSoort
 
-VIEW_ALL_GEBIEDEN = "wijken.view_all_gebieden"
 
-
-def sees_all_gebieden(user) -> bool:
-    """Coordinators and admins see every gebied; everyone else only their own."""
-    return user.is_active and user.has_perm(VIEW_ALL_GEBIEDEN)
-
-
-def gebied_ids_for(user) -> list[int]:
-    """The ids of the gebieden a (non-coordinator) user works in."""
-    if not user.is_authenticated:
-        return []
-    cached = getattr(user, "_gebied_ids_cache", None)
-    if cached is None:
-        cached = list(
-            Gebied.objects.filter(medewerkers__user=user).values_list("pk", flat=True).distinct()
-        )
-        user._gebied_ids_cache = cached
-    return cached
-
-
-class GebiedQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        # Gebieden are reference data every member of staff may read.
-        return self if user.is_authenticated and user.is_active else self.none()
-
+class GebiedQuerySet(ReferenceQuerySet):
     def of_user(self, user):
         """The gebieden a user works in (all of them for coordinators)."""
         if sees_all_gebieden(user):
@@ -70,10 +44,7 @@ class Gebied(TimeStampedModel):
         return reverse("pages:gebied_detail", args=[self.pk])
 
 
-class WijkQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self if user.is_authenticated and user.is_active else self.none()
-
+class WijkQuerySet(ReferenceQuerySet):
     def of_user(self, user):
         """The wijken in the gebieden a user works in (all for coordinators)."""
         if sees_all_gebieden(user):
@@ -137,12 +108,6 @@ class Thema(models.Model):
         return self.naam
 
 
-class OrganisatieQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        # The sociale kaart is shared by all staff.
-        return self if user.is_authenticated and user.is_active else self.none()
-
-
 class Organisatie(VersionedModel, TimeStampedModel):
     """A partner on the shared sociale kaart.
 
@@ -173,7 +138,8 @@ class Organisatie(VersionedModel, TimeStampedModel):
     notities = models.TextField(_("notes"), blank=True)
     actief = models.BooleanField(_("active"), default=True)
 
-    objects = OrganisatieQuerySet.as_manager()
+    # The sociale kaart is shared by all staff.
+    objects = ReferenceQuerySet.as_manager()
 
     history = HistoricalRecords(m2m_fields=[wijken])
 
@@ -190,21 +156,14 @@ class Organisatie(VersionedModel, TimeStampedModel):
         return reverse("pages:organisatie_detail", args=[self.pk])
 
 
-class MedewerkerQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        # Colleagues are listed for every member of staff (to pick them on an activity).
-        return self if user.is_authenticated and user.is_active else self.none()
-
-    def active_on(self, date: datetime.date):
-        return self.filter(startdatum__lte=date).filter(
-            Q(einddatum__isnull=True) | Q(einddatum__gte=date)
-        )
+class MedewerkerQuerySet(ReferenceQuerySet, DatedQuerySet):
+    """Colleagues are listed for every member of staff (to pick them on an activity)."""
 
     def makelaars(self):
         return self.filter(functie__in=Functie.makelaars())
 
 
-class Medewerker(VersionedModel, TimeStampedModel):
+class Medewerker(DatedModel, VersionedModel, TimeStampedModel):
     """A member of staff, optionally linked to a login."""
 
     naam = models.CharField(_("name"), max_length=120)
@@ -266,6 +225,3 @@ class Medewerker(VersionedModel, TimeStampedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("wijken:medewerker_update", args=[self.pk])
-
-    def is_active_on(self, date: datetime.date) -> bool:
-        return self.startdatum <= date and (self.einddatum is None or self.einddatum >= date)

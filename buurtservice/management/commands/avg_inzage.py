@@ -12,10 +12,7 @@ from django.utils import timezone
 
 from buurtservice.choices import KlusSoort, KlusStatus, Verwijzer
 from buurtservice.services import jobs_of_requester
-
-
-def _label(choices, value: str) -> str:
-    return str(dict(choices.choices).get(value, value))
+from core.models import choice_label
 
 
 def job_record(klus) -> dict:
@@ -24,10 +21,10 @@ def job_record(klus) -> dict:
         "klus": klus.pk,
         "aanvraagdatum": klus.aanvraagdatum,
         "wijk": klus.wijk.naam,
-        "soort": _label(KlusSoort, klus.soort),
-        "verwijzer": _label(Verwijzer, klus.verwijzer),
+        "soort": choice_label(KlusSoort, klus.soort),
+        "verwijzer": choice_label(Verwijzer, klus.verwijzer),
         "omschrijving": klus.omschrijving,
-        "status": _label(KlusStatus, klus.status),
+        "status": choice_label(KlusStatus, klus.status),
         "aanvrager_naam": klus.aanvrager_naam,
         "aanvrager_adres": klus.aanvrager_adres,
         "aanvrager_telefoon": klus.aanvrager_telefoon,
@@ -39,7 +36,7 @@ def job_record(klus) -> dict:
         "geregistreerd_op": klus.created_at,
         "laatst_gewijzigd_op": klus.updated_at,
         "statusgeschiedenis": [
-            {"status": _label(KlusStatus, change.status), "datum": change.datum}
+            {"status": choice_label(KlusStatus, change.status), "datum": change.datum}
             for change in klus.statuswijzigingen.all()
         ],
         # The workers are staff data: their number and hours, not their names.
