@@ -9,6 +9,10 @@ import shutil
 from collections.abc import Callable, Iterator
 
 import pytest
+from django.test import Client
+
+from core.roles import Role
+from tests.factories import GebiedFactory, WijkFactory, make_user
 
 # =============================================================================
 # Browser fixtures: Playwright's sync API driving Debian's chromium
@@ -143,3 +147,108 @@ def fast_password_hasher(settings):
     """PBKDF2's million rounds cost a second per user on a small machine; tests
     need no strong hashes."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+# =============================================================================
+# The shared world: two gebieden, their wijken and a user per role
+# =============================================================================
+#
+# Every test folder uses these names; tests add the records they need.
+#
+#   gebied_a "Waterkwartier": wijk_a "Waterkwartier", wijk_a2 "Waterkwartier-Oost"
+#   gebied_b "Zuidwijken – Warnsveld – Leesten": wijk_b "Zuidwijken", wijk_b2 "Leesten"
+#   makelaar (broker of gebied A), makelaar_b (broker of gebied B),
+#   buurtservice_user, coordinator, beheerder (staff, every right).
+
+
+@pytest.fixture
+def gebied_a(db):
+    gebied = GebiedFactory(naam="Waterkwartier", volgorde=1)
+    WijkFactory(naam="Waterkwartier", gebied=gebied)
+    WijkFactory(naam="Waterkwartier-Oost", gebied=gebied)
+    return gebied
+
+
+@pytest.fixture
+def gebied_b(db):
+    gebied = GebiedFactory(naam="Zuidwijken – Warnsveld – Leesten", volgorde=2)
+    WijkFactory(naam="Zuidwijken", gebied=gebied)
+    WijkFactory(naam="Leesten", gebied=gebied)
+    return gebied
+
+
+@pytest.fixture
+def wijk_a(gebied_a):
+    return gebied_a.wijken.get(naam="Waterkwartier")
+
+
+@pytest.fixture
+def wijk_a2(gebied_a):
+    return gebied_a.wijken.get(naam="Waterkwartier-Oost")
+
+
+@pytest.fixture
+def wijk_b(gebied_b):
+    return gebied_b.wijken.get(naam="Zuidwijken")
+
+
+@pytest.fixture
+def wijk_b2(gebied_b):
+    return gebied_b.wijken.get(naam="Leesten")
+
+
+@pytest.fixture
+def makelaar(gebied_a):
+    """The social broker of gebied A (default wijk: Waterkwartier)."""
+
+    return make_user(Role.MAKELAAR, gebied=gebied_a, username="makelaar")
+
+
+@pytest.fixture
+def makelaar_b(gebied_b):
+    """The social broker of gebied B (default wijk: Zuidwijken)."""
+
+    return make_user(Role.MAKELAAR, gebied=gebied_b, username="makelaar.zuid")
+
+
+@pytest.fixture
+def buurtservice_user(db):
+
+    return make_user(Role.BUURTSERVICE, username="buurtservice")
+
+
+@pytest.fixture
+def coordinator(db):
+
+    user = make_user(Role.COORDINATOR, username="coordinator")
+    user.first_name, user.last_name = "Carla", "Coördinator"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def beheerder(db):
+
+    user = make_user(Role.BEHEERDER, username="beheerder")
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def client_for() -> Callable[..., Client]:
+    """``client_for(user)``: a test client logged in as ``user``."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def media_root(tmp_path, settings):
+    """Uploaded files (photos, report PDFs) in a folder of this test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

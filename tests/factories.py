@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import io
 
 import factory
 from django.contrib.auth.models import Group, User
+from PIL import Image
 
-from buurtservice.choices import Herkomst, KlusSoort, UitvoerderSoort, Verwijzer
-from buurtservice.models import Capaciteit, Inzet, Klus, Uitvoerder
+from buurtservice.choices import Herkomst, KlusSoort, KlusStatus, UitvoerderSoort, Verwijzer
+from buurtservice.models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
 from core.roles import Role
 from initiatieven.models import Financieringsaanvraag, Initiatief
 from makelaars.choices import ActiviteitSoort
@@ -140,8 +142,12 @@ class UitvoerderFactory(factory.django.DjangoModelFactory):
 
 
 class KlusFactory(factory.django.DjangoModelFactory):
+    """A job with what every job has: the status change of its intake, dated on the
+    request date (``intake=False`` leaves it out)."""
+
     class Meta:
         model = Klus
+        skip_postgeneration_save = True
 
     aanvraagdatum = datetime.date(2023, 2, 1)
     wijk = factory.SubFactory(WijkFactory)
@@ -149,6 +155,16 @@ class KlusFactory(factory.django.DjangoModelFactory):
     verwijzer = Verwijzer.INWONER
     aanvrager_naam = "J. Jansen"
     aanvrager_adres = "Dorpsstraat 1"
+
+    @factory.post_generation
+    def intake(klus, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        # Taken in by the app: straight onto the waiting list (``aangemeld``: by other means).
+        status = (
+            KlusStatus.AANGEMELD if klus.status == KlusStatus.AANGEMELD else KlusStatus.WACHTLIJST
+        )
+        KlusStatusWijziging.objects.create(klus=klus, status=status, datum=klus.aanvraagdatum)
 
 
 class InzetFactory(factory.django.DjangoModelFactory):
@@ -247,3 +263,10 @@ class StellingFactory(factory.django.DjangoModelFactory):
     vragenlijst = factory.SubFactory(VragenlijstFactory)
     tekst = factory.Sequence(lambda n: f"Stelling {n}")
     volgorde = factory.Sequence(lambda n: n)
+
+
+def png_bytes(size=(4, 4), colour=(200, 30, 30)) -> bytes:
+    """A small valid PNG image (for photo uploads)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -25,19 +25,19 @@ def history_url(key: str, pk: int) -> str:
     return reverse("audit:geschiedenis", args=[key, pk])
 
 
-def create_change_delete(client_for, makelaar, coordinator, wijk, thema) -> int:
+def create_change_delete(client_for, makelaar, coordinator, wijk_a, thema) -> int:
     """A broker records an activity, a coordinator edits it, the broker deletes it."""
     broker = client_for(makelaar)
     response = broker.post(
         reverse("makelaars:activiteit_create"),
-        activiteit_data(wijk, titel="Oude titel", themas=[thema.pk], bewoners_bereikt="20"),
+        activiteit_data(wijk_a, titel="Oude titel", themas=[thema.pk], bewoners_bereikt="20"),
     )
     assert response.status_code == 302
     activiteit = Activiteit.objects.get()
     response = client_for(coordinator).post(
         reverse("makelaars:activiteit_update", args=[activiteit.pk]),
         activiteit_data(
-            wijk,
+            wijk_a,
             titel="Nieuwe titel",
             themas=[thema.pk],
             bewoners_bereikt="35",
@@ -54,9 +54,9 @@ def create_change_delete(client_for, makelaar, coordinator, wijk, thema) -> int:
 
 
 def test_create_change_and_delete_are_recorded_with_the_user(
-    client_for, makelaar, coordinator, wijk, thema
+    client_for, makelaar, coordinator, wijk_a, thema
 ):
-    pk = create_change_delete(client_for, makelaar, coordinator, wijk, thema)
+    pk = create_change_delete(client_for, makelaar, coordinator, wijk_a, thema)
 
     records = list(Activiteit.history.filter(id=pk).order_by("history_date", "history_id"))
     assert records[0].history_type == "+"
@@ -76,14 +76,14 @@ def test_create_change_and_delete_are_recorded_with_the_user(
 
 
 def test_history_page_shows_who_changed_what_with_old_and_new_values(
-    client_for, makelaar, coordinator, wijk, thema
+    client_for, makelaar, coordinator, wijk_a, thema
 ):
-    activiteit = ActiviteitFactory(wijk=wijk, titel="Oude titel", bewoners_bereikt=20)
+    activiteit = ActiviteitFactory(wijk=wijk_a, titel="Oude titel", bewoners_bereikt=20)
     client = client_for(coordinator)
     response = client.post(
         reverse("makelaars:activiteit_update", args=[activiteit.pk]),
         activiteit_data(
-            wijk, titel="Nieuwe titel", bewoners_bereikt="35", version=activiteit.version
+            wijk_a, titel="Nieuwe titel", bewoners_bereikt="35", version=activiteit.version
         ),
     )
     assert response.status_code == 302
@@ -103,12 +103,12 @@ def test_history_page_shows_who_changed_what_with_old_and_new_values(
         assert text in html
 
 
-def test_history_shows_choice_labels_and_links_by_name(client_for, coordinator, wijk, thema):
-    activiteit = ActiviteitFactory(wijk=wijk)
+def test_history_shows_choice_labels_and_links_by_name(client_for, coordinator, wijk_a, thema):
+    activiteit = ActiviteitFactory(wijk=wijk_a)
     client = client_for(coordinator)
     client.post(
         reverse("makelaars:activiteit_update", args=[activiteit.pk]),
-        activiteit_data(wijk, rol="verbinden", themas=[thema.pk], version=activiteit.version),
+        activiteit_data(wijk_a, rol="verbinden", themas=[thema.pk], version=activiteit.version),
     )
     entries = client.get(history_url("activiteit", activiteit.pk)).context["entries"]
     changes = {c.label: (c.old, c.new) for e in entries if e.kind == "Gewijzigd" for c in e.changes}
@@ -135,9 +135,9 @@ def test_every_audited_kind_has_a_history_page(client_for, coordinator, key, fac
 
 
 def test_brokers_and_buurtservice_are_refused_the_history(
-    client, client_for, makelaar, buurtservice_user, wijk
+    client, client_for, makelaar, buurtservice_user, wijk_a
 ):
-    activiteit = ActiviteitFactory(wijk=wijk, aangemaakt_door=makelaar)
+    activiteit = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=makelaar)
     url = history_url("activiteit", activiteit.pk)
     assert client_for(makelaar).get(url).status_code == 403
     assert client_for(buurtservice_user).get(url).status_code == 403
@@ -153,9 +153,9 @@ def test_unknown_kind_or_object_is_404(client_for, coordinator):
 
 
 def test_detail_pages_link_the_history_for_coordinators_only(
-    client_for, makelaar, coordinator, wijk
+    client_for, makelaar, coordinator, wijk_a
 ):
-    activiteit = ActiviteitFactory(wijk=wijk, aangemaakt_door=makelaar)
+    activiteit = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=makelaar)
     detail = activiteit.get_absolute_url()
     assert (
         history_url("activiteit", activiteit.pk)
@@ -164,13 +164,13 @@ def test_detail_pages_link_the_history_for_coordinators_only(
     assert (
         'data-testid="geschiedenis-link"' not in client_for(makelaar).get(detail).content.decode()
     )
-    klus = KlusFactory(wijk=wijk)
+    klus = KlusFactory(wijk=wijk_a)
     html = client_for(coordinator).get(klus.get_absolute_url()).content.decode()
     assert history_url("klus", klus.pk) in html
     uitvoerder = UitvoerderFactory()
     html = client_for(coordinator).get(uitvoerder.get_absolute_url()).content.decode()
     assert history_url("uitvoerder", uitvoerder.pk) in html
-    initiatief = InitiatiefFactory(wijk=wijk)
+    initiatief = InitiatiefFactory(wijk=wijk_a)
     html = client_for(coordinator).get(initiatief.get_absolute_url()).content.decode()
     assert history_url("initiatief", initiatief.pk) in html
     sectie = SectieFactory()
@@ -179,9 +179,9 @@ def test_detail_pages_link_the_history_for_coordinators_only(
 
 
 def test_admin_restores_a_deleted_activity_with_its_fields_and_links(
-    client_for, makelaar, coordinator, beheerder, wijk, thema
+    client_for, makelaar, coordinator, beheerder, wijk_a, thema
 ):
-    pk = create_change_delete(client_for, makelaar, coordinator, wijk, thema)
+    pk = create_change_delete(client_for, makelaar, coordinator, wijk_a, thema)
     admin = client_for(beheerder)
 
     listing = admin.get(reverse("audit:verwijderd"))
@@ -200,7 +200,7 @@ def test_admin_restores_a_deleted_activity_with_its_fields_and_links(
     activiteit = Activiteit.objects.get(pk=pk)
     assert (activiteit.titel, activiteit.wijk, activiteit.bewoners_bereikt) == (
         "Nieuwe titel",
-        wijk,
+        wijk_a,
         35,
     )
     assert list(activiteit.themas.all()) == [thema]
@@ -214,9 +214,9 @@ def test_admin_restores_a_deleted_activity_with_its_fields_and_links(
 
 
 def test_history_page_of_a_deleted_record_offers_restore_to_admins(
-    client_for, coordinator, beheerder, wijk
+    client_for, coordinator, beheerder, wijk_a
 ):
-    activiteit = ActiviteitFactory(wijk=wijk, titel="Weg")
+    activiteit = ActiviteitFactory(wijk=wijk_a, titel="Weg")
     pk = activiteit.pk
     activiteit.delete()
     url = history_url("activiteit", pk)
@@ -227,9 +227,9 @@ def test_history_page_of_a_deleted_record_offers_restore_to_admins(
     assert "Herstellen" not in response.content.decode()
 
 
-def test_klus_history_keeps_no_requester_data(client_for, coordinator, buurtservice_user, wijk):
+def test_klus_history_keeps_no_requester_data(client_for, coordinator, buurtservice_user, wijk_a):
     klus = KlusFactory(
-        wijk=wijk,
+        wijk=wijk_a,
         aanvrager_naam="Geheime Naam",
         aanvrager_adres="Verborgen Straat 9",
         aanvrager_telefoon="0612345678",
@@ -238,7 +238,7 @@ def test_klus_history_keeps_no_requester_data(client_for, coordinator, buurtserv
         reverse("buurtservice:klus_update", args=[klus.pk]),
         {
             "aanvraagdatum": klus.aanvraagdatum.isoformat(),
-            "wijk": wijk.pk,
+            "wijk": wijk_a.pk,
             "soort": klus.soort,
             "verwijzer": klus.verwijzer,
             "omschrijving": "Heg snoeien",

@@ -1,17 +1,28 @@
-"""Lost updates: an edit based on a version someone else has since changed is refused."""
+"""Lost updates: an edit based on a version someone else has since changed is refused.
+
+Every page that edits a versioned record handles a conflict the same way: the
+Dutch conflict message on the form, what the user typed kept, status 409, and
+nothing overwritten; a conflict only the write itself sees is no 500 either.
+"""
+
+import datetime
 
 import pytest
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext, override
 
-from buurtservice.models import Klus, Uitvoerder
+from buurtservice.models import Capaciteit, Klus, Uitvoerder
 from core.concurrency import VersionConflict, stale_message
-from initiatieven.models import Initiatief
+from initiatieven.models import Financieringsaanvraag, Initiatief
 from makelaars.models import Activiteit
+from rapportage.models import Jaarrapportage, Sectie
 from tests.factories import (
     ActiviteitFactory,
+    CapaciteitFactory,
+    FinancieringsaanvraagFactory,
     InitiatiefFactory,
+    JaarrapportageFactory,
     KlusFactory,
     SectieFactory,
     UitvoerderFactory,
@@ -35,32 +46,52 @@ def incomplete() -> str:
     return escape(message)
 
 
-def _activiteit(wijk, makelaar):
-    obj = ActiviteitFactory(wijk=wijk, titel="Start", aangemaakt_door=makelaar)
+# Each case: (the record, its edit URL, the post for a value of ``field``, ``field``).
+
+
+def _activiteit(wijk_a, makelaar):
+    obj = ActiviteitFactory(wijk=wijk_a, titel="Start", aangemaakt_door=makelaar)
     url = reverse("makelaars:activiteit_update", args=[obj.pk])
-    return obj, url, lambda titel: activiteit_data(wijk, titel=titel), "titel"
+    return obj, url, lambda titel: activiteit_data(wijk_a, titel=titel), "titel"
 
 
-def _initiatief(wijk, makelaar):
-    obj = InitiatiefFactory(wijk=wijk, naam="Start")
+def _initiatief(wijk_a, makelaar):
+    obj = InitiatiefFactory(wijk=wijk_a, naam="Start")
     url = reverse("initiatieven:initiatief_update", args=[obj.pk])
-    return obj, url, lambda naam: {"naam": naam, "wijk": wijk.pk}, "naam"
+    return obj, url, lambda naam: {"naam": naam, "wijk": wijk_a.pk}, "naam"
 
 
-def _veranderverhaal(wijk, makelaar):
-    obj = InitiatiefFactory(wijk=wijk, naam="Moestuin", doelgroep="Start")
+def _veranderverhaal(wijk_a, makelaar):
+    obj = InitiatiefFactory(wijk=wijk_a, naam="Moestuin", doelgroep="Start")
     url = reverse("initiatieven:veranderverhaal_update", args=[obj.pk])
     return obj, url, lambda tekst: {"doelgroep": tekst}, "doelgroep"
 
 
-def _klus(wijk, makelaar):
-    obj = KlusFactory(wijk=wijk, omschrijving="Start")
+def _financiering(wijk_a, makelaar):
+    obj = FinancieringsaanvraagFactory(
+        initiatief=InitiatiefFactory(wijk=wijk_a), fonds="Start", bedrag=500
+    )
+    url = reverse("initiatieven:financiering_update", args=[obj.initiatief_id, obj.pk])
+
+    def data(fonds):
+        return {
+            "fonds": fonds,
+            "bedrag": "500",
+            "aangevraagd_op": obj.aangevraagd_op.isoformat(),
+            "status": obj.status,
+        }
+
+    return obj, url, data, "fonds"
+
+
+def _klus(wijk_a, makelaar):
+    obj = KlusFactory(wijk=wijk_a, omschrijving="Start")
     url = reverse("buurtservice:klus_update", args=[obj.pk])
 
     def data(omschrijving):
         return {
             "aanvraagdatum": obj.aanvraagdatum.isoformat(),
-            "wijk": wijk.pk,
+            "wijk": wijk_a.pk,
             "soort": obj.soort,
             "verwijzer": obj.verwijzer,
             "omschrijving": omschrijving,
@@ -72,7 +103,7 @@ def _klus(wijk, makelaar):
     return obj, url, data, "omschrijving"
 
 
-def _uitvoerder(wijk, makelaar):
+def _uitvoerder(wijk_a, makelaar):
     obj = UitvoerderFactory(naam="Start")
     url = reverse("buurtservice:uitvoerder_update", args=[obj.pk])
 
@@ -87,12 +118,42 @@ def _uitvoerder(wijk, makelaar):
     return obj, url, data, "naam"
 
 
+def _capaciteit(wijk_a, makelaar):
+    obj = CapaciteitFactory(omschrijving="Start", startdatum=datetime.date(2023, 1, 1))
+    url = reverse("buurtservice:capaciteit_update", args=[obj.pk])
+
+    def data(omschrijving):
+        return {"uren_per_week": "24", "startdatum": "2023-01-01", "omschrijving": omschrijving}
+
+    return obj, url, data, "omschrijving"
+
+
+def _jaarrapportage(wijk_a, makelaar):
+    obj = JaarrapportageFactory(jaar=2023, titel="Start")
+    url = reverse("rapportage:jaarrapportage_update", args=[obj.pk])
+
+    def data(titel):
+        return {"titel": titel, "versiedatum": "2023-12-15", "inleiding": ""}
+
+    return obj, url, data, "titel"
+
+
+def _sectie(wijk_a, makelaar):
+    obj = SectieFactory(titel="Start", tekst="Tekst")
+    url = reverse("rapportage:sectie_update", args=[obj.pk])
+    return obj, url, lambda titel: {"titel": titel, "tekst": "Tekst"}, "titel"
+
+
 CASES = {
     "activiteit": _activiteit,
     "initiatief": _initiatief,
     "veranderverhaal": _veranderverhaal,
+    "financiering": _financiering,
     "klus": _klus,
     "uitvoerder": _uitvoerder,
+    "capaciteit": _capaciteit,
+    "jaarrapportage": _jaarrapportage,
+    "sectie": _sectie,
 }
 
 
@@ -103,8 +164,8 @@ def editors(client_for, coordinator, beheerder):
 
 
 @pytest.mark.parametrize("kind", CASES)
-def test_second_edit_from_the_same_version_is_refused(kind, editors, wijk, makelaar):
-    obj, url, data, field = CASES[kind](wijk, makelaar)
+def test_second_edit_from_the_same_version_is_refused(kind, editors, wijk_a, makelaar):
+    obj, url, data, field = CASES[kind](wijk_a, makelaar)
     first, second = editors
     # Both open the form at the same version.
     version = first.get(url).context["form"]["version"].value()
@@ -114,7 +175,7 @@ def test_second_edit_from_the_same_version_is_refused(kind, editors, wijk, makel
     assert response.status_code == 302, response.context["form"].errors
     response = second.post(url, {**data("Tweede wijziging"), "version": version})
 
-    assert response.status_code == 200
+    assert response.status_code == 409
     html = response.content.decode()
     with override("nl"):
         assert stale(type(obj)) in html
@@ -126,8 +187,32 @@ def test_second_edit_from_the_same_version_is_refused(kind, editors, wijk, makel
 
 
 @pytest.mark.parametrize("kind", CASES)
-def test_a_normal_edit_works_and_raises_the_version(kind, editors, wijk, makelaar):
-    obj, url, data, field = CASES[kind](wijk, makelaar)
+def test_a_conflict_only_the_write_sees_is_the_same_message(
+    kind, editors, wijk_a, makelaar, monkeypatch
+):
+    """Both saves passed the form check; the write itself refuses the second: the user
+    gets the conflict message (409), never a 500."""
+    obj, url, data, field = CASES[kind](wijk_a, makelaar)
+    client, _other = editors
+    model = type(obj)
+
+    def racing_save(self, *args, **kwargs):
+        raise VersionConflict()
+
+    monkeypatch.setattr(model, "save", racing_save)
+    response = client.post(url, {**data("Mijn wijziging"), "version": obj.version})
+    monkeypatch.undo()
+    assert response.status_code == 409
+    with override("nl"):
+        assert stale(model) in response.content.decode()
+    assert response.context["form"][field].value() == "Mijn wijziging"
+    obj.refresh_from_db()
+    assert getattr(obj, field) == "Start"
+
+
+@pytest.mark.parametrize("kind", CASES)
+def test_a_normal_edit_works_and_raises_the_version(kind, editors, wijk_a, makelaar):
+    obj, url, data, field = CASES[kind](wijk_a, makelaar)
     client, _other = editors
     response = client.post(url, {**data("Gewijzigd"), "version": obj.version})
     assert response.status_code == 302, response.context["form"].errors
@@ -141,8 +226,8 @@ def test_a_normal_edit_works_and_raises_the_version(kind, editors, wijk, makelaa
 
 @pytest.mark.parametrize("kind", CASES)
 @pytest.mark.parametrize("version", [None, "", "abc", "-1", "0", "1.5", "9" * 30, "\x00", "1e3"])
-def test_missing_or_garbage_version_is_a_form_error(kind, version, editors, wijk, makelaar):
-    obj, url, data, field = CASES[kind](wijk, makelaar)
+def test_missing_or_garbage_version_is_a_form_error(kind, version, editors, wijk_a, makelaar):
+    obj, url, data, field = CASES[kind](wijk_a, makelaar)
     client, _other = editors
     post = data("Gewijzigd")
     if version is not None:
@@ -155,22 +240,40 @@ def test_missing_or_garbage_version_is_a_form_error(kind, version, editors, wijk
     assert getattr(obj, field) == "Start"
 
 
-def test_a_future_version_is_refused_too(editors, wijk, makelaar):
-    obj, url, data, field = _activiteit(wijk, makelaar)
+def test_a_future_version_is_refused_too(editors, wijk_a, makelaar):
+    obj, url, data, field = _activiteit(wijk_a, makelaar)
     client, _other = editors
     response = client.post(url, {**data("X"), "version": obj.version + 5})
     with override("nl"):
         assert stale(Activiteit) in response.content.decode()
 
 
-@pytest.mark.parametrize("model", [Activiteit, Initiatief, Klus, Uitvoerder])
-def test_save_refuses_a_stale_version_even_after_the_form_check(model, wijk):
+VERSIONED = [
+    Activiteit,
+    Initiatief,
+    Financieringsaanvraag,
+    Klus,
+    Uitvoerder,
+    Capaciteit,
+    Jaarrapportage,
+    Sectie,
+]
+
+
+@pytest.mark.parametrize("model", VERSIONED)
+def test_save_refuses_a_stale_version_even_after_the_form_check(model, wijk_a):
     """Two saves that both passed the form check: the write itself refuses the second."""
     factory = {
-        Activiteit: lambda: ActiviteitFactory(wijk=wijk),
-        Initiatief: lambda: InitiatiefFactory(wijk=wijk),
-        Klus: lambda: KlusFactory(wijk=wijk),
+        Activiteit: lambda: ActiviteitFactory(wijk=wijk_a),
+        Initiatief: lambda: InitiatiefFactory(wijk=wijk_a),
+        Financieringsaanvraag: lambda: FinancieringsaanvraagFactory(
+            initiatief=InitiatiefFactory(wijk=wijk_a)
+        ),
+        Klus: lambda: KlusFactory(wijk=wijk_a),
         Uitvoerder: UitvoerderFactory,
+        Capaciteit: CapaciteitFactory,
+        Jaarrapportage: lambda: JaarrapportageFactory(jaar=2023),
+        Sectie: SectieFactory,
     }[model]
     obj = factory()
     mine, theirs = model.objects.get(pk=obj.pk), model.objects.get(pk=obj.pk)
@@ -186,33 +289,13 @@ def test_save_refuses_a_stale_version_even_after_the_form_check(model, wijk):
     assert model.objects.get(pk=obj.pk).version == 3
 
 
-def test_conflict_in_the_write_is_shown_as_a_form_error(editors, wijk, makelaar, monkeypatch):
-    """The race the form check cannot see: the save raises, the user gets the message."""
-    obj, url, data, field = _activiteit(wijk, makelaar)
-    client, _other = editors
-
-    def racing_save(self, *args, **kwargs):
-        raise VersionConflict()
-
-    monkeypatch.setattr(Activiteit, "save", racing_save)
-    response = client.post(url, {**data("Mijn wijziging"), "version": obj.version})
-    assert response.status_code == 200
-    with override("nl"):
-        assert stale(Activiteit) in response.content.decode()
-    monkeypatch.undo()
-    obj.refresh_from_db()
-    assert obj.titel == "Start"
-
-
-@pytest.mark.parametrize("version", [None, "abc", "0", "9" * 30, "1.5"])
-def test_report_section_refuses_a_missing_or_garbage_version(version, editors):
-    sectie = SectieFactory(tekst="Start")
-    client, _other = editors
-    post = {"titel": sectie.titel, "tekst": "Gewijzigd"}
-    if version is not None:
-        post["version"] = version
-    response = client.post(reverse("rapportage:sectie_update", args=[sectie.pk]), post)
-    assert response.status_code == 200
-    assert "version" in response.context["form"].errors
-    sectie.refresh_from_db()
-    assert sectie.tekst == "Start"
+def test_a_section_conflict_also_shows_the_stored_text(editors):
+    sectie = SectieFactory(titel="Start", tekst="Oude tekst")
+    url = reverse("rapportage:sectie_update", args=[sectie.pk])
+    first, second = editors
+    first.post(url, {"titel": "Start", "tekst": "Tekst van de collega", "version": 1})
+    response = second.post(url, {"titel": "Start", "tekst": "Mijn tekst", "version": 1})
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "Mijn tekst" in html  # the user's own text, in the form
+    assert "Tekst van de collega" in html  # the stored text, to compare

@@ -1,48 +1,12 @@
-"""Fixtures for the Buurtservice tests: two gebieden, a user per role, workers."""
+"""Buurtservice test helpers (the world of gebieden and users is tests/conftest.py)."""
 
 import datetime
+from functools import partial
 
 import pytest
 
 from buurtservice.choices import KlusStatus
-from buurtservice.models import KlusStatusWijziging
-from core.roles import Role
-from tests.factories import GebiedFactory, KlusFactory, UitvoerderFactory, WijkFactory, make_user
-
-
-@pytest.fixture
-def gebied_noord(db):
-    return GebiedFactory(naam="Noord")
-
-
-@pytest.fixture
-def gebied_zuid(db):
-    return GebiedFactory(naam="Zuid")
-
-
-@pytest.fixture
-def wijk_noord(gebied_noord):
-    return WijkFactory(naam="Noordveen", gebied=gebied_noord)
-
-
-@pytest.fixture
-def wijk_zuid(gebied_zuid):
-    return WijkFactory(naam="Zuidwijken", gebied=gebied_zuid)
-
-
-@pytest.fixture
-def bs_user(db):
-    return make_user(Role.BUURTSERVICE, username="bs")
-
-
-@pytest.fixture
-def coordinator(db):
-    return make_user(Role.COORDINATOR, username="coord")
-
-
-@pytest.fixture
-def makelaar_noord(gebied_noord, wijk_noord):
-    return make_user(Role.MAKELAAR, gebied=gebied_noord, username="mk-noord")
+from tests.factories import KlusFactory, UitvoerderFactory
 
 
 @pytest.fixture
@@ -55,14 +19,5 @@ def uitvoerders(db):
 
 @pytest.fixture
 def make_klus(db):
-    """A job on the waiting list, with its status change recorded."""
-
-    def _make(**kwargs):
-        kwargs.setdefault("status", KlusStatus.WACHTLIJST)
-        klus = KlusFactory(**kwargs)
-        KlusStatusWijziging.objects.create(
-            klus=klus, status=KlusStatus.WACHTLIJST, datum=klus.aanvraagdatum
-        )
-        return klus
-
-    return _make
+    """A job on the waiting list (with its intake recorded, as every job has)."""
+    return partial(KlusFactory, status=KlusStatus.WACHTLIJST)

@@ -128,9 +128,9 @@ def test_months_option_shortens_the_retention(jobs):
 
 
 @time_machine.travel(datetime.datetime(2026, 3, 15, 3, tzinfo=datetime.UTC), tick=False)
-def test_anonymised_job_page_says_so(jobs, client, bs_user):
+def test_anonymised_job_page_says_so(jobs, client, buurtservice_user):
     run()
-    client.force_login(bs_user)
+    client.force_login(buurtservice_user)
 
     body = client.get(jobs["done_old"].get_absolute_url()).content.decode()
 

@@ -25,8 +25,8 @@ def frozen():
 
 
 @pytest.fixture
-def bs_client(client, bs_user):
-    client.force_login(bs_user)
+def bs_client(client, buurtservice_user):
+    client.force_login(buurtservice_user)
     return client
 
 
@@ -56,33 +56,33 @@ def test_intake_form_defaults_to_today_and_explains_the_requester_fields(bs_clie
     assert "Alleen wat nodig is om de klus te doen" in text(response)
 
 
-def test_intake_puts_the_job_at_the_bottom_of_the_waiting_list(bs_client, make_klus, wijk_noord):
-    older = make_klus(aanvraagdatum=D(2024, 1, 10), wijk=wijk_noord)
+def test_intake_puts_the_job_at_the_bottom_of_the_waiting_list(bs_client, make_klus, wijk_a):
+    older = make_klus(aanvraagdatum=D(2024, 1, 10), wijk=wijk_a)
 
-    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_noord))
+    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_a))
 
     klus = Klus.objects.exclude(pk=older.pk).get()
     assert response.status_code == 302
     assert response.url.startswith(reverse("buurtservice:wachtlijst"))
     assert klus.status == KlusStatus.WACHTLIJST
     assert klus.aanvrager_adres == "Lindelaan 12"
-    assert klus.statuswijzigingen.get().door.username == "bs"
+    assert klus.statuswijzigingen.get().door.username == "buurtservice"
     page = bs_client.get(reverse("buurtservice:wachtlijst"))
     assert [k.pk for k in page.context["klussen"]] == [older.pk, klus.pk]
     assert page.context["lengte"] == 2
     assert page.context["mediaan"] == (TODAY - D(2024, 1, 10)).days / 2  # 65 and 0 days
 
 
-def test_duplicate_intake_warns_and_needs_confirmation(bs_client, make_klus, wijk_noord):
+def test_duplicate_intake_warns_and_needs_confirmation(bs_client, make_klus, wijk_a):
     make_klus(
         aanvraagdatum=D(2024, 3, 14),
-        wijk=wijk_noord,
+        wijk=wijk_a,
         soort="drempel",
         aanvrager_naam="Iemand anders",
         aanvrager_adres="lindelaan 12",
     )
 
-    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_noord))
+    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_a))
 
     assert response.status_code == 200
     assert Klus.objects.count() == 1
@@ -90,46 +90,46 @@ def test_duplicate_intake_warns_and_needs_confirmation(bs_client, make_klus, wij
     assert response.context["form"].duplicates
 
     response = bs_client.post(
-        reverse("buurtservice:klus_create"), intake_data(wijk_noord, toch_opslaan="on")
+        reverse("buurtservice:klus_create"), intake_data(wijk_a, toch_opslaan="on")
     )
     assert response.status_code == 302
     assert Klus.objects.count() == 2
 
 
-def test_same_requester_another_kind_is_no_duplicate(bs_client, make_klus, wijk_noord):
+def test_same_requester_another_kind_is_no_duplicate(bs_client, make_klus, wijk_a):
     make_klus(
-        aanvraagdatum=D(2024, 3, 15), wijk=wijk_noord, soort="tuin", aanvrager_adres="Lindelaan 12"
+        aanvraagdatum=D(2024, 3, 15), wijk=wijk_a, soort="tuin", aanvrager_adres="Lindelaan 12"
     )
 
-    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_noord))
+    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_a))
 
     assert response.status_code == 302
     assert Klus.objects.count() == 2
 
 
-def test_intake_in_the_future_is_refused(bs_client, wijk_noord):
+def test_intake_in_the_future_is_refused(bs_client, wijk_a):
     response = bs_client.post(
-        reverse("buurtservice:klus_create"), intake_data(wijk_noord, aanvraagdatum="2024-03-16")
+        reverse("buurtservice:klus_create"), intake_data(wijk_a, aanvraagdatum="2024-03-16")
     )
     assert response.status_code == 200
     assert "De aanvraagdatum kan niet in de toekomst liggen." in text(response)
     assert not Klus.objects.exists()
 
 
-def test_waiting_list_filters_by_wijk_and_kind(bs_client, make_klus, wijk_noord, wijk_zuid):
-    tuin_noord = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_noord, soort="tuin")
-    make_klus(aanvraagdatum=D(2024, 3, 2), wijk=wijk_noord, soort="beugels")
-    make_klus(aanvraagdatum=D(2024, 3, 3), wijk=wijk_zuid, soort="tuin")
+def test_waiting_list_filters_by_wijk_and_kind(bs_client, make_klus, wijk_a, wijk_b):
+    tuin_noord = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a, soort="tuin")
+    make_klus(aanvraagdatum=D(2024, 3, 2), wijk=wijk_a, soort="beugels")
+    make_klus(aanvraagdatum=D(2024, 3, 3), wijk=wijk_b, soort="tuin")
     KlusFactory(
         aanvraagdatum=D(2024, 3, 1),
-        wijk=wijk_noord,
+        wijk=wijk_a,
         soort="tuin",
         status=KlusStatus.UITGEVOERD,
         uitgevoerd_op=D(2024, 3, 5),
     )
 
     response = bs_client.get(
-        reverse("buurtservice:wachtlijst"), {"wijk": wijk_noord.pk, "soort": "tuin"}
+        reverse("buurtservice:wachtlijst"), {"wijk": wijk_a.pk, "soort": "tuin"}
     )
 
     assert [k.pk for k in response.context["klussen"]] == [tuin_noord.pk]
@@ -138,8 +138,8 @@ def test_waiting_list_filters_by_wijk_and_kind(bs_client, make_klus, wijk_noord,
     assert 'data-testid="wacht-dagen"' in text(response)
 
 
-def test_plan_complete_through_the_pages(bs_client, make_klus, wijk_noord, uitvoerders):
-    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_noord)
+def test_plan_complete_through_the_pages(bs_client, make_klus, wijk_a, uitvoerders):
+    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
     a, b = uitvoerders
 
     response = bs_client.post(
@@ -163,10 +163,12 @@ def test_plan_complete_through_the_pages(bs_client, make_klus, wijk_noord, uitvo
 
 
 def test_bad_hours_are_refused_with_a_dutch_message(
-    bs_client, make_klus, wijk_noord, uitvoerders, bs_user
+    bs_client, make_klus, wijk_a, uitvoerders, buurtservice_user
 ):
-    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_noord)
-    services.plan_klus(klus=klus, datum=D(2024, 3, 14), uitvoerders=uitvoerders, door=bs_user)
+    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
+    services.plan_klus(
+        klus=klus, datum=D(2024, 3, 14), uitvoerders=uitvoerders, door=buurtservice_user
+    )
     a, b = uitvoerders
 
     response = bs_client.post(
@@ -187,10 +189,8 @@ def test_bad_hours_are_refused_with_a_dutch_message(
     assert not klus.inzet.exclude(uren=None).exists()
 
 
-def test_planning_too_far_back_is_refused_on_the_page(
-    bs_client, make_klus, wijk_noord, uitvoerders
-):
-    klus = make_klus(aanvraagdatum=D(2024, 1, 1), wijk=wijk_noord)
+def test_planning_too_far_back_is_refused_on_the_page(bs_client, make_klus, wijk_a, uitvoerders):
+    klus = make_klus(aanvraagdatum=D(2024, 1, 1), wijk=wijk_a)
 
     response = bs_client.post(
         reverse("buurtservice:klus_plan", args=[klus.pk]),
@@ -202,8 +202,8 @@ def test_planning_too_far_back_is_refused_on_the_page(
     assert Klus.objects.get(pk=klus.pk).status == KlusStatus.WACHTLIJST
 
 
-def test_forged_worker_id_is_refused(bs_client, make_klus, wijk_noord):
-    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_noord)
+def test_forged_worker_id_is_refused(bs_client, make_klus, wijk_a):
+    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
 
     response = bs_client.post(
         reverse("buurtservice:klus_plan", args=[klus.pk]),
@@ -214,8 +214,8 @@ def test_forged_worker_id_is_refused(bs_client, make_klus, wijk_noord):
     assert Klus.objects.get(pk=klus.pk).status == KlusStatus.WACHTLIJST
 
 
-def test_cancel_asks_for_a_reason(bs_client, make_klus, wijk_noord):
-    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_noord)
+def test_cancel_asks_for_a_reason(bs_client, make_klus, wijk_a):
+    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
     url = reverse("buurtservice:klus_cancel", args=[klus.pk])
 
     response = bs_client.post(url, {"reden": "", "datum": "2024-03-15"})
@@ -227,9 +227,9 @@ def test_cancel_asks_for_a_reason(bs_client, make_klus, wijk_noord):
     assert Klus.objects.get(pk=klus.pk).status == KlusStatus.GEANNULEERD
 
 
-def test_closed_job_pages_refuse_replanning(bs_client, wijk_noord):
+def test_closed_job_pages_refuse_replanning(bs_client, wijk_a):
     klus = KlusFactory(
-        wijk=wijk_noord,
+        wijk=wijk_a,
         aanvraagdatum=D(2024, 3, 1),
         status=KlusStatus.UITGEVOERD,
         uitgevoerd_op=D(2024, 3, 2),
@@ -245,9 +245,13 @@ def test_closed_job_pages_refuse_replanning(bs_client, wijk_noord):
     assert Klus.objects.get(pk=klus.pk).gepland_op is None
 
 
-def test_detail_shows_history_and_workers(bs_client, make_klus, wijk_noord, uitvoerders, bs_user):
-    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_noord)
-    services.plan_klus(klus=klus, datum=D(2024, 3, 20), uitvoerders=uitvoerders, door=bs_user)
+def test_detail_shows_history_and_workers(
+    bs_client, make_klus, wijk_a, uitvoerders, buurtservice_user
+):
+    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
+    services.plan_klus(
+        klus=klus, datum=D(2024, 3, 20), uitvoerders=uitvoerders, door=buurtservice_user
+    )
 
     response = bs_client.get(klus.get_absolute_url())
 
@@ -257,14 +261,14 @@ def test_detail_shows_history_and_workers(bs_client, make_klus, wijk_noord, uitv
     assert "Dorpsstraat 1" in body  # the coordinator sees the address
 
 
-def test_editing_a_job_keeps_dates_consistent(bs_client, wijk_noord):
+def test_editing_a_job_keeps_dates_consistent(bs_client, wijk_a):
     klus = KlusFactory(
-        wijk=wijk_noord,
+        wijk=wijk_a,
         aanvraagdatum=D(2024, 3, 1),
         status=KlusStatus.UITGEVOERD,
         uitgevoerd_op=D(2024, 3, 2),
     )
-    data = intake_data(wijk_noord, aanvraagdatum="2024-03-10")
+    data = intake_data(wijk_a, aanvraagdatum="2024-03-10")
 
     response = bs_client.post(reverse("buurtservice:klus_update", args=[klus.pk]), data)
 
@@ -344,16 +348,21 @@ def test_editing_a_capacity_period_does_not_overlap_itself(bs_client):
 
     response = bs_client.post(
         reverse("buurtservice:capaciteit_update", args=[periode.pk]),
-        {"uren_per_week": "24", "startdatum": "2023-01-01", "einddatum": "2023-02-28"},
+        {
+            "uren_per_week": "24",
+            "startdatum": "2023-01-01",
+            "einddatum": "2023-02-28",
+            "version": periode.version,
+        },
     )
 
     assert response.status_code == 302
     assert Capaciteit.objects.get().einddatum == D(2023, 2, 28)
 
 
-def test_overview_defaults_to_the_current_quarter(bs_client, wijk_noord):
-    KlusFactory(wijk=wijk_noord, aanvraagdatum=D(2024, 1, 5))
-    KlusFactory(wijk=wijk_noord, aanvraagdatum=D(2023, 12, 5))
+def test_overview_defaults_to_the_current_quarter(bs_client, wijk_a):
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2024, 1, 5))
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2023, 12, 5))
 
     response = bs_client.get(reverse("buurtservice:overzicht"))
 
@@ -363,8 +372,8 @@ def test_overview_defaults_to_the_current_quarter(bs_client, wijk_noord):
     assert re.search(r'data-testid="jobs-requested">\s*1<', text(response))
 
 
-def test_overview_for_a_half_year_and_own_dates(bs_client, wijk_noord):
-    KlusFactory(wijk=wijk_noord, aanvraagdatum=D(2023, 8, 5))
+def test_overview_for_a_half_year_and_own_dates(bs_client, wijk_a):
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2023, 8, 5))
 
     response = bs_client.get(reverse("buurtservice:overzicht"), {"periode": "2023-H2"})
     assert response.context["figures"]["jobs_requested"] == 1
@@ -394,11 +403,11 @@ def test_overview_with_bad_period_shows_a_message(bs_client, params):
 
 
 def test_lists_use_a_constant_number_of_queries(
-    bs_client, wijk_noord, wijk_zuid, django_assert_max_num_queries
+    bs_client, wijk_a, wijk_b, django_assert_max_num_queries
 ):
     for day in range(1, 21):
         klus = KlusFactory(
-            wijk=wijk_noord if day % 2 else wijk_zuid,
+            wijk=wijk_a if day % 2 else wijk_b,
             aanvraagdatum=D(2024, 1, day),
             status=KlusStatus.WACHTLIJST,
         )

@@ -16,9 +16,9 @@ PHONE = "06-99887766"
 
 
 @pytest.fixture
-def klus_noord(wijk_noord, uitvoerders):
+def klus_noord(wijk_a, uitvoerders):
     klus = KlusFactory(
-        wijk=wijk_noord,
+        wijk=wijk_a,
         aanvraagdatum=D(2024, 1, 5),
         status=KlusStatus.INGEPLAND,
         gepland_op=D(2024, 1, 20),
@@ -32,8 +32,8 @@ def klus_noord(wijk_noord, uitvoerders):
 
 
 @pytest.fixture
-def klus_zuid(wijk_zuid):
-    return KlusFactory(wijk=wijk_zuid, aanvraagdatum=D(2024, 1, 6), status=KlusStatus.WACHTLIJST)
+def klus_zuid(wijk_b):
+    return KlusFactory(wijk=wijk_b, aanvraagdatum=D(2024, 1, 6), status=KlusStatus.WACHTLIJST)
 
 
 @pytest.fixture
@@ -87,17 +87,17 @@ BROKER_FORBIDDEN = [
 ]
 
 
-def test_broker_gets_403_on_buurtservice_work(client, makelaar_noord, all_urls):
-    client.force_login(makelaar_noord)
+def test_broker_gets_403_on_buurtservice_work(client, makelaar, all_urls):
+    client.force_login(makelaar)
     for name in BROKER_FORBIDDEN:
         assert client.get(all_urls[name]).status_code == 403, name
         assert client.post(all_urls[name], {}).status_code == 403, name
 
 
 def test_broker_sees_jobs_of_own_gebied_without_requester_data(
-    client, makelaar_noord, all_urls, klus_noord, klus_zuid
+    client, makelaar, all_urls, klus_noord, klus_zuid
 ):
-    client.force_login(makelaar_noord)
+    client.force_login(makelaar)
 
     listing = client.get(all_urls["klus_list"])
     detail = client.get(all_urls["klus_detail"])
@@ -112,16 +112,16 @@ def test_broker_sees_jobs_of_own_gebied_without_requester_data(
             assert secret not in body
 
 
-def test_broker_gets_404_for_a_job_of_another_gebied(client, makelaar_noord, klus_zuid):
-    client.force_login(makelaar_noord)
+def test_broker_gets_404_for_a_job_of_another_gebied(client, makelaar, klus_zuid):
+    client.force_login(makelaar)
 
     response = client.get(reverse("buurtservice:klus_detail", args=[klus_zuid.pk]))
 
     assert response.status_code == 404
 
 
-def test_forged_job_id_is_404_not_500(client, bs_user):
-    client.force_login(bs_user)
+def test_forged_job_id_is_404_not_500(client, buurtservice_user):
+    client.force_login(buurtservice_user)
     for name in ("klus_detail", "klus_update", "klus_plan", "klus_complete", "klus_cancel"):
         assert client.get(reverse(f"buurtservice:{name}", args=[999999])).status_code == 404
 
@@ -143,16 +143,16 @@ def test_user_without_role_gets_403(client, all_urls):
         assert client.get(all_urls[name]).status_code == 403, name
 
 
-def test_requester_data_not_in_str_or_overview(klus_noord, client, bs_user):
+def test_requester_data_not_in_str_or_overview(klus_noord, client, buurtservice_user):
     assert ADDRESS not in str(klus_noord) and NAME not in str(klus_noord)
-    client.force_login(bs_user)
+    client.force_login(buurtservice_user)
     body = client.get(reverse("buurtservice:overzicht"), {"periode": "2024"}).content.decode()
     assert ADDRESS not in body and NAME not in body
 
 
-def test_worker_left_long_ago_is_not_offered_for_planning(client, bs_user, klus_noord):
+def test_worker_left_long_ago_is_not_offered_for_planning(client, buurtservice_user, klus_noord):
     UitvoerderFactory(naam="Lang Weg", startdatum=D(2020, 1, 1), einddatum=D(2020, 6, 1))
-    client.force_login(bs_user)
+    client.force_login(buurtservice_user)
 
     body = client.get(reverse("buurtservice:klus_plan", args=[klus_noord.pk])).content.decode()
 
@@ -160,10 +160,10 @@ def test_worker_left_long_ago_is_not_offered_for_planning(client, bs_user, klus_
     assert "Ahmed" in body
 
 
-def test_requester_fields_are_hidden_from_error_reports(client, bs_user, wijk_noord):
-    client.force_login(bs_user)
+def test_requester_fields_are_hidden_from_error_reports(client, buurtservice_user, wijk_a):
+    client.force_login(buurtservice_user)
 
-    response = client.post(reverse("buurtservice:klus_create"), {"wijk": wijk_noord.pk})
+    response = client.post(reverse("buurtservice:klus_create"), {"wijk": wijk_a.pk})
 
     hidden = set(response.wsgi_request.sensitive_post_parameters)
     assert {"aanvrager_naam", "aanvrager_adres", "aanvrager_telefoon"} <= hidden

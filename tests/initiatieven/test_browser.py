@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import formats, timezone
 
-from core.roles import Role
 from initiatieven.models import Initiatief
-from tests.factories import GebiedFactory, WijkFactory, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,15 +17,12 @@ def _fits_the_screen(page) -> bool:
 
 
 def test_broker_creates_initiative_fills_veranderverhaal_and_makes_it_active(
-    page, live_server, login
+    page, live_server, login, makelaar, wijk_a
 ):
-    gebied = GebiedFactory(naam="Waterkwartier")
-    wijk = WijkFactory(naam="Waterkwartier", gebied=gebied)
-    user = make_user(Role.MAKELAAR, gebied=gebied, username="sanne")
-    user.first_name, user.last_name = "Sanne", "Makelaar"
-    user.save()
-
-    login(page, live_server, "sanne", PASSWORD)
+    wijk = wijk_a
+    makelaar.first_name, makelaar.last_name = "Sanne", "Makelaar"
+    makelaar.save()
+    login(page, live_server, "makelaar", PASSWORD)
     page.goto(live_server.url + "/initiatieven/")
     assert _fits_the_screen(page)
     page.get_by_test_id("nieuw-initiatief").click()

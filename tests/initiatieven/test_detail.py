@@ -11,8 +11,8 @@ from tests.factories import ActiviteitFactory, FinancieringsaanvraagFactory, Org
 
 
 @pytest.mark.django_db
-def test_detail_shows_initiators_as_names_or_count(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_detail_shows_initiators_as_names_or_count(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     initiatief_a.aantal_initiatiefnemers = 3
     initiatief_a.save()
     html = client.get(initiatief_a.get_absolute_url()).content.decode()
@@ -25,11 +25,11 @@ def test_detail_shows_initiators_as_names_or_count(client, initiatief_a, makelaa
 
 
 @pytest.mark.django_db
-def test_detail_shows_only_activities_the_user_may_see(client, initiatief_a, wijk_b, makelaar_a):
+def test_detail_shows_only_activities_the_user_may_see(client, initiatief_a, wijk_b, makelaar):
     ActiviteitFactory(titel="Plantdag", initiatief=initiatief_a, wijk=initiatief_a.wijk)
     ActiviteitFactory(titel="Overleg elders", initiatief=initiatief_a, wijk=wijk_b)
     ActiviteitFactory(titel="Niet gekoppeld", wijk=initiatief_a.wijk)
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     response = client.get(initiatief_a.get_absolute_url())
     assert [a.titel for a in response.context["activiteiten"]] == ["Plantdag"]
 

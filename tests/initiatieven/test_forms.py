@@ -26,9 +26,9 @@ def _errors(response, field) -> str:
 
 @time_machine.travel(FROZEN, tick=False)
 @pytest.mark.django_db
-def test_create_saves_initiative_with_initial_status(client, wijk_a, makelaar_a):
+def test_create_saves_initiative_with_initial_status(client, wijk_a, makelaar):
     thema = ThemaFactory(naam="Groen")
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     url = reverse("initiatieven:initiatief_create")
     assert client.get(url).context["form"]["wijk"].initial == wijk_a.pk
 
@@ -40,7 +40,7 @@ def test_create_saves_initiative_with_initial_status(client, wijk_a, makelaar_a)
             "omschrijving": "Samen tuinieren",
             "themas": [thema.pk],
             "initiatiefnemers": "Anna,  Mo,Jan Willem",
-            "ondersteuners": [makelaar_a.medewerker.pk],
+            "ondersteuners": [makelaar.medewerker.pk],
             "begin_status": "in_voorbereiding",
             "status_datum": "2023-06-01",
         },
@@ -51,18 +51,18 @@ def test_create_saves_initiative_with_initial_status(client, wijk_a, makelaar_a)
     assert initiatief.status == "in_voorbereiding"
     assert initiatief.initiatiefnemers == "Anna, Mo, Jan Willem"
     assert list(initiatief.themas.all()) == [thema]
-    assert list(initiatief.ondersteuners.all()) == [makelaar_a.medewerker]
+    assert list(initiatief.ondersteuners.all()) == [makelaar.medewerker]
     [wijziging] = initiatief.statuswijzigingen.all()
     assert (wijziging.status, wijziging.datum, wijziging.door) == (
         "in_voorbereiding",
         datetime.date(2023, 6, 1),
-        makelaar_a,
+        makelaar,
     )
 
 
 @pytest.mark.django_db
-def test_create_refuses_wijk_of_other_gebied(client, wijk_a, wijk_b, makelaar_a):
-    client.force_login(makelaar_a)
+def test_create_refuses_wijk_of_other_gebied(client, wijk_a, wijk_b, makelaar):
+    client.force_login(makelaar)
     response = client.post(
         reverse("initiatieven:initiatief_create"),
         {"naam": "Elders", "wijk": wijk_b.pk, "begin_status": "idee", "status_datum": "2023-01-01"},
@@ -73,8 +73,8 @@ def test_create_refuses_wijk_of_other_gebied(client, wijk_a, wijk_b, makelaar_a)
 
 
 @pytest.mark.django_db
-def test_create_refuses_forged_ids_and_bad_status(client, wijk_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_create_refuses_forged_ids_and_bad_status(client, wijk_a, makelaar):
+    client.force_login(makelaar)
     response = client.post(
         reverse("initiatieven:initiatief_create"),
         {
@@ -105,9 +105,9 @@ def test_create_refuses_forged_ids_and_bad_status(client, wijk_a, makelaar_a):
     ],
 )
 def test_initiators_are_first_names_or_a_count(
-    client, wijk_a, makelaar_a, names, count, field, message
+    client, wijk_a, makelaar, names, count, field, message
 ):
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     response = client.post(
         reverse("initiatieven:initiatief_create"),
         {
@@ -125,8 +125,8 @@ def test_initiators_are_first_names_or_a_count(
 
 
 @pytest.mark.django_db
-def test_duplicate_name_in_same_wijk_is_a_form_error(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_duplicate_name_in_same_wijk_is_a_form_error(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     response = client.post(
         reverse("initiatieven:initiatief_create"),
         {
@@ -143,8 +143,8 @@ def test_duplicate_name_in_same_wijk_is_a_form_error(client, initiatief_a, makel
 
 @time_machine.travel(FROZEN, tick=False)
 @pytest.mark.django_db
-def test_create_refuses_future_status_date(client, wijk_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_create_refuses_future_status_date(client, wijk_a, makelaar):
+    client.force_login(makelaar)
     response = client.post(
         reverse("initiatieven:initiatief_create"),
         {"naam": "Later", "wijk": wijk_a.pk, "begin_status": "idee", "status_datum": "2023-06-16"},
@@ -154,10 +154,10 @@ def test_create_refuses_future_status_date(client, wijk_a, makelaar_a):
 
 
 @pytest.mark.django_db
-def test_edit_keeps_inactive_supporter_and_saves_changes(client, initiatief_a, makelaar_a):
+def test_edit_keeps_inactive_supporter_and_saves_changes(client, initiatief_a, makelaar):
     former = MedewerkerFactory(naam="Oud-collega", einddatum=datetime.date(2021, 1, 1))
     initiatief_a.ondersteuners.add(former)
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     url = reverse("initiatieven:initiatief_update", args=[initiatief_a.pk])
     assert former in client.get(url).context["form"].fields["ondersteuners"].queryset
     response = client.post(
@@ -166,7 +166,7 @@ def test_edit_keeps_inactive_supporter_and_saves_changes(client, initiatief_a, m
             "naam": "Moestuin Waterkwartier",
             "wijk": initiatief_a.wijk_id,
             "omschrijving": "Nieuw",
-            "ondersteuners": [former.pk, makelaar_a.medewerker.pk],
+            "ondersteuners": [former.pk, makelaar.medewerker.pk],
             "aantal_initiatiefnemers": "4",
             "version": initiatief_a.version,
         },
@@ -175,15 +175,15 @@ def test_edit_keeps_inactive_supporter_and_saves_changes(client, initiatief_a, m
     initiatief_a.refresh_from_db()
     assert initiatief_a.omschrijving == "Nieuw"
     assert initiatief_a.aantal_initiatiefnemers == 4
-    assert set(initiatief_a.ondersteuners.all()) == {former, makelaar_a.medewerker}
+    assert set(initiatief_a.ondersteuners.all()) == {former, makelaar.medewerker}
 
 
 # --- veranderverhaal -----------------------------------------------------------------------
 
 
 @pytest.mark.django_db
-def test_veranderverhaal_saves_the_four_blocks_and_shows_them(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_veranderverhaal_saves_the_four_blocks_and_shows_them(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     url = reverse("initiatieven:veranderverhaal_update", args=[initiatief_a.pk])
     data = {
         "doelgroep": "Bewoners van het Waterkwartier",
@@ -208,8 +208,8 @@ def test_veranderverhaal_saves_the_four_blocks_and_shows_them(client, initiatief
 
 
 @pytest.mark.django_db
-def test_veranderverhaal_refuses_over_long_input(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_veranderverhaal_refuses_over_long_input(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     url = reverse("initiatieven:veranderverhaal_update", args=[initiatief_a.pk])
     response = client.post(
         url,
@@ -232,8 +232,8 @@ def test_veranderverhaal_refuses_over_long_input(client, initiatief_a, makelaar_
 
 @time_machine.travel(FROZEN, tick=False)
 @pytest.mark.django_db
-def test_funding_application_is_saved(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_funding_application_is_saved(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     url = reverse("initiatieven:financiering_create", args=[initiatief_a.pk])
     assert client.get(url).context["form"]["aangevraagd_op"].initial == TODAY
     response = client.post(
@@ -256,9 +256,9 @@ def test_funding_application_is_saved(client, initiatief_a, makelaar_a):
 
 
 @pytest.mark.django_db
-def test_funding_application_can_be_updated(client, initiatief_a, makelaar_a):
+def test_funding_application_can_be_updated(client, initiatief_a, makelaar):
     aanvraag = FinancieringsaanvraagFactory(initiatief=initiatief_a, bedrag=500)
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     url = reverse("initiatieven:financiering_update", args=[initiatief_a.pk, aanvraag.pk])
     response = client.post(
         url,
@@ -268,6 +268,7 @@ def test_funding_application_can_be_updated(client, initiatief_a, makelaar_a):
             "aangevraagd_op": "2023-03-01",
             "status": "afgewezen",
             "besluit_op": "2023-03-20",
+            "version": aanvraag.version,
         },
     )
     assert response.status_code == 302
@@ -297,9 +298,9 @@ def test_funding_application_can_be_updated(client, initiatief_a, makelaar_a):
     ],
 )
 def test_funding_application_refuses_bad_input(
-    client, initiatief_a, makelaar_a, changes, field, message
+    client, initiatief_a, makelaar, changes, field, message
 ):
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     data = {
         "fonds": "Wensfonds",
         "bedrag": "100",
@@ -321,8 +322,8 @@ def test_funding_application_refuses_bad_input(
 
 @time_machine.travel(FROZEN, tick=False)
 @pytest.mark.django_db
-def test_count_is_saved_and_shown(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_count_is_saved_and_shown(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     url = reverse("initiatieven:telling_create", args=[initiatief_a.pk])
     response = client.post(url, {"datum": "2023-06-01", "vrijwilligers": "7", "deelnemers": "40"})
     assert response.status_code == 302
@@ -347,11 +348,11 @@ def test_count_is_saved_and_shown(client, initiatief_a, makelaar_a):
         ({"datum": "", "vrijwilligers": "3", "deelnemers": "9"}, "datum", "verplicht"),
     ],
 )
-def test_count_refuses_bad_input(client, initiatief_a, makelaar_a, data, field, message):
+def test_count_refuses_bad_input(client, initiatief_a, makelaar, data, field, message):
     Deelnametelling.objects.create(
         initiatief=initiatief_a, datum=datetime.date(2023, 5, 1), vrijwilligers=2, deelnemers=5
     )
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     response = client.post(reverse("initiatieven:telling_create", args=[initiatief_a.pk]), data)
     assert response.status_code == 200
     assert message in _errors(response, field)
@@ -360,10 +361,10 @@ def test_count_refuses_bad_input(client, initiatief_a, makelaar_a, data, field, 
 
 @time_machine.travel(FROZEN, tick=False)
 @pytest.mark.django_db
-def test_same_day_count_for_another_initiative_is_fine(client, initiatief_a, wijk_a, makelaar_a):
+def test_same_day_count_for_another_initiative_is_fine(client, initiatief_a, wijk_a, makelaar):
     other = Initiatief.objects.create(naam="Ander initiatief", wijk=wijk_a)
     Deelnametelling.objects.create(initiatief=other, datum=datetime.date(2023, 5, 1))
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     response = client.post(
         reverse("initiatieven:telling_create", args=[initiatief_a.pk]),
         {"datum": "2023-05-01", "vrijwilligers": "1", "deelnemers": "2"},

@@ -74,8 +74,8 @@ def test_filters_by_gebied_wijk_thema_and_ondersteuner(
 
 
 @pytest.mark.django_db
-def test_broker_filters_only_within_own_gebied(client, makelaar_a, register, gebied_b):
-    client.force_login(makelaar_a)
+def test_broker_filters_only_within_own_gebied(client, makelaar, register, gebied_b):
+    client.force_login(makelaar)
     assert _names(client.get(LIST_URL)) == ["Buurttuin"]
     # Another gebied is not a valid choice for this broker: the filter form refuses it.
     response = client.get(LIST_URL, {"gebied": gebied_b.pk})

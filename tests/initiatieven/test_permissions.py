@@ -73,8 +73,8 @@ def test_broker_of_other_gebied_does_not_see_it_in_the_list(client, initiatief_a
 
 
 @pytest.mark.django_db
-def test_broker_of_own_gebied_may_see_and_edit(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_broker_of_own_gebied_may_see_and_edit(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     for name, url in _urls(initiatief_a).items():
         assert client.get(url).status_code == 200, name
 
@@ -101,8 +101,8 @@ def test_buurtservice_coordinator_is_refused(client, initiatief_a, buurtservice_
 
 
 @pytest.mark.django_db
-def test_buttons_for_editing_only_shown_to_editors(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_buttons_for_editing_only_shown_to_editors(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     html = client.get(_urls(initiatief_a)["detail"]).content.decode()
     assert _urls(initiatief_a)["status"] in html
     assert _urls(initiatief_a)["veranderverhaal"] in html

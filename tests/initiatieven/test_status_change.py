@@ -17,17 +17,17 @@ FROZEN = datetime.datetime(2023, 6, 15, 10, 0, tzinfo=datetime.UTC)
 
 
 @pytest.mark.django_db
-def test_service_records_change_and_updates_current_status(initiatief_a, makelaar_a):
+def test_service_records_change_and_updates_current_status(initiatief_a, makelaar):
     wijziging = change_status(
         initiatief=initiatief_a,
         status=InitiatiefStatus.ACTIEF,
         datum=datetime.date(2023, 3, 1),
-        door=makelaar_a,
+        door=makelaar,
         toelichting="Eerste tuindag",
     )
     initiatief_a.refresh_from_db()
     assert initiatief_a.status == "actief"
-    assert wijziging.door == makelaar_a
+    assert wijziging.door == makelaar
     assert wijziging.datum == datetime.date(2023, 3, 1)
     assert list(initiatief_a.statuswijzigingen.values_list("status", flat=True)) == [
         "idee",
@@ -36,7 +36,7 @@ def test_service_records_change_and_updates_current_status(initiatief_a, makelaa
 
 
 @pytest.mark.django_db
-def test_service_keeps_status_of_latest_dated_change(initiatief_a, makelaar_a):
+def test_service_keeps_status_of_latest_dated_change(initiatief_a, makelaar):
     change_status(
         initiatief=initiatief_a, status="actief", datum=datetime.date(2023, 5, 1), door=None
     )
@@ -45,7 +45,7 @@ def test_service_keeps_status_of_latest_dated_change(initiatief_a, makelaar_a):
         initiatief=initiatief_a,
         status="in_voorbereiding",
         datum=datetime.date(2023, 2, 1),
-        door=makelaar_a,
+        door=makelaar,
     )
     initiatief_a.refresh_from_db()
     assert initiatief_a.status == "actief"
@@ -63,10 +63,10 @@ def test_service_refuses_unknown_status(initiatief_a):
 
 @time_machine.travel(FROZEN, tick=False)
 @pytest.mark.django_db
-def test_status_form_changes_status_and_shows_history(client, initiatief_a, makelaar_a):
-    makelaar_a.first_name, makelaar_a.last_name = "Sanne", "de Vries"
-    makelaar_a.save()
-    client.force_login(makelaar_a)
+def test_status_form_changes_status_and_shows_history(client, initiatief_a, makelaar):
+    makelaar.first_name, makelaar.last_name = "Sanne", "de Vries"
+    makelaar.save()
+    client.force_login(makelaar)
     url = reverse("initiatieven:status_change", args=[initiatief_a.pk])
 
     form_page = client.get(url)
@@ -80,7 +80,7 @@ def test_status_form_changes_status_and_shows_history(client, initiatief_a, make
     assert (latest.status, latest.datum, latest.door) == (
         "actief",
         datetime.date(2023, 6, 14),
-        makelaar_a,
+        makelaar,
     )
 
     detail = client.get(initiatief_a.get_absolute_url())
@@ -103,9 +103,9 @@ def test_status_form_changes_status_and_shows_history(client, initiatief_a, make
     ],
 )
 def test_status_form_refuses_impossible_values(
-    client, initiatief_a, makelaar_a, data, field, message
+    client, initiatief_a, makelaar, data, field, message
 ):
-    client.force_login(makelaar_a)
+    client.force_login(makelaar)
     response = client.post(reverse("initiatieven:status_change", args=[initiatief_a.pk]), data)
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors[field])
@@ -116,8 +116,8 @@ def test_status_form_refuses_impossible_values(
 
 
 @pytest.mark.django_db
-def test_edit_form_cannot_change_status(client, initiatief_a, makelaar_a):
-    client.force_login(makelaar_a)
+def test_edit_form_cannot_change_status(client, initiatief_a, makelaar):
+    client.force_login(makelaar)
     url = reverse("initiatieven:initiatief_update", args=[initiatief_a.pk])
     response = client.post(
         url,

@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from makelaars.models import Activiteit, ActiviteitFoto, ActiviteitLink
-from tests.factories import InitiatiefFactory, OrganisatieFactory, ThemaFactory
-from tests.makelaars.conftest import png_bytes
+from tests.factories import InitiatiefFactory, OrganisatieFactory, ThemaFactory, png_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +117,8 @@ def _refused(response):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("datum", "2026-01-01", "te ver in de toekomst"),
-        ("datum", "1999-12-31", "niet vóór 01-01-2000"),
+        ("datum", "2026-01-01", "meer dan een jaar in de toekomst"),
+        ("datum", "1999-12-31", "vóór 2000"),
         ("datum", "gisteren", "geldige datum"),
         ("bewoners_bereikt", "-3", "minstens 0"),
         ("bewoners_bereikt", "1000000", "100000"),

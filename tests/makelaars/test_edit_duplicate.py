@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from makelaars.models import Activiteit, ActiviteitFoto, ActiviteitLink
 from makelaars.services import add_fotos
-from tests.factories import ActiviteitFactory, OrganisatieFactory, ThemaFactory
-from tests.makelaars.conftest import png_bytes
+from tests.factories import ActiviteitFactory, OrganisatieFactory, ThemaFactory, png_bytes
 
 pytestmark = pytest.mark.django_db
 

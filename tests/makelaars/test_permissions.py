@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from core.roles import Role
 from makelaars.models import Activiteit
-from tests.factories import ActiviteitFactory, make_user
+from tests.factories import ActiviteitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,9 +105,8 @@ def test_unknown_ids_are_404(makelaar, client_for):
     assert client.get("/activiteiten/abc/").status_code == 404
 
 
-def test_buurtservice_coordinator_lacks_permission(db, client_for, eigen):
-    user = make_user(Role.BUURTSERVICE)
-    client = client_for(user)
+def test_buurtservice_coordinator_lacks_permission(client_for, buurtservice_user, eigen):
+    client = client_for(buurtservice_user)
     assert client.get(reverse("makelaars:activiteit_list")).status_code == 403
     assert client.get(reverse("makelaars:activiteit_create")).status_code == 403
     assert client.get(url("activiteit_detail", eigen)).status_code == 403

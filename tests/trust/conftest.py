@@ -33,7 +33,6 @@ from tests.factories import (
     CapaciteitFactory,
     CollectiefVraagstukFactory,
     FinancieringsaanvraagFactory,
-    GebiedFactory,
     InitiatiefFactory,
     InzetFactory,
     JaarrapportageFactory,
@@ -45,8 +44,6 @@ from tests.factories import (
     ThemaFactory,
     UitvoerderFactory,
     VragenlijstFactory,
-    WijkFactory,
-    make_user,
 )
 
 PROJECT_APPS = (
@@ -104,26 +101,28 @@ def url_patterns():
 
 
 @pytest.fixture
-def world(db):
-    """Two gebieden with their wijken, reference data, a user per role, and objects
-    in gebied A (to edit) and in gebied B (whose ids are forged into forms)."""
+def world(
+    gebied_a,
+    gebied_b,
+    wijk_a,
+    wijk_b,
+    makelaar,
+    makelaar_b,
+    buurtservice_user,
+    coordinator,
+    beheerder,
+):
+    """The shared world (tests/conftest.py) with reference data, and objects in
+    gebied A (to edit) and in gebied B (whose ids are forged into forms)."""
     today = timezone.localdate()
-    gebied_a = GebiedFactory(naam="Fuzz Waterkwartier")
-    gebied_b = GebiedFactory(naam="Fuzz Zuidwijken")
-    wijk_a = WijkFactory(naam="Fuzz Waterkwartier", gebied=gebied_a)
-    WijkFactory(naam="Fuzz Waterkwartier-Oost", gebied=gebied_a)
-    wijk_b = WijkFactory(naam="Fuzz Zuidwijken", gebied=gebied_b)
     themas = [ThemaFactory(naam="Fuzz eenzaamheid"), ThemaFactory(naam="Fuzz groen")]
     partners = [OrganisatieFactory(naam="Fuzz Ieder1"), OrganisatieFactory(naam="Fuzz GelreWerkt")]
-
     users = {
-        "makelaar": make_user(Role.MAKELAAR, gebied=gebied_a, username="fuzz.makelaar"),
-        "buurtservice": make_user(Role.BUURTSERVICE, username="fuzz.buurtservice"),
-        "coordinator": make_user(Role.COORDINATOR, username="fuzz.coordinator"),
-        "beheerder": make_user(Role.BEHEERDER, username="fuzz.beheerder"),
+        "makelaar": makelaar,
+        "buurtservice": buurtservice_user,
+        "coordinator": coordinator,
+        "beheerder": beheerder,
     }
-    makelaar_b = make_user(Role.MAKELAAR, gebied=gebied_b, username="fuzz.makelaar.b")
-    makelaar = users["makelaar"]
 
     activiteit = ActiviteitFactory(
         wijk=wijk_a, aangemaakt_door=makelaar, datum=today - datetime.timedelta(days=10)

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from core.roles import Role
 from makelaars.models import Activiteit
-from tests.factories import ActiviteitFactory, GebiedFactory, WijkFactory, make_user
+from tests.factories import ActiviteitFactory, make_user
 from wijken.models import Medewerker
 
 pytestmark = pytest.mark.django_db
@@ -274,19 +274,9 @@ def test_the_inline_check_can_fail():
 # --- deactivating users -------------------------------------------------------------
 
 
-@pytest.fixture
-def beheerder(db):
-    user = make_user(Role.BEHEERDER, username="beheerder")
-    user.is_staff = True
-    user.save()
-    return user
-
-
-def test_admin_deactivates_a_user_who_keeps_their_records(beheerder):
-    gebied = GebiedFactory(naam="Waterkwartier")
-    wijk = WijkFactory(naam="Waterkwartier", gebied=gebied)
-    makelaar = make_user(Role.MAKELAAR, gebied=gebied, username="vertrekker")
-    activiteit = ActiviteitFactory(wijk=wijk, aangemaakt_door=makelaar)
+def test_admin_deactivates_a_user_who_keeps_their_records(beheerder, gebied_a, wijk_a):
+    makelaar = make_user(Role.MAKELAAR, gebied=gebied_a, username="vertrekker")
+    activiteit = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=makelaar)
     activiteit.medewerkers.add(makelaar.medewerker)
     # The Django admin is for superusers only (a beheerder uses the app's staff pages).
     beheerder.is_superuser = True

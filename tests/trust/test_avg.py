@@ -39,8 +39,8 @@ def test_privacy_page_says_what_is_stored_and_how_long(client, settings):
         assert text in page, text
 
 
-def test_privacy_page_is_linked_from_every_page_footer(client):
-    client.force_login(make_user(Role.BUURTSERVICE, username="bs"))
+def test_privacy_page_is_linked_from_every_page_footer(client, buurtservice_user):
+    client.force_login(buurtservice_user)
     page = client.get(reverse("pages:home")).content.decode()
     footer = page[page.index("<footer") :]
     assert f'href="{reverse("privacy")}"' in footer
@@ -69,9 +69,6 @@ def jobs(db):
         aanvrager_naam="Mevr. De Vries",
         aanvrager_adres="Rijkenhage 12",
         aanvrager_telefoon="0575-111111",
-    )
-    KlusStatusWijziging.objects.create(
-        klus=done, status=KlusStatus.WACHTLIJST, datum=datetime.date(2024, 3, 1)
     )
     KlusStatusWijziging.objects.create(
         klus=done, status=KlusStatus.UITGEVOERD, datum=datetime.date(2024, 3, 10)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import datetime
-import io
 import os
 from decimal import Decimal
 
@@ -37,6 +36,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from makelaars.models import Activiteit, ActiviteitFoto
+from tests.factories import png_bytes
 from tests.trust.conftest import (
     ANONYMOUS,
     ROLES,
@@ -237,12 +237,6 @@ def check_written(keys, user, role: str, name: str = "") -> None:
 
 
 # --- hostile uploads ----------------------------------------------------------------
-
-
-def png_bytes() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (3, 3), (10, 200, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
 
 
 def hostile_uploads():

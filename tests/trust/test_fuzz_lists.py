@@ -27,7 +27,9 @@ DENIED_EXAMPLES = 2
 QUERY_PAGES = {
     "pages:home": None,
     "buurtservice:overzicht": None,
+    "buurtservice:overzicht_export": None,
     "makelaars:activiteit_export": None,
+    "initiatieven:initiatief_export": None,
     "pages:wijk_detail": lambda w: {"pk": w.wijk_a.pk},
     "pages:gebied_detail": lambda w: {"pk": w.gebied_a.pk},
     "signalen:overzicht": None,

@@ -2,50 +2,26 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from PIL import Image
 
-from core.roles import Role
 from makelaars.models import ActiviteitFoto
 from rapportage.models import RapportVersie
-from tests.factories import (
-    ActiviteitFactory,
-    GebiedFactory,
-    JaarrapportageFactory,
-    WijkFactory,
-    make_user,
-)
+from tests.factories import ActiviteitFactory, JaarrapportageFactory, png_bytes
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n% Jaarrapportage\n%%EOF\n"
 
 
-def png() -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
 @pytest.fixture
-def files(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    gebied_a, gebied_b = GebiedFactory(naam="A"), GebiedFactory(naam="B")
-    wijk_a = WijkFactory(naam="Wijk A", gebied=gebied_a)
-    WijkFactory(naam="Wijk B", gebied=gebied_b)
-    users = {
-        "makelaar_a": make_user(Role.MAKELAAR, gebied=gebied_a, username="mk-a"),
-        "makelaar_b": make_user(Role.MAKELAAR, gebied=gebied_b, username="mk-b"),
-        "coordinator": make_user(Role.COORDINATOR, username="coord"),
-    }
+def files(media_root, wijk_a, makelaar, makelaar_b, coordinator):
+    users = {"makelaar_a": makelaar, "makelaar_b": makelaar_b, "coordinator": coordinator}
     activiteit = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=users["makelaar_a"])
     foto = ActiviteitFoto.objects.create(
-        activiteit=activiteit, bestand=ContentFile(png(), name="lunch.png")
+        activiteit=activiteit, bestand=ContentFile(png_bytes(), name="lunch.png")
     )
     versie = RapportVersie.objects.create(
         rapportage=JaarrapportageFactory(jaar=2023),
@@ -53,7 +29,8 @@ def files(settings, tmp_path):
         pdf=ContentFile(PDF, name="rapport.pdf"),
         definitief_op=timezone.now(),
     )
-    (tmp_path / "los-bestand.txt").write_text("niet van een record")
+    media_root.mkdir(parents=True, exist_ok=True)
+    (media_root / "los-bestand.txt").write_text("niet van een record")
     clients = {}
     for name, user in users.items():
         clients[name] = Client()
