@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.exports import BaseExporter, chunks, related_names
+from core.exports import BaseExporter, chunks_with_names
 from core.models import choice_label
 
 from .choices import Herkomst, KlusSoort, KlusStatus, Uitstroom, UitvoerderSoort, Verwijzer
@@ -87,8 +87,8 @@ class KlusExporter(BaseExporter):
                 "uren_totaal",
             )
         )
-        for chunk in chunks(values.iterator(chunk_size=2000)):
-            workers = related_names(Klus.uitvoerders, [row[0] for row in chunk])
+        for chunk, names in chunks_with_names(values, {"uitvoerders": Klus.uitvoerders}):
+            workers = names["uitvoerders"]
             for row in chunk:
                 status, gepland, uitgevoerd, geannuleerd, uren = row[len(_JOB_FIELDS) :]
                 yield [

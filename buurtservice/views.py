@@ -19,7 +19,6 @@ from django.views.generic import (
     DetailView,
     FormView,
     ListView,
-    TemplateView,
     UpdateView,
 )
 from django_filters.views import FilterView
@@ -180,9 +179,6 @@ class KlusUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
 
     def save(self, form):
         self.object = services.update_klus(
@@ -349,9 +345,6 @@ class UitvoerderFormMixin(ScopedViewMixin, VersionedFormViewMixin):
     template_name = "buurtservice/uitvoerder_form.html"
     success_message = ""
 
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
-
     def save(self, form):
         self.object = services.save_uitvoerder(
             uitvoerder=self.object,
@@ -393,9 +386,6 @@ class CapaciteitFormMixin(ScopedViewMixin, VersionedFormViewMixin):
     model = Capaciteit
     form_class = CapaciteitForm
     template_name = "buurtservice/capaciteit_form.html"
-
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
 
     def save(self, form):
         self.object = services.save_capaciteit(
@@ -458,18 +448,21 @@ class OverzichtPeriodMixin:
         return {**context, "label": label, "figures": figures}
 
 
-class OverzichtView(ScopedViewMixin, OverzichtPeriodMixin, TemplateView):
+class OverzichtView(ScopedViewMixin, OverzichtPeriodMixin, FormView):
     """The period figures (quarter, half year, year or own dates)."""
 
     permission_required = "buurtservice.view_overzicht"
     template_name = "buurtservice/overzicht.html"
+    form_class = PeriodeForm
     # The period is chosen in the query string; a POST has nowhere to go (405).
     http_method_names = ["get", "head", "options"]
 
+    def get_form(self, form_class=None):
+        return self.period_form()
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = self.period_form()
-        context["form"] = form
+        form = context["form"]
         if form.is_valid():
             context.update(self.period_figures(form))
             if self.request.user.has_perm(OverzichtExportView.permission_required):

@@ -80,6 +80,14 @@ def related_names(relation, ids: list[int], *, name: str = "naam") -> dict[int, 
     return {pk: ", ".join(values) for pk, values in names.items()}
 
 
+def chunks_with_names(values, relations: dict) -> Iterator[tuple[list, dict[str, dict]]]:
+    """A ``values_list`` queryset (pk first) in chunks, each with the
+    :func:`related_names` of ``relations`` ({key: many-to-many relation}) for its rows."""
+    for chunk in chunks(values.iterator(chunk_size=2000)):
+        ids = [row[0] for row in chunk]
+        yield chunk, {key: related_names(relation, ids) for key, relation in relations.items()}
+
+
 def csv_cell(value) -> str:
     """A value as a spreadsheet shows it; text is never read as a formula."""
     if value is None:

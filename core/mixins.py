@@ -65,7 +65,8 @@ class VersionedFormViewMixin:
     A save that loses the race to someone else's (VersionConflict inside the
     write transaction) shows the form again with the Dutch conflict message,
     the user's input kept, and status 409: the same as a conflict the form
-    itself finds. Views call :meth:`save_or_conflict` around their write.
+    itself finds. Views define :meth:`save` (called by ``form_valid``) or call
+    :meth:`save_or_conflict` around their write.
     """
 
     def save_or_conflict(self, form, write, **context):
@@ -87,6 +88,14 @@ class VersionedFormViewMixin:
         """The form page again with what was typed; 409 when the record changed meanwhile."""
         status = 409 if form.has_error(NON_FIELD_ERRORS, code="stale") else 200
         return self.render_to_response(self.get_context_data(form=form, **context), status=status)
+
+    def form_valid(self, form):
+        """Write through the view's :meth:`save` (a service call) with conflicts handled."""
+        return self.save_or_conflict(form, lambda: self.save(form))
+
+    def save(self, form):  # pragma: no cover - every view defines it
+        """Hand the form's cleaned data to a service; return the response on success."""
+        raise NotImplementedError
 
     def form_invalid(self, form):
         return self.render_invalid(form)

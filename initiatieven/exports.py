@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from core.exports import BaseExporter, chunks, related_names
+from core.exports import BaseExporter, chunks_with_names
 from core.models import choice_label
 
 from .choices import InitiatiefStatus
@@ -45,11 +45,13 @@ class InitiatiefExporter(BaseExporter):
                 "aantal_initiatiefnemers",
             )
         )
-        for chunk in chunks(values.iterator(chunk_size=2000)):
-            ids = [row[0] for row in chunk]
-            themas = related_names(Initiatief.themas, ids)
-            ondersteuners = related_names(Initiatief.ondersteuners, ids)
-            partners = related_names(Initiatief.partners, ids)
+        relations = {
+            "themas": Initiatief.themas,
+            "ondersteuners": Initiatief.ondersteuners,
+            "partners": Initiatief.partners,
+        }
+        for chunk, names in chunks_with_names(values, relations):
+            themas, ondersteuners, partners = (names[key] for key in relations)
             for pk, naam, wijk, gebied, status, sinds, aantal in chunk:
                 yield [
                     naam,

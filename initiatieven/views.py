@@ -141,9 +141,6 @@ class InitiatiefCreateView(ScopedViewMixin, VersionedFormViewMixin, CreateView):
             kwargs["initial"]["ondersteuners"] = [medewerker.pk]
         return kwargs
 
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
-
     def save(self, form):
         self.object = services.create_initiatief(
             status=form.cleaned_data["begin_status"],
@@ -169,21 +166,23 @@ class InitiatiefChildMixin(ScopedViewMixin):
         return context
 
 
-class InitiatiefUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+class InitiatiefEditView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+    """Edits of the initiative itself, loaded through ``editable_by``."""
+
     permission_required = "initiatieven.change_initiatief"
     model = Initiatief
     scope = "editable_by"
-    form_class = InitiatiefForm
-    template_name = "initiatieven/initiatief_form.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, initiatief=self.object)
 
+
+class InitiatiefUpdateView(InitiatiefEditView):
+    form_class = InitiatiefForm
+    template_name = "initiatieven/initiatief_form.html"
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
 
     def save(self, form):
         self.object = services.update_initiatief(
@@ -195,18 +194,9 @@ class InitiatiefUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
         return redirect(self.object)
 
 
-class VeranderverhaalUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
-    permission_required = "initiatieven.change_initiatief"
-    model = Initiatief
-    scope = "editable_by"
+class VeranderverhaalUpdateView(InitiatiefEditView):
     form_class = VeranderverhaalForm
     template_name = "initiatieven/veranderverhaal_form.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(**kwargs, initiatief=self.object)
-
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
 
     def save(self, form):
         self.object = services.update_veranderverhaal(
@@ -246,9 +236,6 @@ class FinancieringFormMixin(InitiatiefChildMixin, VersionedFormViewMixin):
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "known_funds": KNOWN_FUNDS}
 
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
-
     def save(self, form):
         self.object = services.save_financieringsaanvraag(
             initiatief=self.initiatief,
@@ -280,9 +267,6 @@ class TellingCreateView(InitiatiefChildMixin, VersionedFormViewMixin, CreateView
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "initiatief": self.initiatief}
-
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
 
     def save(self, form):
         services.add_telling(initiatief=self.initiatief, **model_data(form))

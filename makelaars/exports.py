@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.exports import BaseExporter, chunks, related_names
+from core.exports import BaseExporter, chunks_with_names
 from core.models import choice_label
 
 from .choices import ActiviteitSoort, Rol
@@ -58,11 +58,13 @@ class ActiviteitExporter(BaseExporter):
             "opbrengst",
             "is_voorbeeld",
         )
-        for chunk in chunks(values.iterator(chunk_size=2000)):
-            ids = [row[0] for row in chunk]
-            themas = related_names(Activiteit.themas, ids)
-            medewerkers = related_names(Activiteit.medewerkers, ids)
-            partners = related_names(Activiteit.partners, ids)
+        relations = {
+            "themas": Activiteit.themas,
+            "medewerkers": Activiteit.medewerkers,
+            "partners": Activiteit.partners,
+        }
+        for chunk, names in chunks_with_names(values, relations):
+            themas, medewerkers, partners = (names[key] for key in relations)
             for pk, datum, titel, wijk, gebied, soort, rol, initiatief, *rest in chunk:
                 yield [
                     datum,

@@ -145,9 +145,6 @@ class JaarrapportageUpdateView(
     form_class = JaarrapportageUpdateForm
     template_name = "rapportage/jaarrapportage_form.html"
 
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
-
     def save(self, form):
         self.object = update_jaarrapportage(
             rapportage=self.object,
@@ -170,9 +167,6 @@ class SectieUpdateView(SectieViewMixin, ConceptOnlyMixin, VersionedFormViewMixin
     form_class = SectieForm
     template_name = "rapportage/sectie_form.html"
     context_object_name = "sectie"
-
-    def form_valid(self, form):
-        return self.save_or_conflict(form, lambda: self.save(form))
 
     def save(self, form):
         sectie = self.object

@@ -3,14 +3,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test.utils import override_settings
 
+# The module-wide demo data are loaded outside a test, before the root conftest's
+# fast hasher applies: the demo users' password hash would dominate the run time.
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    # The demo users' password hash dominates the command's run time; tests need no
-    # strong hashing.
-    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture(scope="module")
