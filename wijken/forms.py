@@ -157,11 +157,6 @@ class GebiedForm(forms.ModelForm):
         model = Gebied
         fields = ["naam", "volgorde"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["volgorde"].max_value = 999
-        self.fields["volgorde"].widget.attrs["max"] = 999
-
 
 class WijkForm(forms.ModelForm):
     class Meta:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -27,7 +28,10 @@ class Gebied(TimeStampedModel):
 
     naam = models.CharField(_("name"), max_length=120, unique=True)
     volgorde = models.PositiveSmallIntegerField(
-        _("order"), default=0, help_text=_("Position in lists and in the report.")
+        _("order"),
+        default=0,
+        validators=[MaxValueValidator(999)],
+        help_text=_("Position in lists and in the report."),
     )
 
     objects = GebiedQuerySet.as_manager()
