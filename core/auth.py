@@ -7,6 +7,8 @@ needs the request; a call to ``authenticate`` without one (the test client's
 through a form, so the lockout check is skipped there and ModelBackend decides.
 """
 
+import ipaddress
+
 from axes.backends import AxesStandaloneBackend
 
 
@@ -31,19 +33,44 @@ def lockout_response(request, original_response=None, credentials=None):
     return render(request, "axes/lockout.html", context, status=settings.AXES_HTTP_RESPONSE_CODE)
 
 
+def _networks(values) -> list:
+    return [ipaddress.ip_network(value, strict=False) for value in values]
+
+
+def _address(value: str):
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
+def _trusted(address, networks) -> bool:
+    return address is not None and any(address in network for network in networks)
+
+
 def client_ip(request) -> str | None:
     """The address failed logins are counted for (AXES_CLIENT_IP_CALLABLE).
 
-    With ``TRUSTED_PROXY_COUNT`` proxies in front, each appends the address it got
-    the request from to X-Forwarded-For, so the client is the entry that many
-    places from the end; anything before it may be forged by the client.
+    ``REMOTE_ADDR``, unless the request comes from one of ``TRUSTED_PROXIES``.
+    Only then is X-Forwarded-For read: each proxy appends the address it got the
+    request from, so walking it from the right, the first address that is not a
+    trusted proxy is the client; anything left of it may be forged. Without
+    trusted proxies (the default) the header is ignored whatever it says.
     """
     from django.conf import settings
 
-    count = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    remote = request.META.get("REMOTE_ADDR")
+    networks = _networks(getattr(settings, "TRUSTED_PROXIES", []))
+    if not networks or not _trusted(_address(remote or ""), networks):
+        return remote
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if count > 0 and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= count:
-            return hops[-count]
-    return request.META.get("REMOTE_ADDR")
+    client = remote
+    for hop in reversed([hop for hop in forwarded.split(",") if hop.strip()]):
+        address = _address(hop)
+        if address is None:
+            # Garbage a trusted proxy passed on: the chain ends at the last good hop.
+            break
+        client = str(address)
+        if not _trusted(address, networks):
+            break
+    return client

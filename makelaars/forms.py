@@ -11,9 +11,9 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.forms import inlineformset_factory
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
@@ -23,6 +23,7 @@ from core.forms import (
     latest_plausible_date,
     refuse_implausible_date,
 )
+from core.images import ACCEPTED_EXTENSIONS, sanitise_image
 from core.models import overlaps_q
 from core.widgets import DateInput, FastSelect, FastSelectMultiple
 from initiatieven.models import Initiatief
@@ -39,15 +40,19 @@ class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 
 
-class MultipleImageField(forms.ImageField):
-    """Any number of image files; each is checked with Pillow and for its size."""
+class MultipleImageField(forms.FileField):
+    """Any number of pictures; each is checked and re-encoded (core.images).
+
+    The cleaned value is a list of safe, re-encoded images (``SafeImage``): the
+    uploads themselves are never stored.
+    """
 
     widget = MultipleFileInput
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
-        self.widget.attrs.setdefault("accept", "image/*")
+        self.widget.attrs.setdefault("accept", ",".join(sorted(ACCEPTED_EXTENSIONS)))
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
@@ -58,30 +63,28 @@ class MultipleImageField(forms.ImageField):
         cleaned = []
         errors = []
         for upload in files:
-            if upload.size > settings.MAX_UPLOAD_SIZE:
-                errors.append(
-                    ValidationError(
-                        _("The file %(name)s is too large (%(size)s); the maximum is %(max)s."),
-                        params={
-                            "name": upload.name,
-                            "size": filesizeformat(upload.size),
-                            "max": filesizeformat(settings.MAX_UPLOAD_SIZE),
-                        },
-                    )
-                )
-                continue
             try:
-                cleaned.append(super().clean(upload, initial))
-            except ValidationError:
-                errors.append(
-                    ValidationError(
-                        _("The file %(name)s is not a picture (JPEG, PNG, GIF or WebP)."),
-                        params={"name": upload.name},
-                    )
-                )
+                cleaned.append(sanitise_image(upload))
+            except ValidationError as error:
+                errors.append(error)
         if errors:
             raise ValidationError(errors)
         return cleaned
+
+
+def photo_limit_message(room: int) -> str:
+    """Why more photos cannot be added to an activity (the limit is per activity)."""
+    limit = settings.MAX_PHOTOS_PER_ACTIVITY
+    if room <= 0:
+        return gettext(
+            "An activity has at most %(max)d photos and this one has reached that; remove "
+            "photos before adding others."
+        ) % {"max": limit}
+    return ngettext(
+        "An activity has at most %(max)d photos: you can add %(room)d more.",
+        "An activity has at most %(max)d photos: you can add %(room)d more.",
+        room,
+    ) % {"max": limit, "room": room}
 
 
 class InitiatiefChoiceField(forms.ModelChoiceField):
@@ -224,6 +227,14 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        fotos = cleaned.get("fotos") or []
+        if fotos:
+            # The limit is per activity, over all submissions (the service checks again).
+            existing = self.instance.fotos.count() if self.instance.pk else 0
+            removed = len(cleaned.get("fotos_verwijderen") or [])
+            room = max(settings.MAX_PHOTOS_PER_ACTIVITY - existing + removed, 0)
+            if len(fotos) > room:
+                self.add_error("fotos", photo_limit_message(room))
         bereikt = cleaned.get("bewoners_bereikt")
         geactiveerd = cleaned.get("bewoners_geactiveerd")
         if bereikt is not None and geactiveerd is not None and geactiveerd > bereikt:

@@ -8,13 +8,17 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Mapping
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 
+from core.images import sanitise_image
 from initiatieven.models import Initiatief
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
+from .forms import photo_limit_message
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
 
 
@@ -106,13 +110,30 @@ def save_activiteit(
         for link in links
     )
 
-    add_fotos(activiteit=activiteit, files=fotos)
+    # Removed first, so a full activity can swap photos in one submission.
     remove_fotos(activiteit=activiteit, fotos=fotos_verwijderen)
+    add_fotos(activiteit=activiteit, files=fotos)
     return activiteit
 
 
+@transaction.atomic
 def add_fotos(*, activiteit: Activiteit, files: Iterable[UploadedFile]) -> list[ActiviteitFoto]:
-    """Store validated image uploads under MEDIA_ROOT as photos of ``activiteit``."""
+    """Store pictures under MEDIA_ROOT as photos of ``activiteit``.
+
+    Each is stored re-encoded (``core.images.sanitise_image``; a form's cleaned
+    photos already are), never as uploaded. An activity holds at most
+    ``MAX_PHOTOS_PER_ACTIVITY`` photos over all submissions: the activity row is
+    locked while counting, so two simultaneous submissions cannot both fill it.
+    Raises ``ValidationError`` (Dutch) and stores nothing when a file is refused.
+    """
+    files = [f if getattr(f, "sanitised", False) else sanitise_image(f) for f in files]
+    if not files:
+        return []
+    # A no-op UPDATE locks the activity's row until this transaction ends.
+    Activiteit.objects.filter(pk=activiteit.pk).update(updated_at=models.F("updated_at"))
+    room = settings.MAX_PHOTOS_PER_ACTIVITY - activiteit.fotos.count()
+    if len(files) > room:
+        raise ValidationError({"fotos": photo_limit_message(max(room, 0))}, code="photo_limit")
     return [ActiviteitFoto.objects.create(activiteit=activiteit, bestand=f) for f in files]
 
 

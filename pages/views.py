@@ -5,6 +5,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from buurtservice.models import Klus
+from core.images import sniff_content_type
 from core.mixins import YearMixin
 from core.roles import Role, role_of
 from initiatieven import selectors as initiatieven_selectors
@@ -80,10 +81,20 @@ class MediaView(LoginRequiredMixin, View):
         raise Http404
 
     def serve(self, field_file, *, as_attachment: bool = False) -> FileResponse:
+        """The file with the content type of what it is, never of what its name says.
+
+        A file whose content is none of the kinds we store (say, an old upload
+        with HTML in it) is sent as an anonymous download, never shown inline.
+        """
         try:
             handle = field_file.open("rb")
         except FileNotFoundError:
             raise Http404 from None
-        response = FileResponse(handle, as_attachment=as_attachment)
+        content_type = sniff_content_type(handle.read(16))
+        handle.seek(0)
+        if content_type is None:
+            content_type = "application/octet-stream"
+            as_attachment = True
+        response = FileResponse(handle, as_attachment=as_attachment, content_type=content_type)
         response["Cache-Control"] = "private, max-age=3600"
         return response

@@ -6,6 +6,7 @@ be given explicitly and ``manage.py check --deploy`` is clean.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -48,6 +49,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None or value.strip() == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[str]:
+    """A comma-separated list of IP addresses or networks (CIDR), checked here."""
+    values = env_list(name, [])
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, got {value!r}"
+            ) from exc
+    return values
 
 
 DJANGO_ENV = env("DJANGO_ENV", "development")
@@ -112,7 +126,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Refuses a body larger than MAX_REQUEST_SIZE before anything reads it.
+    "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     # Records which logged-in user made each change in the audit trail.
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -178,10 +195,12 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_CALLABLE = "core.auth.lockout_response"
-# The client's address: behind N reverse proxies the one the outermost proxy
-# put in X-Forwarded-For; without a proxy (0) the header is ignored, as anyone
-# could forge it (see core.auth.client_ip).
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1 if PRODUCTION else 0)
+# The client's address: REMOTE_ADDR, unless the request comes from one of these
+# reverse proxies (addresses or networks); only then is X-Forwarded-For read,
+# and the right-most address in it that is not one of them is the client.
+# Empty by default in every mode: a forged header then changes nothing
+# (see core.auth.client_ip).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "core.auth.client_ip"
 
 # Content-Security-Policy: no inline script anywhere (behaviour lives in static
@@ -249,7 +268,23 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded photos are limited in size (bytes); larger uploads are refused.
 MAX_UPLOAD_SIZE = env_int("MAX_UPLOAD_SIZE", 8 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_SIZE + 1024 * 1024
+# A whole request (a form with several photos) may be this large; a larger one
+# is refused before its body is read (core.middleware.RequestSizeLimitMiddleware).
+# The reverse proxy's limit (README) should be the same.
+MAX_REQUEST_SIZE = env_int("MAX_REQUEST_SIZE", 32 * 1024 * 1024)
+# Form fields without the files: Django refuses more before reading further.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Files up to this size stay in memory while a request is read, larger ones go
+# to a temporary file (deleted afterwards).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Files in one request: the photos of one form at most.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Photos: only these kinds, at most this many pixels (checked before decoding),
+# re-encoded to at most MAX_PHOTO_SIDE pixels on the long side without metadata;
+# at most MAX_PHOTOS_PER_ACTIVITY photos per activity (see core.images).
+MAX_PHOTO_PIXELS = env_int("MAX_PHOTO_PIXELS", 40_000_000)
+MAX_PHOTO_SIDE = env_int("MAX_PHOTO_SIDE", 2000)
+MAX_PHOTOS_PER_ACTIVITY = env_int("MAX_PHOTOS_PER_ACTIVITY", 20)
 
 # The empty choice of a list filter means "no filter".
 FILTERS_EMPTY_CHOICE_LABEL = _("all")

@@ -1,11 +1,13 @@
 """Recording an activity: defaults, required fields, bad input, nothing half-saved."""
 
 import datetime
+import io
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from makelaars.models import Activiteit, ActiviteitFoto, ActiviteitLink
 from tests.factories import InitiatiefFactory, OrganisatieFactory, ThemaFactory, png_bytes
@@ -95,7 +97,14 @@ def test_all_optional_fields_with_new_partner_link_and_photo(
     assert activiteit.links.get().url == "https://example.org/nieuws"
     stored = activiteit.fotos.get()
     assert stored.bestand.name.startswith("activiteiten/2024/05/")
-    assert (media_root / stored.bestand.name).read_bytes() == png_bytes()
+    # Stored re-encoded, not as uploaded: the same picture, under a name that says PNG.
+    assert stored.bestand.name.endswith("/koffie.png")
+    with (
+        Image.open(media_root / stored.bestand.name) as saved,
+        Image.open(io.BytesIO(png_bytes())) as sent,
+    ):
+        assert saved.format == "PNG"
+        assert saved.convert("RGB").tobytes() == sent.convert("RGB").tobytes()
 
 
 def test_existing_partner_name_is_reused_ignoring_case(makelaar, client_for, wijk_a):

@@ -143,7 +143,7 @@ def production_settings(**extra: str) -> dict:
         "'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
         "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT', 'SESSION_COOKIE_AGE', "
         "'SESSION_EXPIRE_AT_BROWSER_CLOSE', 'DEBUG', 'AXES_FAILURE_LIMIT', "
-        "'TRUSTED_PROXY_COUNT']}))"
+        "'TRUSTED_PROXIES']}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -164,13 +164,31 @@ def test_production_has_secure_cookies_and_hsts():
     assert prod["AXES_FAILURE_LIMIT"] == 5
 
 
-def test_production_expects_one_proxy_by_default():
-    assert production_settings()["TRUSTED_PROXY_COUNT"] == 1
-    assert production_settings(TRUSTED_PROXY_COUNT="0")["TRUSTED_PROXY_COUNT"] == 0
+def test_no_proxy_is_trusted_by_default_in_any_mode(settings):
+    assert settings.TRUSTED_PROXIES == []
+    assert production_settings()["TRUSTED_PROXIES"] == []
+    assert production_settings(TRUSTED_PROXIES="10.0.0.2, 10.1.0.0/16")["TRUSTED_PROXIES"] == [
+        "10.0.0.2",
+        "10.1.0.0/16",
+    ]
 
 
-def test_behind_the_proxy_the_lockout_counts_the_real_client(settings):
-    settings.TRUSTED_PROXY_COUNT = 1
+def test_a_bad_proxy_address_fails_loudly():
+    env = {**os.environ, "TRUSTED_PROXIES": "10.0.0.2,nginx"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "sterkewijken.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES must list IP addresses or networks" in result.stderr
+
+
+def test_behind_a_trusted_proxy_the_lockout_counts_the_real_client(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
     make_user(Role.MAKELAAR, username="anna")
     # The attacker forges a first entry; the proxy appends the real address.
     attacker = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.66")
@@ -179,13 +197,40 @@ def test_behind_the_proxy_the_lockout_counts_the_real_client(settings):
     assert attempt(attacker, "anna", PASSWORD).status_code == 429
     forged = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.66")
     assert attempt(forged, "anna", PASSWORD).status_code == 429
+    # Two proxies (a load balancer, then nginx): both are skipped from the right.
+    chained = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="8.8.8.8, 203.0.113.66, 10.0.0.7")
+    assert attempt(chained, "anna", PASSWORD).status_code == 429
     # Anna herself comes through the same proxy from another address.
     anna = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.7")
     assert attempt(anna, "anna", PASSWORD).status_code == 302
 
 
-def test_without_a_proxy_the_header_is_ignored(settings):
-    settings.TRUSTED_PROXY_COUNT = 0
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "trusted", "client"),
+    [
+        ("203.0.113.9", "1.1.1.1", [], "203.0.113.9"),
+        # Not from a trusted proxy: the header is the client's own word, ignored.
+        ("203.0.113.9", "1.1.1.1", ["10.0.0.1"], "203.0.113.9"),
+        ("10.0.0.1", "1.1.1.1, 2.2.2.2", ["10.0.0.1"], "2.2.2.2"),
+        ("10.0.0.1", "1.1.1.1, 10.0.0.5", ["10.0.0.0/24"], "1.1.1.1"),
+        ("10.0.0.1", "", ["10.0.0.1"], "10.0.0.1"),
+        ("10.0.0.1", "10.0.0.3, 10.0.0.2", ["10.0.0.0/24"], "10.0.0.3"),
+        ("10.0.0.1", "1.1.1.1, rommel", ["10.0.0.1"], "10.0.0.1"),
+        ("::1", "2001:db8::5", ["::1"], "2001:db8::5"),
+    ],
+)
+def test_the_client_is_the_right_most_address_that_is_not_a_trusted_proxy(
+    rf, settings, remote, forwarded, trusted, client
+):
+    from core.auth import client_ip
+
+    settings.TRUSTED_PROXIES = trusted
+    request = rf.get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == client
+
+
+def test_without_trusted_proxies_the_header_is_ignored(settings):
+    settings.TRUSTED_PROXIES = []
     make_user(Role.MAKELAAR, username="anna")
     for number in range(settings.AXES_FAILURE_LIMIT):
         # A new forged address each time does not escape the count.
@@ -193,6 +238,67 @@ def test_without_a_proxy_the_header_is_ignored(settings):
         attempt(client, "anna", "fout")
     again = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="10.9.9.9")
     assert attempt(again, "anna", PASSWORD).status_code == 429
+
+
+# Run in a production-mode process of its own against a fresh SQLite file: the
+# attack of finding 4 (gunicorn reached directly, a new X-Forwarded-For on every
+# attempt), then the locked account tried with yet another header value.
+PRODUCTION_ATTACK = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client, override_settings
+# Pages are rendered without collectstatic's manifest; nothing else changes.
+override_settings(
+    STORAGES={**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    }}
+).enable()
+User.objects.create_user("anna", password="geheim-wachtwoord-123")
+codes = []
+for attempt in range(12):
+    client = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}")
+    response = client.post(
+        "/accounts/login/", {"username": "anna", "password": "fout"}, secure=True
+    )
+    codes.append(response.status_code)
+client = Client(REMOTE_ADDR="203.0.113.66", HTTP_X_FORWARDED_FOR="192.0.2.200")
+right = client.post(
+    "/accounts/login/", {"username": "anna", "password": "geheim-wachtwoord-123"}, secure=True
+)
+import json
+print(json.dumps([settings.PRODUCTION, settings.AXES_FAILURE_LIMIT, codes, right.status_code,
+                  "_auth_user_id" in client.session]))
+"""
+
+
+def test_rotating_forwarded_for_in_production_still_locks_out(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_ENV": "production",
+        "DJANGO_SECRET_KEY": "test-only-" + "x" * 50,
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'prod.sqlite3'}",
+        "DJANGO_SETTINGS_MODULE": "sterkewijken.settings",
+    }
+    env.pop("TRUSTED_PROXIES", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PRODUCTION_ATTACK],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    production, limit, codes, right, logged = json.loads(result.stdout.strip().splitlines()[-1])
+    assert production is True
+    assert codes[: limit - 1] == [200] * (limit - 1)  # the form with an error
+    assert set(codes[limit - 1 :]) == {429}  # locked out, whatever the header says
+    assert right == 429 and logged is False
 
 
 def test_development_cookies_are_not_secure(settings):
@@ -321,3 +427,10 @@ def test_a_deactivated_users_open_session_ends(beheerder):
     response = client.get(reverse("pages:home"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_every_response_has_a_permissions_policy(client):
+    for response in (client.get(LOGIN), client.get("/bestaat-niet/")):
+        policy = response["Permissions-Policy"]
+        for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
+            assert feature in policy
