@@ -34,6 +34,8 @@ from .models import (
     Uitvoerder,
 )
 
+# Erased with the requester: their details and the free texts that may describe them.
+ERASED_FIELDS = (*REQUESTER_FIELDS, "omschrijving", "annuleringsreden")
 PLAN_GRACE_DAYS = 7
 
 
@@ -356,13 +358,27 @@ def anonymise_requesters(*, cutoff: datetime.date, dry_run: bool = False) -> int
 
 
 def blank_requester_data(jobs) -> int:
-    """Blank name, address and phone of ``jobs`` and note when; the jobs stay.
+    """Erase what ``jobs`` say about their requester, also in the audit trail; the jobs stay.
 
-    Shared by the retention run and by erasure on request (``avg_wissen``).
+    Name, address and phone are blanked, and so are the free texts that may
+    describe the requester (description, reason for cancelling), in the jobs
+    and in every historical copy of them: erased means gone from the history
+    pages, the admin's history and every backup made afterwards. Shared by the
+    retention run and by erasure on request (``avg_wissen``).
     """
     now = timezone.now()
-    blank = dict.fromkeys(REQUESTER_FIELDS, "")
-    return jobs.update(**blank, geanonimiseerd_op=now, updated_at=now)
+    ids = list(jobs.order_by().values_list("pk", flat=True))
+    blank = dict.fromkeys(ERASED_FIELDS, "")
+    count = Klus.objects.filter(pk__in=ids).update(**blank, geanonimiseerd_op=now, updated_at=now)
+    history = Klus.history.model
+    in_history = {name: "" for name in ERASED_FIELDS if _has_field(history, name)}
+    if in_history:
+        Klus.history.filter(id__in=ids).update(**in_history)
+    return count
+
+
+def _has_field(model, name: str) -> bool:
+    return any(field.name == name for field in model._meta.get_fields())
 
 
 def jobs_of_requester(*, naam: str = "", adres: str = ""):

@@ -82,12 +82,20 @@ def create_backup(output: Path, *, alias: str = "default") -> Path:
             "created": timezone.now().isoformat(),
         }
         (tmpdir / "manifest.json").write_text(json.dumps(manifest))
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(output, "w:gz") as archive:
+        output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Personal data inside: readable by the owner only, from the first byte on.
+        if output.exists():
+            output.unlink()
+        descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with (
+            os.fdopen(descriptor, "wb") as handle,
+            tarfile.open(fileobj=handle, mode="w:gz") as archive,
+        ):
             for item in sorted(tmpdir.iterdir()):
                 archive.add(item, arcname=item.name)
             if media_root.is_dir():
                 archive.add(media_root, arcname="media")
+        os.chmod(output, 0o600)  # whatever the umask did
     return output
 
 

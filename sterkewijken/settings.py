@@ -173,6 +173,15 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3")),
+            "OPTIONS": {
+                # Every transaction takes the write lock when it begins, so two
+                # writers queue up instead of one failing halfway with "database
+                # is locked"; a writer waits up to this many seconds for its turn.
+                "transaction_mode": "IMMEDIATE",
+                "timeout": env_int("SQLITE_TIMEOUT", 20),
+                # Erased data is overwritten in the file, not just marked free.
+                "init_command": "PRAGMA secure_delete = ON;",
+            },
         }
     }
 
@@ -263,6 +272,10 @@ STORAGES = {
         )
     },
 }
+
+# Where ``manage.py backup`` writes by default; erasure (``avg_wissen``) lists the
+# backups here that still hold the erased data.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))

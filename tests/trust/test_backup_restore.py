@@ -1,5 +1,7 @@
 """A backup restored into an emptied instance brings back every record and file."""
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,23 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
 def test_restore_refuses_a_missing_archive(tmp_path):
     with pytest.raises(CommandError, match="No such backup"):
         call_command("restore", str(tmp_path / "nope.tar.gz"), yes=True)
+
+
+@pytest.mark.django_db
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BACKUP_DIR = tmp_path / "backups"
+    old_umask = os.umask(0o022)  # the usual umask: new files readable by all
+    try:
+        call_command("backup", verbosity=0)
+        archive = tmp_path / "elders" / "backup.tar.gz"
+        archive.parent.mkdir()
+        archive.write_bytes(b"an older file in the way")
+        archive.chmod(0o644)
+        call_command("backup", output=archive, verbosity=0)
+    finally:
+        os.umask(old_umask)
+    [default] = list((tmp_path / "backups").iterdir())
+    for path in (default, archive):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+    assert stat.S_IMODE((tmp_path / "backups").stat().st_mode) == 0o700

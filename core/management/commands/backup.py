@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -13,13 +14,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output",
             type=Path,
-            help="Archive to write (default: var/backups/sterkewijken-<timestamp>.tar.gz).",
+            help="Archive to write (default: BACKUP_DIR/sterkewijken-<timestamp>.tar.gz).",
         )
 
     def handle(self, *args, output: Path | None, **options):
         if output is None:
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-            output = Path("var") / "backups" / f"sterkewijken-{stamp}.tar.gz"
+            output = Path(settings.BACKUP_DIR) / f"sterkewijken-{stamp}.tar.gz"
         try:
             create_backup(output)
         except (BackupError, OSError) as exc:
