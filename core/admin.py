@@ -1,4 +1,11 @@
-"""The user admin (superusers only): Django's, plus "deactivate" instead of delete."""
+"""The user admin (superusers only): Django's, plus "deactivate" instead of delete.
+
+Least privilege: the Django admin opens for superusers only (created on the
+server with ``manage.py createsuperuser``); a beheerder works in the app. Should
+the admin ever open to other staff again, the checks below still keep them from
+granting superuser status or single permissions, changing what a role may do,
+or touching a superuser's account.
+"""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
@@ -11,6 +18,9 @@ from django.utils.translation import ngettext
 from .accounts import deactivate_users
 
 User = get_user_model()
+
+# Fields only a superuser may see change in the user form.
+SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 
 
 @admin.action(description=_("Deactivate (keeps their records)"), permissions=["change"])
@@ -65,9 +75,47 @@ class DutchPermissionsMixin:
 class SterkeWijkenUserAdmin(DutchPermissionsMixin, UserAdmin):
     actions = [*(UserAdmin.actions or []), deactivate]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (name, {**options, "fields": _without(options["fields"], SUPERUSER_ONLY_FIELDS)})
+            for name, options in fieldsets
+        ]
+
+    def get_queryset(self, request):
+        users = super().get_queryset(request)
+        if request.user.is_superuser:
+            return users
+        return users.filter(is_superuser=False)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+def _without(fields, names) -> tuple:
+    return tuple(field for field in fields if field not in names)
+
 
 class SterkeWijkenGroupAdmin(DutchPermissionsMixin, GroupAdmin):
-    pass
+    """Roles are defined in code (core.roles); only a superuser changes them here."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
 
 
 admin.site.unregister(User)
