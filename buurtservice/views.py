@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -156,11 +157,17 @@ class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         klus = self.object
+        inzet = list(klus.inzet.select_related("uitvoerder"))
+        can_see_workers = self.request.user.has_perm("buurtservice.view_uitvoerder")
         context.update(
-            inzet=list(klus.inzet.select_related("uitvoerder")),
+            # Workers' names only for Buurtservice roles and coordinators; others
+            # (brokers) get the number of workers and their hours.
+            inzet=inzet if can_see_workers else [],
+            inzet_aantal=len(inzet),
+            inzet_uren=sum((item.uren for item in inzet if item.uren is not None), Decimal(0)),
             history=list(klus.statuswijzigingen.select_related("door")),
             can_change=self.request.user.has_perm("buurtservice.change_klus"),
-            can_see_workers=self.request.user.has_perm("buurtservice.view_uitvoerder"),
+            can_see_workers=can_see_workers,
             wacht_dagen=klus.days_waited(),
         )
         return context
