@@ -27,6 +27,7 @@ from django_filters.views import FilterView
 from core.exports import FilterExportViewMixin, export_links, export_response
 from core.forms import add_service_errors, model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 from core.periods import parse_period, period_choices, period_code_for
 
 from . import selectors, services
@@ -128,7 +129,7 @@ hide_requester_data = method_decorator(
 
 
 @hide_requester_data
-class KlusCreateView(ScopedViewMixin, FormView):
+class KlusCreateView(OneTimeSubmitMixin, ScopedViewMixin, FormView):
     permission_required = "buurtservice.add_klus"
     form_class = KlusForm
     template_name = "buurtservice/klus_form.html"
@@ -362,7 +363,7 @@ class UitvoerderFormMixin(ScopedViewMixin, VersionedFormViewMixin):
         return redirect(self.object)
 
 
-class UitvoerderCreateView(UitvoerderFormMixin, CreateView):
+class UitvoerderCreateView(OneTimeSubmitMixin, UitvoerderFormMixin, CreateView):
     permission_required = "buurtservice.add_uitvoerder"
     success_message = gettext_lazy("The worker has been added.")
 
@@ -404,7 +405,7 @@ class CapaciteitFormMixin(ScopedViewMixin, VersionedFormViewMixin):
         return redirect("buurtservice:capaciteit_list")
 
 
-class CapaciteitCreateView(CapaciteitFormMixin, CreateView):
+class CapaciteitCreateView(OneTimeSubmitMixin, CapaciteitFormMixin, CreateView):
     permission_required = "buurtservice.add_capaciteit"
 
 

@@ -10,11 +10,16 @@ class CoreConfig(AppConfig):
     verbose_name = _("Sterke Wijken")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         from .roles import sync_roles_after_migrate
+        from .twofactor import reset_lockout_after_login
 
         # The roles are defined in code (core.roles) and brought in line with it
         # after every migrate, also after a test database flush.
         post_migrate.connect(sync_roles_after_migrate, sender=self)
+        # The lockout's count is reset by a complete login only (core.twofactor).
+        user_logged_in.connect(reset_lockout_after_login, dispatch_uid="core_reset_lockout")
         use_dutch_empty_choice()
 
 

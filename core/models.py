@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -66,3 +67,28 @@ def choice_label(choices, value: str) -> str:
         return str(choices(value).label)
     except ValueError:
         return value
+
+
+class FormSubmission(models.Model):
+    """One use of a create form's one-time token (see core.onetime): it saves once."""
+
+    token = models.CharField(_("token"), max_length=64)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    result_url = models.CharField(_("saved record"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("form submission")
+        verbose_name_plural = _("form submissions")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["token"], name="core_formsubmission_unique_token")
+        ]
+
+    def __str__(self) -> str:
+        return self.token

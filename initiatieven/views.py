@@ -19,6 +19,7 @@ from django_filters.views import FilterView
 from core.exports import FilterExportViewMixin, export_links
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 from wijken.models import Medewerker
 
 from . import services
@@ -126,7 +127,7 @@ class InitiatiefDetailView(ScopedViewMixin, DetailView):
         return context
 
 
-class InitiatiefCreateView(ScopedViewMixin, VersionedFormViewMixin, CreateView):
+class InitiatiefCreateView(OneTimeSubmitMixin, ScopedViewMixin, VersionedFormViewMixin, CreateView):
     permission_required = "initiatieven.add_initiatief"
     model = Initiatief
     form_class = InitiatiefCreateForm
@@ -247,7 +248,7 @@ class FinancieringFormMixin(InitiatiefChildMixin, VersionedFormViewMixin):
         return redirect(self.initiatief.get_absolute_url() + "#financiering")
 
 
-class FinancieringCreateView(FinancieringFormMixin, CreateView):
+class FinancieringCreateView(OneTimeSubmitMixin, FinancieringFormMixin, CreateView):
     permission_required = "initiatieven.add_financieringsaanvraag"
 
 
@@ -260,7 +261,9 @@ class FinancieringUpdateView(FinancieringFormMixin, UpdateView):
         return super().get_queryset().filter(initiatief=self.initiatief)
 
 
-class TellingCreateView(InitiatiefChildMixin, VersionedFormViewMixin, CreateView):
+class TellingCreateView(
+    OneTimeSubmitMixin, InitiatiefChildMixin, VersionedFormViewMixin, CreateView
+):
     permission_required = "initiatieven.add_deelnametelling"
     form_class = DeelnametellingForm
     template_name = "initiatieven/telling_form.html"

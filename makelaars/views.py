@@ -14,6 +14,7 @@ from django.views.generic import DeleteView, DetailView, FormView, ListView
 from core.exports import ExportViewMixin, export_links
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 
 from .exports import ActiviteitExporter
 from .filters import SORT_FIELDS, ActiviteitFilter
@@ -170,7 +171,7 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         return super().render_invalid(form, **context)
 
 
-class ActiviteitCreateView(ActiviteitFormMixin):
+class ActiviteitCreateView(OneTimeSubmitMixin, ActiviteitFormMixin):
     permission_required = "makelaars.add_activiteit"
 
     def get_initial(self):
@@ -184,7 +185,7 @@ class ActiviteitCreateView(ActiviteitFormMixin):
         return initial
 
 
-class ActiviteitDuplicateView(ActiviteitFormMixin):
+class ActiviteitDuplicateView(OneTimeSubmitMixin, ActiviteitFormMixin):
     """A new activity, pre-filled with a copy of an existing one dated today."""
 
     permission_required = "makelaars.add_activiteit"

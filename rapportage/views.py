@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DeleteView, DetailView, ListView, U
 
 from core.forms import model_data
 from core.mixins import ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 
 from .forms import JaarrapportageCreateForm, JaarrapportageUpdateForm, SectieCreateForm, SectieForm
 from .models import Jaarrapportage, RapportVersie, Sectie
@@ -87,7 +88,7 @@ class JaarrapportageListView(ScopedViewMixin, ListView):
         return super().get_queryset().annotate(aantal_versies=Count("versies"))
 
 
-class JaarrapportageCreateView(ScopedViewMixin, CreateView):
+class JaarrapportageCreateView(OneTimeSubmitMixin, ScopedViewMixin, CreateView):
     permission_required = "rapportage.add_jaarrapportage"
     form_class = JaarrapportageCreateForm
     template_name = "rapportage/jaarrapportage_form.html"
@@ -199,7 +200,7 @@ class SectieUpdateView(SectieViewMixin, ConceptOnlyMixin, VersionedFormViewMixin
         )
 
 
-class SectieCreateView(RapportageViewMixin, ConceptOnlyMixin, CreateView):
+class SectieCreateView(OneTimeSubmitMixin, RapportageViewMixin, ConceptOnlyMixin, CreateView):
     permission_required = "rapportage.add_sectie"
     form_class = SectieCreateForm
     template_name = "rapportage/sectie_form.html"

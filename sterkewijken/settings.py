@@ -116,6 +116,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -125,7 +128,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks the user verified once the second factor is given; then ours sends
+    # whoever still owes it to the code or set-up page (core.twofactor).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.twofactor.middleware.TwoFactorMiddleware",
     # Refuses a body larger than MAX_REQUEST_SIZE before anything reads it.
     "core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -198,7 +205,9 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# A complete login (with the second factor where one is asked) resets the count,
+# not the password alone: core.twofactor.reset_lockout_after_login.
+AXES_RESET_ON_SUCCESS = False
 # Trying again while locked out does not restart the 30 minutes.
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_DISABLE_ACCESS_LOG = True
@@ -211,6 +220,18 @@ AXES_LOCKOUT_CALLABLE = "core.auth.lockout_response"
 # (see core.auth.client_ip).
 TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 AXES_CLIENT_IP_CALLABLE = "core.auth.client_ip"
+
+# Two-factor login (django-otp, see core.twofactor): required for the roles that
+# see personal data. Wrong codes count for the lockout above; django-otp's own
+# slow-down is off so that the lockout alone decides.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Sterke Wijken")
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Development only: the demo accounts log in without setting up an app (an app
+# once set up is still asked for). Never in production.
+TWO_FACTOR_DEMO_EXEMPT = env_bool("TWO_FACTOR_DEMO_EXEMPT", not PRODUCTION)
+if PRODUCTION and TWO_FACTOR_DEMO_EXEMPT:
+    raise ImproperlyConfigured("TWO_FACTOR_DEMO_EXEMPT cannot be used when DJANGO_ENV=production")
 
 # Content-Security-Policy: no inline script anywhere (behaviour lives in static
 # JS files); inline styles are allowed for the SVG charts.

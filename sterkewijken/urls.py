@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from core import views as core_views
 from core.forms import LoginForm
+from core.twofactor import views as twofactor
 
 urlpatterns = [
     path("", include("pages.urls")),
@@ -20,7 +21,23 @@ urlpatterns = [
         auth_views.LoginView.as_view(authentication_form=LoginForm),
         name="login",
     ),
+    # Two-factor login: the steps after the password, then one's own overview
+    # and the beheerders' reset page.
+    path("accounts/tweestaps/code/", twofactor.VerifyView.as_view(), name="twofactor_verify"),
+    path("accounts/tweestaps/instellen/", twofactor.SetupView.as_view(), name="twofactor_setup"),
+    path(
+        "accounts/tweestaps/reservecodes/",
+        twofactor.BackupCodesView.as_view(),
+        name="twofactor_backup_codes",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
+    path("tweestaps/", twofactor.OverviewView.as_view(), name="twofactor_overview"),
+    path("tweestaps/beheer/", twofactor.ResetListView.as_view(), name="twofactor_reset_list"),
+    path(
+        "tweestaps/beheer/<int:pk>/herstellen/",
+        twofactor.ResetView.as_view(),
+        name="twofactor_reset",
+    ),
     path("activiteiten/", include("makelaars.urls")),
     path("initiatieven/", include("initiatieven.urls")),
     path("buurtservice/", include("buurtservice.urls")),

@@ -235,6 +235,11 @@ EXPECTED: dict[str, Page] = {
     "metingen_public:bedankt": Page(EVERYONE, {"token": "vragenlijst_token"}, public=True),
     # uploaded files: a photo goes with its activity (the report PDF: test_media.py)
     "pages:media": Page(GEBIED_A, {"path": "foto_pad"}),
+    # two-step login: one's own overview; beheerders reset a colleague's lost device
+    # (the steps after the password live under accounts/, tests/trust/test_twofactor.py)
+    "twofactor_overview": Page(EVERYONE),
+    "twofactor_reset_list": Page(frozenset({ADMIN})),
+    "twofactor_reset": Page(frozenset({ADMIN}), pk("collega"), post=True, get=False),
 }
 
 
@@ -382,6 +387,7 @@ def matrix(
         versie=versie,
         foto_pad=foto.bestand.name,
         verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),
+        collega=users[MK_A],
     )
     return SimpleNamespace(users=users, objects=objects)
 
