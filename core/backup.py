@@ -52,6 +52,10 @@ def _pg_env(alias: str) -> tuple[list[str], dict]:
 
 def _sqlite_connection(alias: str) -> sqlite3.Connection:
     connection = connections[alias]
+    if connection.in_atomic_block:
+        # Transactions take the write lock at once (IMMEDIATE, see settings); SQLite's
+        # backup of a connection that holds it would wait for ever.
+        raise BackupError("cannot back up an SQLite database from inside a transaction")
     connection.ensure_connection()
     return connection.connection
 

@@ -61,7 +61,7 @@ def test_restore_refuses_a_missing_archive(tmp_path):
         call_command("restore", str(tmp_path / "nope.tar.gz"), yes=True)
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_backup_is_readable_by_its_owner_only(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.BACKUP_DIR = tmp_path / "backups"
