@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
+from core.images import sanitise_image
 from core.models import TimeStampedModel
 from core.visibility import GebiedScopedQuerySet, sees_all_gebieden
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
@@ -171,3 +173,10 @@ class ActiviteitFoto(models.Model):
 
     def __str__(self) -> str:
         return self.bijschrift or self.bestand.name
+
+    def save(self, *args, **kwargs):
+        # Whatever the way in (form, service, admin): a new file is stored re-encoded.
+        upload = self.bestand
+        if upload and not upload._committed and not getattr(upload.file, "sanitised", False):
+            self.bestand = sanitise_image(upload.file, name=PurePath(upload.name).name)
+        super().save(*args, **kwargs)

@@ -14,6 +14,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -217,12 +218,15 @@ def test_media_is_served_as_what_it_is_not_as_its_name_says(
     makelaar, client_for, wijk_a, media_root
 ):
     activiteit = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=makelaar)
-    # Stored before this check existed: GIF content with HTML, named .pdf.
+    # Files stored before this check existed (so written to disk directly):
+    # GIF content with HTML named .pdf, and HTML named .jpg.
     oud = ActiviteitFoto.objects.create(
-        activiteit=activiteit, bestand=ContentFile(gif_with_html(), name="folder.pdf")
+        activiteit=activiteit,
+        bestand=default_storage.save("activiteiten/oud/folder.pdf", ContentFile(gif_with_html())),
     )
     vreemd = ActiviteitFoto.objects.create(
-        activiteit=activiteit, bestand=ContentFile(b"<html>hoi</html>", name="hoi.jpg")
+        activiteit=activiteit,
+        bestand=default_storage.save("activiteiten/oud/hoi.jpg", ContentFile(b"<html>hoi</html>")),
     )
     client = client_for(makelaar)
     response = client.get(reverse("pages:media", args=[oud.bestand.name]))
@@ -231,3 +235,61 @@ def test_media_is_served_as_what_it_is_not_as_its_name_says(
     response = client.get(reverse("pages:media", args=[vreemd.bestand.name]))
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_a_photo_stored_any_other_way_is_reencoded_too(wijk_a, media_root):
+    foto = ActiviteitFoto.objects.create(
+        activiteit=ActiviteitFactory(wijk=wijk_a),
+        bestand=ContentFile(camera_photo(), name="rechtstreeks.jpg"),
+    )
+    with Image.open(foto.bestand.path) as stored:
+        assert max(stored.size) == 2000 and not stored.getexif()
+    with pytest.raises(ValidationError):
+        ActiviteitFoto.objects.create(
+            activiteit=foto.activiteit, bestand=ContentFile(bomb(), name="plaat.png")
+        )
+
+
+def test_the_admin_reencodes_and_refuses_too(wijk_a, media_root):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    root = User.objects.create_superuser("root", password="x")
+    client = Client()
+    client.force_login(root)
+    activiteit = ActiviteitFactory(wijk=wijk_a)
+    url = reverse("admin:makelaars_activiteit_change", args=[activiteit.pk])
+    page = client.get(url)
+    form = page.context["adminform"].form
+    data = {}
+    for name, field in form.fields.items():
+        value = form.initial.get(name, field.initial)
+        if value is None or value is False:
+            continue
+        if hasattr(value, "all"):
+            value = [obj.pk for obj in value.all()]
+        elif isinstance(value, list):
+            value = [getattr(obj, "pk", obj) for obj in value]
+        elif hasattr(value, "pk"):
+            value = value.pk
+        data[name] = "on" if value is True else value
+    for prefix in ("links", "fotos"):
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "1" if prefix == "fotos" else "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    data["fotos-0-activiteit"] = str(activiteit.pk)
+    data["fotos-0-bestand"] = SimpleUploadedFile("plaat.png", bomb())
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "megapixel" in refused.content.decode()
+    data["fotos-0-bestand"] = SimpleUploadedFile("feest.jpg", camera_photo())
+    assert client.post(url, data).status_code == 302
+    foto = activiteit.fotos.get()
+    assert foto.bestand.name.endswith("/feest.jpg")
+    with Image.open(foto.bestand.path) as stored:
+        assert max(stored.size) == 2000 and not stored.getexif()
