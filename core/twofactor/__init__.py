@@ -59,7 +59,7 @@ def pending_step(user) -> str | None:
         return None
     if has_device(user):
         return "verify"
-    if required_for(user) and not settings.TWO_FACTOR_DEMO_EXEMPT:
+    if not settings.TWO_FACTOR_DEMO_EXEMPT and required_for(user):
         return "setup"
     return None
 
@@ -129,7 +129,7 @@ def verify_code(user, code: str):
 
 def second_factor_follows(user) -> bool:
     """At the password step: will this user be asked for a code (or to set up an app)?"""
-    return has_device(user) or (required_for(user) and not settings.TWO_FACTOR_DEMO_EXEMPT)
+    return has_device(user) or (not settings.TWO_FACTOR_DEMO_EXEMPT and required_for(user))
 
 
 def reset_lockout_after_login(sender, request, user, **kwargs) -> None:
