@@ -113,8 +113,14 @@ def set_account_active(*, user, active: bool, by) -> bool:
     """
     if not active:
         return bool(deactivate_users(users=User._default_manager.filter(pk=user.pk), by=by))
-    changed = User._default_manager.filter(pk=user.pk, is_active=False).update(is_active=True)
-    return bool(changed)
+    account = User._default_manager.select_for_update().filter(pk=user.pk, is_active=False).first()
+    if account is None:
+        return False
+    # Saved (not updated) so the audit trail records the reactivation and by whom.
+    account.is_active = True
+    account._history_user = by
+    account.save(update_fields=["is_active"])
+    return True
 
 
 def send_password_link(*, user, domain: str, use_https: bool) -> None:

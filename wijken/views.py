@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import CreateView, FormView, ListView, TemplateView, UpdateView
 
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 from core.roles import Role
 
 from .forms import GebiedForm, MedewerkerForm, MergeForm, OrganisatieForm, ThemaForm, WijkForm
@@ -125,7 +126,7 @@ class MedewerkerFormMixin(VersionedFormViewMixin):
         return HttpResponseRedirect(reverse("wijken:medewerker_update", args=[result.pk]))
 
 
-class MedewerkerCreateView(ScopedViewMixin, MedewerkerFormMixin, CreateView):
+class MedewerkerCreateView(OneTimeSubmitMixin, ScopedViewMixin, MedewerkerFormMixin, CreateView):
     """A new staff member with account; ``?account=`` gives an existing account
     (one without staff record) its staff record."""
 
@@ -282,7 +283,7 @@ class GebiedListView(ReferenceListView):
         return Gebied.objects.annotate(aantal_wijken=Count("wijken")).order_by("volgorde", "naam")
 
 
-class GebiedCreateView(ScopedViewMixin, ReferenceFormMixin, CreateView):
+class GebiedCreateView(OneTimeSubmitMixin, ScopedViewMixin, ReferenceFormMixin, CreateView):
     permission_required = "wijken.add_gebied"
     model = Gebied
     form_class = GebiedForm
@@ -311,7 +312,7 @@ class WijkListView(ReferenceListView):
         return Wijk.objects.select_related("gebied")
 
 
-class WijkCreateView(ScopedViewMixin, ReferenceFormMixin, CreateView):
+class WijkCreateView(OneTimeSubmitMixin, ScopedViewMixin, ReferenceFormMixin, CreateView):
     permission_required = "wijken.add_wijk"
     model = Wijk
     form_class = WijkForm
@@ -335,7 +336,7 @@ class ThemaListView(ReferenceListView):
         return Thema.objects.all()
 
 
-class ThemaCreateView(ScopedViewMixin, ReferenceFormMixin, CreateView):
+class ThemaCreateView(OneTimeSubmitMixin, ScopedViewMixin, ReferenceFormMixin, CreateView):
     permission_required = "wijken.add_thema"
     model = Thema
     form_class = ThemaForm
@@ -375,7 +376,7 @@ class OrganisatieFormMixin(VersionedFormViewMixin):
         return HttpResponseRedirect(result.get_absolute_url())
 
 
-class OrganisatieCreateView(ScopedViewMixin, OrganisatieFormMixin, CreateView):
+class OrganisatieCreateView(OneTimeSubmitMixin, ScopedViewMixin, OrganisatieFormMixin, CreateView):
     permission_required = "wijken.add_organisatie"
 
 

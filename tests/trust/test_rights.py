@@ -212,3 +212,18 @@ def test_a_superuser_still_can(superuser):
     makelaar.refresh_from_db()
     assert makelaar.is_superuser
     assert makelaar.history.latest("history_date").history_user == superuser
+
+
+def test_deactivation_reactivation_and_role_change_in_the_app_are_recorded(beheerder):
+    from wijken.services import set_account_active, set_role
+
+    user = make_user(Role.MAKELAAR, username="wisselaar")
+    assert set_account_active(user=user, active=False, by=beheerder)
+    assert set_account_active(user=user, active=True, by=beheerder)
+    records = list(user.history.order_by("-history_date", "-history_id")[:2])
+    assert [record.is_active for record in records] == [True, False]
+    assert {record.history_user for record in records} == {beheerder}
+
+    set_role(user=user, role=Role.BUURTSERVICE)
+    latest = user.history.latest("history_date")
+    assert [row.group.name for row in latest.groups.all()] == [Role.BUURTSERVICE.value]
