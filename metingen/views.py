@@ -20,6 +20,7 @@ from core.auth import client_ip
 from core.charts import bar_chart
 from core.exports import BaseExporter, export_links, export_response
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 from core.pdf import render_pdf
 from initiatieven.models import Initiatief
 
@@ -127,7 +128,7 @@ class VragenlijstFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         return self.save_or_conflict(form, write)
 
 
-class VragenlijstCreateView(InitiatiefScopedMixin, VragenlijstFormMixin):
+class VragenlijstCreateView(OneTimeSubmitMixin, InitiatiefScopedMixin, VragenlijstFormMixin):
     """A questionnaire for an initiative with a veranderverhaal (its direct effects)."""
 
     model = Vragenlijst

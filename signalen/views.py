@@ -14,6 +14,7 @@ from django.views.generic import DeleteView, DetailView, FormView, ListView, Tem
 
 from core.exports import ExportViewMixin, export_links
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin, YearMixin
+from core.onetime import OneTimeSubmitMixin
 from wijken.models import Gebied
 
 from .choices import VraagstukStatus
@@ -117,7 +118,7 @@ class SignaalFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         return reverse("signalen:signaal_list")
 
 
-class SignaalCreateView(SignaalFormMixin):
+class SignaalCreateView(OneTimeSubmitMixin, SignaalFormMixin):
     permission_required = "signalen.add_signaal"
 
     def get_initial(self):
@@ -310,7 +311,7 @@ class VraagstukFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         return self.save_or_conflict(form, write)
 
 
-class VraagstukCreateView(VraagstukFormMixin):
+class VraagstukCreateView(OneTimeSubmitMixin, VraagstukFormMixin):
     permission_required = "signalen.add_collectiefvraagstuk"
 
     def get_initial(self):
@@ -467,7 +468,7 @@ class ContactFormMixin(ScopedViewMixin, FormView):
         return HttpResponseRedirect(reverse("signalen:contact_list"))
 
 
-class ContactCreateView(ContactFormMixin):
+class ContactCreateView(OneTimeSubmitMixin, ContactFormMixin):
     permission_required = "signalen.add_buurtteamcontact"
 
     def get_initial(self):
