@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdminMixin
+
 from .models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
 
 
@@ -16,7 +18,7 @@ class StatusInline(admin.TabularInline):
 
 
 @admin.register(Klus)
-class KlusAdmin(SimpleHistoryAdmin):
+class KlusAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "aanvraagdatum",
         "soort",
@@ -34,7 +36,7 @@ class KlusAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Uitvoerder)
-class UitvoerderAdmin(SimpleHistoryAdmin):
+class UitvoerderAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["naam", "soort", "herkomst", "startdatum", "einddatum", "uitstroom"]
     list_filter = ["soort", "herkomst", "uitstroom"]
     search_fields = ["naam"]
@@ -42,5 +44,5 @@ class UitvoerderAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Capaciteit)
-class CapaciteitAdmin(admin.ModelAdmin):
+class CapaciteitAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["uren_per_week", "startdatum", "einddatum", "omschrijving"]

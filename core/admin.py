@@ -7,15 +7,22 @@ granting superuser status or single permissions, changing what a role may do,
 or touching a superuser's account.
 """
 
+import hashlib
+import json
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.forms import UserChangeForm
 from django.contrib.auth.models import Group
+from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .accounts import deactivate_users
+from .concurrency import stale_message
 
 User = get_user_model()
 
@@ -72,11 +79,57 @@ class DutchPermissionsMixin:
         return field
 
 
+STATE = "stored_state"
+
+
+def user_state(user) -> str:
+    """A digest of everything the user form can change, as stored now.
+
+    ``auth.User`` has no version field; this digest plays its part. Inside a
+    transaction the row is locked (PostgreSQL) until the save commits, so two
+    saves cannot both pass the check; SQLite's IMMEDIATE transactions already
+    queue them.
+    """
+    users = User._base_manager.filter(pk=user.pk)
+    if transaction.get_connection().in_atomic_block:
+        users = users.select_for_update()
+    stored = users.values(
+        "username", "first_name", "last_name", "email", "password",
+        "is_active", "is_staff", "is_superuser",
+    ).first()  # fmt: skip
+    if stored is None:
+        return ""
+    stored["groups"] = sorted(user.groups.values_list("pk", flat=True))
+    stored["user_permissions"] = sorted(user.user_permissions.values_list("pk", flat=True))
+    return hashlib.sha256(json.dumps(stored, sort_keys=True).encode()).hexdigest()
+
+
+class GuardedUserChangeForm(UserChangeForm):
+    """Django's user form that refuses to overwrite a change saved in the meantime
+    (the same Dutch message as every versioned form of the app)."""
+
+    stored_state = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[STATE].initial = user_state(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is not None and cleaned.get(STATE) != user_state(self.instance):
+            self.add_error(None, forms.ValidationError(stale_message(User), code="stale"))
+        return cleaned
+
+
 class SterkeWijkenUserAdmin(DutchPermissionsMixin, UserAdmin):
     actions = [*(UserAdmin.actions or []), deactivate]
+    form = GuardedUserChangeForm
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None:
+            (name, options), *rest = fieldsets
+            fieldsets = [(name, {**options, "fields": (*options["fields"], STATE)}), *rest]
         if request.user.is_superuser:
             return fieldsets
         return [

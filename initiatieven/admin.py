@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdminMixin, VersionedInlineMixin
+
 from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
 
 
@@ -10,7 +12,7 @@ class StatusWijzigingInline(admin.TabularInline):
     extra = 0
 
 
-class FinancieringInline(admin.TabularInline):
+class FinancieringInline(VersionedInlineMixin, admin.TabularInline):
     model = Financieringsaanvraag
     extra = 0
 
@@ -21,7 +23,7 @@ class TellingInline(admin.TabularInline):
 
 
 @admin.register(Initiatief)
-class InitiatiefAdmin(SimpleHistoryAdmin):
+class InitiatiefAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["naam", "wijk", "status", "aantal_initiatiefnemers"]
     list_filter = ["status", "wijk__gebied", "wijk", "themas"]
     search_fields = ["naam", "omschrijving", "doelgroep"]
@@ -46,7 +48,7 @@ class InitiatiefAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Financieringsaanvraag)
-class FinancieringsaanvraagAdmin(SimpleHistoryAdmin):
+class FinancieringsaanvraagAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["fonds", "initiatief", "bedrag", "aangevraagd_op", "status"]
     list_filter = ["status", "fonds"]
     search_fields = ["fonds", "initiatief__naam"]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.images import sanitise_image
+from core.versioned_admin import VersionedAdminMixin
 
 from .models import Activiteit, ActiviteitFoto, ActiviteitLink
 
@@ -37,7 +38,7 @@ class FotoInline(admin.TabularInline):
 
 
 @admin.register(Activiteit)
-class ActiviteitAdmin(SimpleHistoryAdmin):
+class ActiviteitAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["datum", "titel", "wijk", "soort", "rol", "bewoners_bereikt", "is_voorbeeld"]
     list_filter = ["soort", "rol", "is_voorbeeld", "wijk__gebied", "wijk", "themas"]
     search_fields = ["titel", "beschrijving", "opbrengst"]

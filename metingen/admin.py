@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdminMixin
+
 from .models import Duiding, Stelling, Vragenlijst
 
 
@@ -10,7 +12,7 @@ class StellingInline(admin.TabularInline):
 
 
 @admin.register(Vragenlijst)
-class VragenlijstAdmin(SimpleHistoryAdmin):
+class VragenlijstAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "initiatief", "startdatum", "is_open"]
     list_filter = ["is_open"]
     raw_id_fields = ["initiatief", "aangemaakt_door"]
@@ -18,6 +20,6 @@ class VragenlijstAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Duiding)
-class DuidingAdmin(SimpleHistoryAdmin):
+class DuidingAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["vragenlijst", "datum"]
     raw_id_fields = ["vragenlijst"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
+
+from core.concurrency import VersionConflict
 
 from .models import Antwoord, Duiding, Inzending, Stelling, Vragenlijst
 
@@ -95,13 +97,19 @@ def save_duiding(
     acties: str,
     version: int | None = None,
 ) -> Duiding:
+    """Write the interpretation of ``vragenlijst`` (there is one at most).
+
+    ``version`` is the one the form was opened at, None for a form opened when
+    there was no interpretation yet. VersionConflict when someone else saved (or
+    first wrote) it in the meantime.
+    """
     try:
         duiding = vragenlijst.duiding
     except Duiding.DoesNotExist:
         duiding = Duiding(vragenlijst=vragenlijst)
     else:
-        if version is not None:
-            duiding.expect_version(version)
+        # A form without a version was opened before this interpretation existed.
+        duiding.expect_version(version if version is not None else 0)
     duiding.datum = datum
     duiding.besproken_met = besproken_met
     duiding.herkenning = herkenning
@@ -109,5 +117,13 @@ def save_duiding(
     duiding.waardering = waardering
     duiding.betekenis = betekenis
     duiding.acties = acties
-    duiding.save()
+    if duiding.pk is not None:
+        duiding.save()
+        return duiding
+    try:
+        with transaction.atomic():
+            duiding.save()
+    except IntegrityError:
+        # Written by someone else at the same moment (one per questionnaire).
+        raise VersionConflict from None
     return duiding

@@ -2,16 +2,18 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdminForm, VersionedAdminMixin, VersionedInlineMixin
+
 from .models import Indicator, Jaarrapportage, Planonderdeel, RapportVersie, Sectie
 from .selectors import measure_choices
 
 
-class SectieInline(admin.StackedInline):
+class SectieInline(VersionedInlineMixin, admin.StackedInline):
     model = Sectie
     extra = 0
 
 
-class PlanonderdeelInline(admin.StackedInline):
+class PlanonderdeelInline(VersionedInlineMixin, admin.StackedInline):
     model = Planonderdeel
     extra = 0
 
@@ -25,14 +27,14 @@ class VersieInline(admin.TabularInline):
 
 
 @admin.register(Jaarrapportage)
-class JaarrapportageAdmin(SimpleHistoryAdmin):
+class JaarrapportageAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["jaar", "titel", "status", "versiedatum"]
     list_filter = ["status"]
     search_fields = ["titel"]
     inlines = [SectieInline, PlanonderdeelInline, VersieInline]
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(VersionedAdminForm):
     """Offers the computed figures the report knows (selectors.INDICATOR_MEASURES)."""
 
     class Meta:
@@ -48,14 +50,14 @@ class IndicatorForm(forms.ModelForm):
         self.fields["meting"].widget = forms.Select(choices=[("", "---------"), *choices])
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(VersionedInlineMixin, admin.TabularInline):
     model = Indicator
     form = IndicatorForm
     extra = 0
 
 
 @admin.register(Planonderdeel)
-class PlanonderdeelAdmin(admin.ModelAdmin):
+class PlanonderdeelAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["titel", "rapportage", "volgorde"]
     list_filter = ["rapportage"]
     search_fields = ["titel", "doel"]

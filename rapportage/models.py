@@ -109,7 +109,7 @@ class Sectie(VersionedModel, TimeStampedModel):
         return self.titel
 
 
-class Planonderdeel(models.Model):
+class Planonderdeel(VersionedModel):
     """A plan item as in Bijlage 2 of the report."""
 
     rapportage = models.ForeignKey(
@@ -134,7 +134,7 @@ class Planonderdeel(models.Model):
         return self.titel
 
 
-class Indicator(models.Model):
+class Indicator(VersionedModel):
     """A measurable target of a plan item, compared with a computed figure."""
 
     planonderdeel = models.ForeignKey(

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdminMixin
+
 from .models import BuurtteamContact, CollectiefVraagstuk, Signaal, VraagstukStatusWijziging
 
 
 @admin.register(Signaal)
-class SignaalAdmin(SimpleHistoryAdmin):
+class SignaalAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["datum", "wijk", "bron", "omschrijving"]
     list_filter = ["bron", "wijk__gebied"]
     date_hierarchy = "datum"
@@ -20,7 +22,7 @@ class StatusInline(admin.TabularInline):
 
 
 @admin.register(CollectiefVraagstuk)
-class CollectiefVraagstukAdmin(SimpleHistoryAdmin):
+class CollectiefVraagstukAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "gebied", "status", "gestart_op", "afgerond_op"]
     list_filter = ["status", "gebied"]
     filter_horizontal = ["themas", "partners"]
@@ -29,7 +31,7 @@ class CollectiefVraagstukAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BuurtteamContact)
-class BuurtteamContactAdmin(SimpleHistoryAdmin):
+class BuurtteamContactAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["datum", "gebied", "soort", "verwezen_van", "verwezen_naar", "uitkomst"]
     list_filter = ["soort", "gebied", "uitkomst"]
     date_hierarchy = "datum"

@@ -221,7 +221,7 @@ class VraagstukStatusForm(forms.Form):
         return cleaned
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = BuurtteamContact
         fields = [

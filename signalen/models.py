@@ -282,7 +282,7 @@ class ContactQuerySet(GebiedScopedQuerySet):
         return self.filter(datum__year=year)
 
 
-class BuurtteamContact(TimeStampedModel):
+class BuurtteamContact(VersionedModel, TimeStampedModel):
     """A contact between a social broker and the buurtteam; a referral says from whom
     to whom and what came of it, never who the resident is."""
 

@@ -149,10 +149,17 @@ def save_contact(
     uitkomst: str = "",
     notitie: str = "",
     door,
+    version: int | None = None,
 ) -> BuurtteamContact:
-    """Record or change a contact; only a referral keeps its parties and outcome."""
+    """Record or change a contact; only a referral keeps its parties and outcome.
+
+    VersionConflict when ``version`` is no longer the stored one (someone else
+    saved the contact in the meantime).
+    """
     if contact is None:
         contact = BuurtteamContact(aangemaakt_door=door)
+    elif version is not None:
+        contact.expect_version(version)
     is_referral = soort == ContactSoort.DOORVERWIJZING
     contact.datum = datum
     contact.gebied = gebied
@@ -161,6 +168,6 @@ def save_contact(
     contact.verwezen_naar = verwezen_naar if is_referral else ""
     contact.uitkomst = uitkomst if is_referral else ""
     contact.notitie = notitie.strip()
-    contact.full_clean(exclude=["aangemaakt_door"])
+    contact.full_clean(exclude=["aangemaakt_door", "version"])
     contact.save()
     return contact

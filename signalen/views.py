@@ -431,7 +431,7 @@ class ContactListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
         return context
 
 
-class ContactFormMixin(ScopedViewMixin, FormView):
+class ContactFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
     template_name = "signalen/contact_form.html"
     form_class = ContactForm
     object: BuurtteamContact | None = None
@@ -449,7 +449,8 @@ class ContactFormMixin(ScopedViewMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
+
+        def write():
             save_contact(
                 contact=self.object,
                 datum=data["datum"],
@@ -460,12 +461,12 @@ class ContactFormMixin(ScopedViewMixin, FormView):
                 uitkomst=data["uitkomst"],
                 notitie=data["notitie"],
                 door=self.request.user,
+                version=data.get("version"),
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("The contact has been saved."))
-        return HttpResponseRedirect(reverse("signalen:contact_list"))
+            messages.success(self.request, _("The contact has been saved."))
+            return HttpResponseRedirect(reverse("signalen:contact_list"))
+
+        return self.save_or_conflict(form, write)
 
 
 class ContactCreateView(OneTimeSubmitMixin, ContactFormMixin):

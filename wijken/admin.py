@@ -1,17 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioned_admin import VersionedAdminMixin, VersionedInlineMixin
+
 from .models import Gebied, Medewerker, Organisatie, Thema, Wijk
 
 
-class WijkInline(admin.TabularInline):
+class WijkInline(VersionedInlineMixin, admin.TabularInline):
     model = Wijk
     extra = 0
     fields = ["naam", "cbs_code", "inwoners"]
 
 
 @admin.register(Gebied)
-class GebiedAdmin(admin.ModelAdmin):
+class GebiedAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["naam", "volgorde"]
     list_editable = ["volgorde"]
     search_fields = ["naam"]
@@ -19,7 +21,7 @@ class GebiedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Wijk)
-class WijkAdmin(admin.ModelAdmin):
+class WijkAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["naam", "gebied", "cbs_code", "inwoners"]
     list_filter = ["gebied"]
     search_fields = ["naam", "cbs_code"]
@@ -27,21 +29,21 @@ class WijkAdmin(admin.ModelAdmin):
 
 
 @admin.register(Thema)
-class ThemaAdmin(admin.ModelAdmin):
+class ThemaAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["naam", "actief"]
     list_filter = ["actief"]
     search_fields = ["naam"]
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(admin.ModelAdmin):
+class OrganisatieAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["naam", "soort", "actief"]
     list_filter = ["soort", "actief"]
     search_fields = ["naam", "notities"]
 
 
 @admin.register(Medewerker)
-class MedewerkerAdmin(SimpleHistoryAdmin):
+class MedewerkerAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "naam",
         "functie",

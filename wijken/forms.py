@@ -152,13 +152,13 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class GebiedForm(forms.ModelForm):
+class GebiedForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Gebied
         fields = ["naam", "volgorde"]
 
 
-class WijkForm(forms.ModelForm):
+class WijkForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Wijk
         fields = ["naam", "gebied", "cbs_code", "inwoners"]
@@ -172,7 +172,7 @@ class WijkForm(forms.ModelForm):
         return self.cleaned_data["cbs_code"].strip().upper()
 
 
-class ThemaForm(forms.ModelForm):
+class ThemaForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Thema
         fields = ["naam", "actief"]

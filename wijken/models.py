@@ -23,7 +23,7 @@ class GebiedQuerySet(ReferenceQuerySet):
         return self.filter(pk__in=gebied_ids_for(user))
 
 
-class Gebied(TimeStampedModel):
+class Gebied(VersionedModel, TimeStampedModel):
     """The area of one sociaal wijkteam; groups wijken."""
 
     naam = models.CharField(_("name"), max_length=120, unique=True)
@@ -56,7 +56,7 @@ class WijkQuerySet(ReferenceQuerySet):
         return self.filter(gebied_id__in=gebied_ids_for(user))
 
 
-class Wijk(TimeStampedModel):
+class Wijk(VersionedModel, TimeStampedModel):
     """A district or neighbourhood; belongs to one gebied."""
 
     naam = models.CharField(_("name"), max_length=120, unique=True)
@@ -95,7 +95,7 @@ class Wijk(TimeStampedModel):
         return reverse("pages:wijk_detail", args=[self.pk])
 
 
-class Thema(models.Model):
+class Thema(VersionedModel):
     """A theme on the reference list (eenzaamheid, afval/duurzaamheid, ...)."""
 
     naam = models.CharField(_("name"), max_length=80, unique=True)

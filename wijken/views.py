@@ -252,15 +252,19 @@ class ReferenceListView(ScopedViewMixin, PaginatedMixin, ListView):
         )
 
 
-class ReferenceFormMixin:
+class ReferenceFormMixin(VersionedFormViewMixin):
+    """Gebieden, wijken and themes: small records, but two admins may still edit
+    one at once, so the form carries the version it started from."""
+
     template_name = "wijken/beheer/reference_form.html"
 
     def get_success_url(self):
         return reverse(f"wijken:{self.model._meta.model_name}_list")
 
-    def form_valid(self, form):
-        messages.success(self.request, _("“%(naam)s” has been saved.") % {"naam": form.instance})
-        return super().form_valid(form)
+    def save(self, form):
+        self.object = form.save()
+        messages.success(self.request, _("“%(naam)s” has been saved.") % {"naam": self.object})
+        return HttpResponseRedirect(self.get_success_url())
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
