@@ -13,6 +13,7 @@ import datetime
 import re
 import threading
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -23,6 +24,8 @@ from django.urls import reverse
 from buurtservice.models import Klus
 from core.onetime import FIELD
 from core.roles import Role
+from rapportage import services as report_services
+from rapportage.models import Jaarrapportage, RapportVersie
 from wijken.models import Gebied, Wijk
 
 TOKEN = re.compile(rf'name="{FIELD}" value="([0-9a-f]+)"')
@@ -104,4 +107,53 @@ def double_submit(count: int = 2) -> dict:
         "again": again.status_code,
         "again_location": again.get("Location", ""),
         "klussen": Klus.objects.filter(wijk=wijk).count(),
+    }
+
+
+def double_finalize() -> dict:
+    """Two coordinators press "Definitief maken" on the same draft at the same moment.
+
+    Rendering is replaced by a stand-in that waits until both requests have
+    rendered, so both reach the storing step with a PDF in hand: the race the
+    issue found, every time.
+    """
+    tag = uuid.uuid4().hex[:8]
+    users = []
+    for n in range(2):
+        user = User.objects.create_user(f"co-{tag}-{n}")
+        user.groups.add(Group.objects.get(name=Role.COORDINATOR.value))
+        users.append(user)
+    jaar = 2090 + Jaarrapportage.objects.filter(jaar__gte=2090).count()
+    rapportage = Jaarrapportage.objects.create(
+        jaar=jaar, titel=f"Race {tag}", versiedatum=datetime.date(jaar, 12, 1)
+    )
+    both_rendered = threading.Barrier(2)
+
+    def render(rapportage, *, figures=None):
+        both_rendered.wait(timeout=30)
+        return "<html></html>", b"%PDF-1.4\n% race\n%%EOF\n"
+
+    original = report_services.render_report_pdf
+    report_services.render_report_pdf = render
+    try:
+        url = reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk])
+        codes = _together([_client_for(user) for user in users], url, [{}, {}])
+    finally:
+        report_services.render_report_pdf = original
+    folder = Path(settings.MEDIA_ROOT) / "rapportages" / str(jaar)
+    files = sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+    rapportage.refresh_from_db()
+    return {
+        "codes": codes,
+        "versies": RapportVersie.objects.filter(rapportage=rapportage).count(),
+        "status": rapportage.status,
+        "files": files,
+    }
+
+
+def all_scenarios() -> dict:
+    return {
+        "intakes": simultaneous_intakes(3),
+        "double": double_submit(2),
+        "finalize": double_finalize(),
     }

@@ -1,7 +1,8 @@
 """Races end in one record or a message, never in a 500 (issue 14, finding 10).
 
 Three simultaneous job intakes on SQLite answered "database is locked"; a
-double-submitted create form made two records. On SQLite the scenarios run in
+double-submitted create form made two records; two simultaneous "Definitief
+maken" answered "database is locked" and left an orphan PDF on disk. On SQLite the scenarios run in
 a process of their own against a database file (as in production without
 DATABASE_URL); on PostgreSQL (CI) they run here, with real threads.
 """
@@ -19,13 +20,17 @@ from django.db import connection
 
 from tests.trust import races
 
+# Real commits, seen by the other threads' connections (PostgreSQL); on SQLite the
+# scenarios use their own database file in a process of their own.
+pytestmark = pytest.mark.django_db(transaction=True)
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import json
 from django.core.management import call_command
 call_command("migrate", verbosity=0)
 from tests.trust import races
-print(json.dumps({"intakes": races.simultaneous_intakes(3), "double": races.double_submit(2)}))
+print(json.dumps(races.all_scenarios()))
 """
 
 
@@ -53,8 +58,8 @@ def results(request):
     """The scenarios' outcome on the database this test run uses."""
     if connection.vendor == "sqlite":
         return request.getfixturevalue("sqlite_results")
-    request.getfixturevalue("transactional_db")
-    return {"intakes": races.simultaneous_intakes(3), "double": races.double_submit(2)}
+    request.getfixturevalue("media_root")
+    return races.all_scenarios()
 
 
 def test_three_simultaneous_intakes_all_succeed(results):
@@ -70,3 +75,12 @@ def test_a_double_submitted_form_makes_one_record(results):
     # Sent once more later ("send again"): still one record, sent to the list.
     assert double["again"] == 302
     assert "/buurtservice/" in double["again_location"]
+
+
+def test_two_simultaneous_finalisations_store_one_version_and_one_file(results):
+    final = results["finalize"]
+    # Both are sent back to the report: one with the success, one with a message.
+    assert final["codes"] == [302, 302], final["codes"]
+    assert final["versies"] == 1
+    assert final["status"] == "definitief"
+    assert len(final["files"]) == 1, final["files"]
