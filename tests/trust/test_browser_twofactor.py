@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.urls import reverse
 
 from core.roles import Role
 from tests.factories import make_user
+from tests.trust.test_accessibility import axe_violations, context_for  # noqa: F401 - fixture
 from tests.trust.test_browser_csp import watch_console
 from tests.trust.test_twofactor import totp
 
@@ -54,4 +56,39 @@ def test_set_up_and_log_in_with_a_code(page, live_server, login, settings):
         page.get_by_role("button", name="Inloggen").click()
     assert page.url.rstrip("/") == live_server.url
     assert page.get_by_role("heading", level=1).is_visible()
+    assert not problems, problems
+
+
+def test_the_two_step_pages_pass_axe_on_a_phone(live_server, context_for, settings):  # noqa: F811
+    """Set-up, backup codes and code pages, also with an error: no WCAG 2.1 AA violations.
+    (The accessibility walk of every page cannot reach them: they only show halfway
+    through a login.)"""
+    settings.TWO_FACTOR_DEMO_EXEMPT = False
+    make_user(Role.COORDINATOR, username="coord")
+    page = context_for("phone").new_page()
+    problems = []
+
+    def password_step():
+        page.goto(live_server.url + reverse("login"))
+        page.locator('[name="username"]').fill("coord")
+        page.locator('[name="password"]').fill(PASSWORD)
+        with page.expect_navigation():
+            page.locator('main button[type="submit"]').click()
+
+    def code_step(code: str, button: str, label: str):
+        page.get_by_role("textbox", name="Code").fill(code)
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
+        problems.extend(axe_violations(page, label))
+
+    password_step()
+    problems.extend(axe_violations(page, "set-up"))
+    secret = page.get_by_test_id("twofactor-secret").inner_text()
+    code_step("000000", "Bevestigen", "set-up with a wrong code")
+    code_step(totp(secret), "Bevestigen", "backup codes")
+    page.context.clear_cookies()
+    password_step()
+    problems.extend(axe_violations(page, "code"))
+    code_step("000000", "Inloggen", "code, wrong")
+    assert "/accounts/tweestaps/code/" in page.url
     assert not problems, problems
