@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def klus(make_klus, wijk_noord, uitvoerders):
-    klus = make_klus(wijk=wijk_noord)
+def klus(make_klus, wijk_a, uitvoerders):
+    klus = make_klus(wijk=wijk_a)
     InzetFactory(klus=klus, uitvoerder=uitvoerders[0], uren=Decimal("3"))
     InzetFactory(klus=klus, uitvoerder=uitvoerders[1], uren=Decimal("4.5"))
     return klus
@@ -33,8 +33,8 @@ def page_for(user, klus) -> str:
     return response.content.decode()
 
 
-def test_a_broker_sees_the_number_of_workers_and_hours_not_their_names(klus, makelaar_noord):
-    page = page_for(makelaar_noord, klus)
+def test_a_broker_sees_the_number_of_workers_and_hours_not_their_names(klus, makelaar):
+    page = page_for(makelaar, klus)
     assert "Ahmed" not in page and "Bea" not in page
     assert "2 uitvoerders, 7,5 uur in totaal" in page
 
