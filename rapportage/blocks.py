@@ -236,15 +236,17 @@ class Part:
 
 def split_text(text: str) -> list[tuple[str, str]]:
     """``text`` as ("text", markdown) and ("block", key) pieces, in order."""
+    # A browser sends line breaks as CRLF; "$" in the pattern only sees "\n".
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     pieces: list[tuple[str, str]] = []
     position = 0
-    for match in PLACEHOLDER.finditer(text or ""):
+    for match in PLACEHOLDER.finditer(text):
         before = text[position : match.start()]
         if before.strip():
             pieces.append(("text", before))
         pieces.append(("block", match.group(1).lower()))
         position = match.end()
-    rest = (text or "")[position:]
+    rest = text[position:]
     if rest.strip():
         pieces.append(("text", rest))
     return pieces

@@ -346,7 +346,6 @@ def kerncijfers(figures: dict) -> dict:
         "klussen",
         b["hours_worked"],
         vb["hours_worked"],
-        _("hours"),
     )
     row(
         "wachtlijst_eind",

@@ -360,13 +360,6 @@ class JaarrapportageReopenView(ScopedViewMixin, FormView):
     template_name = "rapportage/jaarrapportage_reopen.html"
     form_class = HeropenForm
 
-    def get(self, request, *args, **kwargs):
-        rapportage = self.get_object()
-        if not rapportage.is_definitief:
-            messages.info(request, _("Only a final report can be reopened."))
-            return HttpResponseRedirect(rapportage.get_absolute_url())
-        return super().get(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         rapportage = self.get_object()
         return super().get_context_data(

@@ -18,6 +18,8 @@ def test_split_text_finds_placeholders_on_their_own_line_only():
         ("text", "\n\nTweede [[blok:wachtlijst]] alinea.\n"),
     ]
     assert placed_keys([text]) == {"capaciteit"}
+    # As a browser sends it: CRLF line breaks.
+    assert placed_keys(["Alinea.\r\n\r\n[[blok:wachtlijst]]\r\n\r\nSlot."]) == {"wachtlijst"}
 
 
 def test_unplaced_blocks_end_their_own_section_and_placed_ones_stay_put():
