@@ -61,7 +61,8 @@ def test_pdf_holds_the_sections_and_the_figures_computed_from_the_record(
     assert "als pilot vanaf 01-07-2023" in text
     # Section 3: capacity change and the half-year figures.
     assert "Per 1 maart 2023 is de capaciteit gewijzigd van 24 naar 36 uur per week" in text
-    # Jobs done per half year, beside the same half of 2022 (registered from November 2022).
+    # Jobs done per half year, beside the same half of 2022: jobs are registered from
+    # November 2022, so the first half of 2022 has no registration.
     assert "Uitgevoerde klussen 3 geen registratie" in text  # first half
     assert "Uitgevoerde klussen 2 0" in text  # second half
     assert "AZC" in text
