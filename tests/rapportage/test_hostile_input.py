@@ -91,7 +91,7 @@ def test_the_check_page_lists_what_weakens_the_report_with_links(client, coordin
     oud = KlusFactory(
         aanvraagdatum=D(2022, 6, 1), wijk=year_data["wijk_water"], status="wachtlijst"
     )
-    MedewerkerFactory(naam="Zwerver Zondergebied", startdatum=D(2023, 2, 1), gebieden=[])
+    zwerver = MedewerkerFactory(naam="Zwerver Zondergebied", startdatum=D(2023, 2, 1), gebieden=[])
     client.force_login(coordinator)
     html = client.get(
         reverse("rapportage:jaarrapportage_check", args=[rapportage.pk])
@@ -105,6 +105,14 @@ def test_the_check_page_lists_what_weakens_the_report_with_links(client, coordin
     assert "Zuidwijken groener geworden" in block("voorbeeld_zonder_opbrengst")
     assert oud.get_absolute_url() in block("klus_lang_open")
     assert "Zwerver Zondergebied" in block("medewerker_zonder_gebied")
+    # The coordinator sees the name; the beheerder, who links staff to areas, gets the link.
+    staff_page = reverse("wijken:medewerker_update", args=[zwerver.pk])
+    assert staff_page not in block("medewerker_zonder_gebied")
+    client.force_login(make_user(Role.BEHEERDER, username="beheerder"))
+    html = client.get(
+        reverse("rapportage:jaarrapportage_check", args=[rapportage.pk])
+    ).content.decode()
+    assert staff_page in block("medewerker_zonder_gebied")
     maanden = block("maand_zonder_registratie")
     assert "Waterkwartier: feb 2023" in maanden
     assert "Centrum – De Hoven: jan 2023" not in maanden  # two activities in January
