@@ -225,10 +225,12 @@ class Indicator(VersionedModel, TimeStampedModel):
             models.CheckConstraint(
                 condition=~Q(meting="") | Q(handmatige_waarde__isnull=False),
                 name="rapportage_indicator_measure_or_manual",
+                violation_error_message=_("Choose a figure of the app or give the result."),
             ),
             models.CheckConstraint(
                 condition=Q(handmatige_waarde__isnull=True) | ~Q(bron=""),
                 name="rapportage_indicator_manual_has_source",
+                violation_error_message=_("Say where a result entered by hand comes from."),
             ),
             models.CheckConstraint(
                 condition=Q(richting__in=Richting.values),
