@@ -17,8 +17,9 @@ of the last section), so a figure is never lost. The text around the
 placeholders is rendered as Markdown; a placeholder is never part of the
 Markdown, so it cannot smuggle HTML in.
 
-Adding a block: write its template under ``rapportage/report/blocks/``, make
-sure its figures are in ``report_figures`` and call :func:`register`.
+Adding a block: write its template under ``rapportage/report/blocks/``, have its
+figures computed (``selectors.register_figures(key, function)``, the function
+calling the register's own selectors) and call :func:`register`.
 """
 
 from __future__ import annotations

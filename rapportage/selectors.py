@@ -567,6 +567,15 @@ def indicator_resultaten(rapportage: Jaarrapportage, figures: dict) -> list[dict
 # Everything for one report
 # ---------------------------------------------------------------------------
 
+# Figures of a later block (e.g. signals from their own register): key -> function
+# of the report returning plain data. See rapportage.blocks for the block itself.
+EXTRA_FIGURES: dict[str, Callable[[Jaarrapportage], Any]] = {}
+
+
+def register_figures(key: str, function: Callable[[Jaarrapportage], Any]) -> None:
+    """Compute ``function(rapportage)`` as ``figures[key]`` for every report."""
+    EXTRA_FIGURES[key] = function
+
 
 def report_figures(rapportage: Jaarrapportage) -> dict:
     """All figures of a report, JSON-serialisable, in a fixed number of queries."""
@@ -593,6 +602,8 @@ def report_figures(rapportage: Jaarrapportage) -> dict:
         "vorig": figures_of_year(year - 1),
         "registratie": registratie_vanaf(),
     }
+    for key, function in EXTRA_FIGURES.items():
+        figures[key] = function(rapportage)
     vanaf = figures["registratie"]
     figures["vorig"]["geregistreerd"] = {
         source: registered_in(vanaf, source, year - 1) for source in SOURCES

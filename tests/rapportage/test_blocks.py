@@ -51,8 +51,13 @@ def test_unplaced_blocks_end_their_own_section_and_placed_ones_stay_put():
     assert [p.leads_in for p in parts[0]] == [True, False, True, False]
 
 
-def test_a_new_block_is_one_registration_away(monkeypatch):
+def test_a_new_block_is_one_registration_away(monkeypatch, year_data):
+    from rapportage import selectors
+
     monkeypatch.setattr("rapportage.blocks.REGISTRY", dict(REGISTRY))
+    monkeypatch.setattr(selectors, "EXTRA_FIGURES", {})
+    selectors.register_figures("signalen", lambda rapportage: {"jaar": rapportage.jaar})
+    assert selectors.report_figures(year_data["rapportage"])["signalen"] == {"jaar": 2023}
     register(
         Block(
             "signalen",
