@@ -145,7 +145,7 @@ def staff_without_gebied(year: int, *, user) -> Check:
 def months_without_registration(year: int) -> Check:
     start, end = year_bounds(year)
     seen = set(
-        Activiteit.objects.between(start, end)
+        Activiteit.objects.filter(datum__gte=start, datum__lte=end)
         .values_list("wijk__gebied_id", "datum__month")
         .distinct()
         .order_by()
