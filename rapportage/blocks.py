@@ -118,6 +118,20 @@ for _block in [
         SectieSoort.VRIJWILLIGERSWERK,
     ),
     Block(
+        "signalen_en_collectief_werk",
+        _("Signals, collective questions and contacts with the buurtteam"),
+        _template("signalen_en_collectief_werk"),
+        ("signalen",),
+        SectieSoort.SOCIAAL_MAKELAARS,
+    ),
+    Block(
+        "effecten_volgens_bewoners",
+        _("Effects according to residents: questionnaires of initiatives"),
+        _template("effecten_volgens_bewoners"),
+        ("metingen",),
+        SectieSoort.VRIJWILLIGERSWERK,
+    ),
+    Block(
         "capaciteit",
         _("Buurtservice capacity: staff hours per week"),
         _template("capaciteit"),

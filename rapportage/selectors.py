@@ -25,6 +25,10 @@ from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Deelnametelling, StatusWijziging
 from makelaars import selectors as makelaars_selectors
 from makelaars.models import Activiteit
+from metingen import selectors as metingen_selectors
+from metingen.models import Vragenlijst
+from signalen import selectors as signalen_selectors
+from signalen.models import BuurtteamContact, Signaal
 from wijken.choices import Functie
 from wijken.models import Gebied, Medewerker, Wijk
 
@@ -174,14 +178,23 @@ def bereik_per_wijk(*, year: int) -> list[dict]:
 
 
 # The registers a figure comes from; "registered from" is the first date in each.
-SOURCES = ("makelaars", "activiteiten", "initiatieven", "klussen", "uitvoerders")
+SOURCES = (
+    "makelaars",
+    "activiteiten",
+    "initiatieven",
+    "klussen",
+    "uitvoerders",
+    "signalen",
+    "contacten",
+    "metingen",
+)
 
 
 def registratie_vanaf() -> dict[str, str | None]:
     """Per register, the first date anything was recorded in it (ISO), or None.
 
     Before that date the record says nothing: a figure of an earlier year is
-    "no registration", not 0. Six queries.
+    "no registration", not 0. Nine queries.
     """
 
     def first(*dates):
@@ -201,6 +214,9 @@ def registratie_vanaf() -> dict[str, str | None]:
             "initiatieven": initiatieven,
             "klussen": Klus.objects.aggregate(d=Min("aanvraagdatum"))["d"],
             "uitvoerders": Uitvoerder.objects.aggregate(d=Min("startdatum"))["d"],
+            "signalen": Signaal.objects.aggregate(d=Min("datum"))["d"],
+            "contacten": BuurtteamContact.objects.aggregate(d=Min("datum"))["d"],
+            "metingen": Vragenlijst.objects.aggregate(d=Min("startdatum"))["d"],
         }
     )
 
@@ -251,6 +267,30 @@ def figures_of_year(year: int) -> dict:
         "initiatief_vrijwilligers": initiatieven_selectors.headcount_in_year(year=year),
         "buurtservice": halves,
         "buurtservice_jaar": buurtservice_jaar(halves),
+        "signalen": signalen_selectors.report_section(year),
+        "metingen": metingen_selectors.report_section(year),
+    }
+
+
+def signalen_kern(section: dict) -> dict:
+    """Headline figures of the signals section (``signalen.selectors.report_section``)."""
+    jaar = str(section["jaar"])
+    vraagstukken = section["vraagstukken"]
+    return {
+        "signalen": section["aantal_signalen"],
+        "vraagstukken": len(vraagstukken),
+        # Completed in the year itself (afgerond_op is "dd-mm-yyyy").
+        "vraagstukken_afgerond": sum(1 for v in vraagstukken if v["afgerond_op"].endswith(jaar)),
+        "contacten": section["contacten"]["totaal"],
+        "doorverwijzingen": section["doorverwijzingen"]["totaal"],
+    }
+
+
+def metingen_kern(section: list[dict]) -> dict:
+    """Headline figures of the measurements (``metingen.selectors.report_section``)."""
+    return {
+        "initiatieven": len({meting["initiatief"] for meting in section}),
+        "antwoorden": sum(meting["n"] for meting in section),
     }
 
 
@@ -377,6 +417,44 @@ def kerncijfers(figures: dict) -> dict:
         b["outflow"],
         vb["outflow"],
     )
+    s, vs = signalen_kern(now_year["signalen"]), signalen_kern(vorig["signalen"])
+    row("signalen", _("Signals recorded"), "signalen", s["signalen"], vs["signalen"])
+    row(
+        "vraagstukken",
+        _("Collective questions worked on"),
+        "signalen",
+        s["vraagstukken"],
+        vs["vraagstukken"],
+    )
+    row(
+        "vraagstukken_afgerond",
+        _("Collective questions completed"),
+        "signalen",
+        s["vraagstukken_afgerond"],
+        vs["vraagstukken_afgerond"],
+    )
+    row(
+        "contacten",
+        _("Contacts with the buurtteam"),
+        "contacten",
+        s["contacten"],
+        vs["contacten"],
+    )
+    m, vm = metingen_kern(now_year["metingen"]), metingen_kern(vorig["metingen"])
+    row(
+        "metingen_initiatieven",
+        _("Initiatives measured with residents"),
+        "metingen",
+        m["initiatieven"],
+        vm["initiatieven"],
+    )
+    row(
+        "metingen_antwoorden",
+        _("Residents who answered a questionnaire"),
+        "metingen",
+        m["antwoorden"],
+        vm["antwoorden"],
+    )
     notes = []
     for source in SOURCES:
         for jaar in (year - 1, year):
@@ -393,6 +471,8 @@ def figures_of_year_view(figures: dict) -> dict:
         "initiatieven": figures["initiatieven"],
         "initiatief_vrijwilligers": figures["initiatief_vrijwilligers"],
         "buurtservice_jaar": buurtservice_jaar(figures["buurtservice"]),
+        "signalen": figures["signalen"],
+        "metingen": figures["metingen"],
     }
 
 
@@ -481,6 +561,16 @@ INDICATOR_MEASURES: dict[str, tuple[Promise, Promise | str, Measure]] = {
         gettext_lazy("jobs"),
         lambda f: f["wachtlijst"]["begin"] - f["wachtlijst"]["eind"],
     ),
+    "signalen": (
+        gettext_lazy("Signals recorded"),
+        gettext_lazy("signals"),
+        lambda f: f["signalen"]["aantal_signalen"],
+    ),
+    "vraagstukken_afgerond": (
+        gettext_lazy("Collective questions completed"),
+        gettext_lazy("questions"),
+        lambda f: signalen_kern(f["signalen"])["vraagstukken_afgerond"],
+    ),
     "wachttijd_eind": (
         gettext_lazy("Median waiting time at the end of the year"),
         gettext_lazy("days"),
@@ -564,6 +654,39 @@ def indicator_resultaten(rapportage: Jaarrapportage, figures: dict) -> list[dict
 
 
 # ---------------------------------------------------------------------------
+# What weakens the report of a year (the check page, and any page that warns)
+# ---------------------------------------------------------------------------
+
+
+def report_warnings(*, year: int, user) -> list[dict]:
+    """What weakens the yearly report of ``year``: one dict per check, in page order.
+
+    Each: ``key``, ``title``, ``explanation``, ``total`` (records concerned),
+    ``ok`` (total is 0) and ``items`` (at most ``checks.LIMIT``; each ``label``,
+    ``url`` to open the record, ``detail``). Links are those ``user`` may open
+    (staff pages only for a beheerder). The texts of the year's report are
+    checked when it exists. Plain data: the check page and a home page read it.
+    """
+    from .checks import report_checks
+
+    rapportage = Jaarrapportage.objects.filter(jaar=year).first()
+    return [
+        {
+            "key": check.key,
+            "title": str(check.title),
+            "explanation": str(check.explanation),
+            "total": check.total,
+            "ok": check.ok,
+            "items": [
+                {"label": item.label, "url": item.url, "detail": str(item.detail)}
+                for item in check.items
+            ],
+        }
+        for check in report_checks(rapportage, year=year, user=user)
+    ]
+
+
+# ---------------------------------------------------------------------------
 # Everything for one report
 # ---------------------------------------------------------------------------
 
@@ -599,6 +722,8 @@ def report_figures(rapportage: Jaarrapportage) -> dict:
         "buurtservice_jaar": buurtservice_jaar(halves),
         "wachtlijst": buurtservice_selectors.wachtlijst_verloop(year=year),
         "capaciteit": buurtservice_selectors.capaciteit_verloop(year=year),
+        "signalen": signalen_selectors.report_section(year),
+        "metingen": metingen_selectors.report_section(year),
         "vorig": figures_of_year(year - 1),
         "registratie": registratie_vanaf(),
     }

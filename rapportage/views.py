@@ -27,7 +27,6 @@ from core.forms import model_data
 from core.mixins import ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
 
-from .checks import report_checks
 from .forms import (
     BlokKeuzeForm,
     HeropenForm,
@@ -45,6 +44,7 @@ from .report import (
     pdf_filename,
     render_report_pdf,
 )
+from .selectors import report_warnings
 from .services import (
     DuplicateYear,
     ReportIsFinal,
@@ -340,13 +340,13 @@ class JaarrapportageCheckView(ScopedViewMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         rapportage = self.get_object()
-        checks = report_checks(rapportage, user=self.request.user)
+        checks = report_warnings(year=rapportage.jaar, user=self.request.user)
         user = self.request.user
         return super().get_context_data(
             **kwargs,
             rapportage=rapportage,
             checks=checks,
-            problems=sum(check.total for check in checks),
+            problems=sum(check["total"] for check in checks),
             can_finalize=not rapportage.is_definitief
             and user.has_perm("rapportage.finalize_jaarrapportage"),
         )

@@ -71,6 +71,14 @@ geeft per wijk voorbeelden van wat dat heeft opgeleverd. In al die voorbeelden s
 nieuwe makelaars een rol: ze laten dus zien wat de extra inzet betekent. Dankzij die inzet \
 konden we veel meer inwoners, initiatieven en activiteiten helpen.
 
+Wat makelaars in de wijk horen en zien, noteren ze als signaal in de app. Keert een \
+thema in een wijk steeds terug, dan maken we er met partners een collectief vraagstuk van en \
+zoeken we samen met bewoners naar een antwoord. In het Waterkwartier leidden de vele signalen \
+over geldzorgen zo tot een gezamenlijke aanpak, die in 2023 is afgerond. Ook het contact met \
+het buurtteam houden we bij, met de doorverwijzingen over en weer:
+
+[[blok:signalen_en_collectief_werk]]
+
 Onderzoekers van de Hogeschool Arnhem Nijmegen (HAN) bekeken hoe de sociaal makelaars werken, \
 gezien door de ogen van professionals en van bewoners, en welke eerste effecten dat in de wijken \
 heeft. Het doel: de functie goed verder ontwikkelen en de gemeenteraad laten zien wat het \
@@ -107,6 +115,12 @@ debat houden over de vraag wat Zutphen belangrijk vindt aan vrijwillige inzet: w
 elkaar verwachten?
 
 [[blok:vrijwilligerswerk]]
+
+Merken bewoners zelf dat een initiatief iets uitmaakt? Bij de Mulderskamp hebben we het hun \
+dit najaar gevraagd, met een korte vragenlijst van vijf stellingen. Hun antwoorden, \
+en wat de makelaar en de vrijwilligers daar samen uit opmaken, staan hieronder:
+
+[[blok:effecten_volgens_bewoners]]
 """
 
 SECTIE_3 = """\

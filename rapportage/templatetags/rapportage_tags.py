@@ -86,6 +86,9 @@ SOURCE_LABELS = {
     "initiatieven": gettext_lazy("Resident initiatives"),
     "klussen": gettext_lazy("Buurtservice jobs"),
     "uitvoerders": gettext_lazy("Buurtservice volunteers and workers"),
+    "signalen": gettext_lazy("Signals and collective questions"),
+    "contacten": gettext_lazy("Contacts with the buurtteam"),
+    "metingen": gettext_lazy("Questionnaires for residents"),
 }
 
 

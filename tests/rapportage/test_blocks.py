@@ -34,7 +34,7 @@ def test_unplaced_blocks_end_their_own_section_and_placed_ones_stay_put():
     first = [(p.kind, p.key) for p in parts[0]]
     assert first[:3] == [("text", ""), ("block", "makelaars_groei"), ("text", "")]
     # The other block of section 1 was placed nowhere: it ends that section.
-    assert first[3:] == [("block", "makelaars_tabel")]
+    assert first[3:] == [("block", "makelaars_tabel"), ("block", "signalen_en_collectief_werk")]
     second = [p.key for p in parts[1] if p.kind == "block"]
     own = [key for key in second if REGISTRY[key].home == SectieSoort.BUURTSERVICE]
     assert own == [
@@ -48,7 +48,7 @@ def test_unplaced_blocks_end_their_own_section_and_placed_ones_stay_put():
     everything = {p.key for section in parts for p in section if p.kind == "block"}
     assert everything == set(REGISTRY)
     # Text right before a block is kept on the page of that block.
-    assert [p.leads_in for p in parts[0]] == [True, False, True, False]
+    assert [p.leads_in for p in parts[0]] == [True, False, True, False, False]
 
 
 def test_a_new_block_is_one_registration_away(monkeypatch, year_data):
@@ -56,19 +56,19 @@ def test_a_new_block_is_one_registration_away(monkeypatch, year_data):
 
     monkeypatch.setattr("rapportage.blocks.REGISTRY", dict(REGISTRY))
     monkeypatch.setattr(selectors, "EXTRA_FIGURES", {})
-    selectors.register_figures("signalen", lambda rapportage: {"jaar": rapportage.jaar})
-    assert selectors.report_figures(year_data["rapportage"])["signalen"] == {"jaar": 2023}
+    selectors.register_figures("buurtpanel", lambda rapportage: {"jaar": rapportage.jaar})
+    assert selectors.report_figures(year_data["rapportage"])["buurtpanel"] == {"jaar": 2023}
     register(
         Block(
-            "signalen",
-            "Signalen en collectief werk",
-            "rapportage/report/blocks/signalen.html",
-            ("signalen",),
+            "buurtpanel",
+            "Wat het buurtpanel vond",
+            "rapportage/report/blocks/buurtpanel.html",
+            ("buurtpanel",),
             SectieSoort.VRIJ,
         )
     )
-    parts = layout([(SectieSoort.VRIJ, "Tekst.\n\n[[blok:signalen]]")], figures={})
-    block = next(p for p in parts[0] if p.key == "signalen")
+    parts = layout([(SectieSoort.VRIJ, "Tekst.\n\n[[blok:buurtpanel]]")], figures={})
+    block = next(p for p in parts[0] if p.key == "buurtpanel")
     assert block.kind == "block"
     assert not block.available  # its figures are not in this (old) set of figures
 

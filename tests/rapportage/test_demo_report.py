@@ -78,10 +78,31 @@ def test_demo_report_2023_puts_figures_beside_their_story_and_lays_out_cleanly(d
     for row in ["AZC 8", "GelreWerkt 4", "HAN 2", "European Solidarity Corps 1"]:
         assert row in second_half
 
-    # Kerncijfers: one page near the front, 2023 beside 2022.
+    # Kerncijfers: one page near the front, 2023 beside 2022, with the headline figures
+    # of signals and measurements (both registered only from 2023 on).
     kern = next(i for i, page in enumerate(pages) if "Kerncijfers 2023 naast 2022" in page)
     assert kern <= 3
     assert "Uitstroom van vrijwilligers en medewerkers van Buurtservice" in pages[kern]
+    assert "Vastgelegde signalen 49 geen registratie" in pages[kern]
+    assert "Afgeronde collectieve vraagstukken 1 geen registratie" in pages[kern]
+    assert "Bewoners die een vragenlijst invulden 34 geen registratie" in pages[kern]
+
+    # §1: signals, collective questions and buurtteam contacts after the paragraph on
+    # signals; §2: the measured initiative after the paragraph that asks what residents say.
+    assert in_order(
+        body,
+        "met de doorverwijzingen over en weer:",
+        "Signalen per thema en gebied",
+        "In 2023 zijn 49 signalen vastgelegd",
+        "Rondkomen in het Waterkwartier",
+        "Contacten met het buurtteam per kwartaal",
+        "Onderzoekers van de Hogeschool Arnhem Nijmegen",
+        "2. Het vrijwilligerswerk in de wijken stimuleren",
+        "Merken bewoners zelf dat een initiatief iets uitmaakt?",
+        "34 bewoners antwoordden",
+        "Door de Mulderskamp ken ik meer mensen uit de buurt. 34 76%",
+        "3. Meer inzet vanuit Buurtservice",
+    )
 
     # The concept mark on every page.
     assert all(CONCEPT in page for page in pages)
@@ -122,7 +143,8 @@ def test_demo_report_2023_puts_figures_beside_their_story_and_lays_out_cleanly(d
             assert any(next_first.startswith(kop) for kop in koppen), (
                 f"page {number} is {page['fill']:.0%} full and no chapter ends there"
             )
-    assert len(pages) <= 22
+    # 22 pages before signals and measurements came in; they take about three.
+    assert len(pages) <= 26
 
 
 def normalised_words(text: str) -> list[str]:
