@@ -354,7 +354,16 @@ PLANONDERDELEN: list[tuple[str, str, str, str, str, list[Indicatorregel]]] = [
                 "uren per week",
                 None,
                 "",
-            )
+            ),
+            (
+                "Wachtlijst eind 2023",
+                5,
+                "wachtlijst_eind",
+                Richting.LAGER,
+                "klussen",
+                None,
+                "",
+            ),
         ],
     ),
     (

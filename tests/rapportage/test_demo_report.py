@@ -128,6 +128,8 @@ def test_demo_report_2023_puts_figures_beside_their_story_and_lays_out_cleanly(d
     plan = body[body.index("Bijlage 2:") :]
     assert "Sociaal makelaars eind 2023 (personen) hoger is beter 8 8 ja" in plan
     assert "Extra uren Buurtservice per week (uren per week) hoger is beter 12 12 ja" in plan
+    # Lower is better: a waiting list of 7 against a target of 5 is not achieved.
+    assert "Wachtlijst eind 2023 (klussen) lager is beter 5 7 nee" in plan
     items = ["Waterkwartier: 1 wordt 2.", "Zuidwijken/Warnsveld/Leesten: 1 wordt 3."]
     assert any(all(item in page for item in items) for page in pages)
 
