@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView
 
 from core.mixins import ScopedViewMixin, VersionedFormViewMixin
+from core.onetime import OneTimeSubmitMixin
 
 from .forms import IndicatorForm, PlanonderdeelForm
 from .models import Indicator, Jaarrapportage, Planonderdeel
@@ -91,7 +92,7 @@ class _PlanFormView(ScopedViewMixin, VersionedFormViewMixin, FormView):
             return self.refuse_final(self.rapportage())
 
 
-class PlanonderdeelCreateView(_PlanFormView):
+class PlanonderdeelCreateView(OneTimeSubmitMixin, _PlanFormView):
     submit_label = gettext_lazy("Save plan item")
     model = Jaarrapportage
     permission_required = "rapportage.add_planonderdeel"
@@ -200,7 +201,7 @@ def _indicator_data(form) -> dict:
     }
 
 
-class IndicatorCreateView(_PlanFormView):
+class IndicatorCreateView(OneTimeSubmitMixin, _PlanFormView):
     submit_label = gettext_lazy("Save indicator")
     model = Planonderdeel
     permission_required = "rapportage.add_indicator"
