@@ -158,7 +158,7 @@ def wachtlijst_verloop(*, year: int) -> dict:
     counts = [totals[f"d{index}"] for index in range(len(dates))]
     return {
         "peildata": [date.isoformat() for date in dates],
-        "labels": [_("start"), *month_labels()],
+        "labels": [_("1 Jan"), *month_labels()],
         "aantallen": counts,
         "begin": counts[0],
         "eind": counts[-1],

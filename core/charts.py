@@ -91,17 +91,42 @@ def _check_lengths(labels: Sequence[str], series: dict[str, Sequence[float | Non
             raise ValueError(f"series {name!r} has {len(values)} values for {len(labels)} labels")
 
 
-def _open(title: str, desc: str, height: int) -> list[str]:
+def _open(title: str, desc: str, height: int, *, show_title: bool = True) -> list[str]:
     uid = f"sw-chart-{secrets.token_hex(4)}"
-    return [
+    parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" role="img" aria-labelledby="{uid}-t {uid}-d" class="sw-chart" '
         f'{FONT} font-size="13" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{uid}-t">{escape(title)}</title>',
         f'<desc id="{uid}-d">{escape(desc)}</desc>',
-        f'<text x="{MARGIN_LEFT}" y="20" font-size="14" font-weight="600" '
-        f'fill="#212529">{escape(title)}</text>',
     ]
+    if show_title:
+        parts.append(
+            f'<text x="{MARGIN_LEFT}" y="20" font-size="14" font-weight="600" '
+            f'fill="#212529">{escape(title)}</text>'
+        )
+    return parts
+
+
+X_TITLE_HEIGHT = 22
+
+
+def _axis_titles(x_title: str, y_title: str, x_title_y: float) -> list[str]:
+    """The names of the axes: below the x labels, and turned along the value axis."""
+    parts = []
+    if y_title:
+        middle = (PLOT_TOP + PLOT_BOTTOM) / 2
+        parts.append(
+            f'<text class="sw-axis-title" transform="rotate(-90)" x="{_num(-middle)}" y="13" '
+            f'text-anchor="middle" fill="#495057">{escape(y_title)}</text>'
+        )
+    if x_title:
+        centre = (MARGIN_LEFT + WIDTH - MARGIN_RIGHT) / 2
+        parts.append(
+            f'<text class="sw-axis-title" x="{_num(centre)}" y="{_num(x_title_y)}" '
+            f'text-anchor="middle" fill="#495057">{escape(x_title)}</text>'
+        )
+    return parts
 
 
 def _axes(maximum: float, plot_bottom: float, plot_top: float, unit: str) -> list[str]:
@@ -149,7 +174,7 @@ def _wrap(label: str, width: float) -> list[str]:
 
 def _x_label_lines(labels: Sequence[str], slot: float) -> list[list[str]]:
     step = max(1, math.ceil(len(labels) / 16))  # at most ~16 labels fit
-    width = slot * step - 4
+    width = slot * step
     return [_wrap(label, width) if i % step == 0 else [] for i, label in enumerate(labels)]
 
 
@@ -225,11 +250,18 @@ def bar_chart(
     title: str,
     unit: str = "",
     colour: str = PALETTE[0],
+    **frame,
 ) -> SafeString:
-    """One bar per label; bar heights are proportional to ``values``."""
+    """One bar per label; bar heights are proportional to ``values``.
+
+    ``frame``: ``x_title`` and ``y_title`` name the axes; ``show_title=False``
+    leaves the title to the page around the chart (it stays the SVG's <title>).
+    """
     labels = [str(label) for label in labels]
     _check_lengths(labels, {"": values})
-    return _bars(labels, {"": _clean(values)}, title=title, unit=unit, colours=[colour])
+    return _bars(
+        labels, {"": _clean(values)}, title=title, unit=unit, colours=[colour], frame=frame
+    )
 
 
 def grouped_bar_chart(
@@ -238,12 +270,13 @@ def grouped_bar_chart(
     *,
     title: str,
     unit: str = "",
+    **frame,
 ) -> SafeString:
     """Per label one bar for every series, side by side, with a legend."""
     labels = [str(label) for label in labels]
     _check_lengths(labels, series)
     cleaned = {str(name): _clean(values) for name, values in series.items()}
-    return _bars(labels, cleaned, title=title, unit=unit, colours=PALETTE)
+    return _bars(labels, cleaned, title=title, unit=unit, colours=PALETTE, frame=frame)
 
 
 PLOT_TOP = MARGIN_TOP
@@ -259,6 +292,9 @@ def _chart(
     unit: str,
     legend: bool,
     draw,
+    x_title: str = "",
+    y_title: str = "",
+    show_title: bool = True,
 ) -> SafeString:
     """The frame every chart shares: title, axes, x labels and legend.
 
@@ -267,10 +303,14 @@ def _chart(
     slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
     label_lines = _x_label_lines(labels, slot)
     below = HEIGHT + _extra_label_height(label_lines)
+    x_title_y = below
+    if x_title:
+        below += X_TITLE_HEIGHT
     height = below + (_legend_height(list(series.keys())) if legend else 0)
     maximum = _axis_max(series)
-    parts = _open(title, _describe(labels, series, unit), height)
+    parts = _open(title, _describe(labels, series, unit), height, show_title=show_title)
     parts += _axes(maximum, PLOT_BOTTOM, PLOT_TOP, unit)
+    parts += _axis_titles(x_title, y_title, x_title_y)
     parts += draw(slot, maximum)
     parts.append(
         f'<line x1="{MARGIN_LEFT}" y1="{PLOT_BOTTOM}" x2="{WIDTH - MARGIN_RIGHT}" '
@@ -289,6 +329,7 @@ def _bars(
     title: str,
     unit: str,
     colours: Sequence[str],
+    frame: dict | None = None,
 ) -> SafeString:
     def draw(slot: float, maximum: float) -> list[str]:
         parts = []
@@ -315,7 +356,7 @@ def _bars(
         return parts
 
     legend = len(series) > 1 or any(series.keys())
-    return _chart(labels, series, title=title, unit=unit, legend=legend, draw=draw)
+    return _chart(labels, series, title=title, unit=unit, legend=legend, draw=draw, **(frame or {}))
 
 
 def line_chart(
@@ -324,8 +365,11 @@ def line_chart(
     *,
     title: str,
     unit: str = "",
+    legend: bool = True,
+    **frame,
 ) -> SafeString:
-    """One line (with dots) per series over the labels, with a legend."""
+    """One line (with dots) per series over the labels, with a legend (unless ``legend``
+    is False: one series named by the axis title needs none)."""
     labels = [str(label) for label in labels]
     _check_lengths(labels, series)
     cleaned = {str(name): _clean(values) for name, values in series.items()}
@@ -352,7 +396,7 @@ def line_chart(
                 )
         return parts
 
-    return _chart(labels, cleaned, title=title, unit=unit, legend=True, draw=draw)
+    return _chart(labels, cleaned, title=title, unit=unit, legend=legend, draw=draw, **frame)
 
 
 __all__ = ["bar_chart", "grouped_bar_chart", "line_chart", "nice_max"]

@@ -79,8 +79,11 @@ class Activiteit(VersionedModel, TimeStampedModel):
         blank=True,
         help_text=_("E.g. '250–300 visitors' or '110 survey responses'."),
     )
-    beschrijving = models.TextField(pgettext_lazy("activity", "description"), blank=True)
-    opbrengst = models.TextField(_("outcome / effect"), blank=True)
+    # Both texts feed the yearly report: long enough for a story, short enough for a page.
+    beschrijving = models.TextField(
+        pgettext_lazy("activity", "description"), blank=True, max_length=5000
+    )
+    opbrengst = models.TextField(_("outcome / effect"), blank=True, max_length=2000)
     is_voorbeeld = models.BooleanField(
         _("example for the annual report"),
         default=False,

@@ -9,7 +9,9 @@ class RapportageConfig(AppConfig):
     def ready(self):
         from audit.registry import register
 
-        from .models import Jaarrapportage, Sectie
+        from .models import Indicator, Jaarrapportage, Planonderdeel, Sectie
 
         register("jaarrapportage", Jaarrapportage)
         register("sectie", Sectie)
+        register("planonderdeel", Planonderdeel)
+        register("indicator", Indicator)

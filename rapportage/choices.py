@@ -8,8 +8,9 @@ class RapportStatus(models.TextChoices):
 
 
 class SectieSoort(models.TextChoices):
-    """What a section shows besides its narrative; drives the computed content."""
+    """What a section shows besides its narrative: the blocks that belong to it."""
 
+    KERNCIJFERS = "kerncijfers", _("Key figures")
     SOCIAAL_MAKELAARS = "sociaal_makelaars", _("A social broker in every district")
     VRIJWILLIGERSWERK = "vrijwilligerswerk", _("Stimulating volunteering")
     BUURTSERVICE = "buurtservice", _("More Buurtservice capacity")
@@ -17,4 +18,13 @@ class SectieSoort(models.TextChoices):
     CIJFERS = "cijfers", _("Figures overview")
     VOORBEELDEN = "voorbeelden", _("Annex: examples per district")
     PLAN = "plan", _("Annex: plan summary")
+    VERANTWOORDING = "verantwoording", _("Annex: what the figures count")
     VRIJ = "vrij", _("Free text")
+
+
+class Richting(models.TextChoices):
+    """How a result is judged against its target."""
+
+    HOGER = "hoger", _("higher is better")
+    LAGER = "lager", _("lower is better")
+    PRECIES = "precies", _("exactly")

@@ -1,18 +1,24 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
 from core.forms import refuse_implausible_date
+from core.periods import FIRST_YEAR
 from core.widgets import DateInput
 
-from .choices import SectieSoort
-from .models import Jaarrapportage, Sectie
+from .blocks import block_choices
+from .choices import Richting, SectieSoort
+from .models import Indicator, Jaarrapportage, Planonderdeel, Sectie
 from .report import default_title
+from .selectors import first_recorded_year, measure_choices
 
 MARKDOWN_HELP = _(
     "Markdown: an empty line starts a new paragraph; '- ' starts a bullet; "
@@ -26,6 +32,23 @@ def _plausible_year(jaar: int | None) -> int | None:
     return jaar
 
 
+def report_years() -> tuple[int, int]:
+    """The years a report can be made for: from the first recorded year up to next year."""
+    next_year = timezone.localdate().year + 1
+    first = first_recorded_year() or next_year - 1
+    return max(min(first, next_year - 1), FIRST_YEAR), next_year
+
+
+def duplicate_year_message(existing: Jaarrapportage):
+    """Dutch message with a link to the report that exists already."""
+    return format_html(
+        '{} <a href="{}">{}</a>',
+        gettext("There is already an annual report for %(year)s.") % {"year": existing.jaar},
+        existing.get_absolute_url(),
+        gettext("Open “%(title)s”.") % {"title": existing.titel},
+    )
+
+
 def _plausible_version_date(value: datetime.date | None, jaar: int | None):
     """From 2000 up to the end of the year after the report's year."""
     value = refuse_implausible_date(value, days_ahead=None)
@@ -37,6 +60,16 @@ def _plausible_version_date(value: datetime.date | None, jaar: int | None):
 
 
 class JaarrapportageCreateForm(forms.ModelForm):
+    kopieer_vorig = forms.BooleanField(
+        label=_("Start from the previous report"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Copies the sections (their text as a starting point), plan items and "
+            "indicators of the latest earlier report. Results entered by hand are not copied."
+        ),
+    )
+
     class Meta:
         model = Jaarrapportage
         fields = ["jaar", "titel", "versiedatum", "basisjaar"]
@@ -45,14 +78,42 @@ class JaarrapportageCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         year = timezone.localdate().year
+        self.first_year, self.last_year = report_years()
         self.fields["jaar"].initial = year
+        self.fields["jaar"].widget.attrs.update({"min": self.first_year, "max": self.last_year})
+        self.fields["jaar"].help_text = _("From %(first)s up to %(last)s.") % {
+            "first": self.first_year,
+            "last": self.last_year,
+        }
         self.fields["titel"].required = False
         self.fields["titel"].help_text = _("Empty: “%(title)s”.") % {"title": default_title(year)}
         self.fields["versiedatum"].initial = timezone.localdate()
         self.fields["versiedatum"].required = False
+        latest = Jaarrapportage.objects.order_by("-jaar").first()
+        if latest is None:
+            del self.fields["kopieer_vorig"]
+        else:
+            self.fields["kopieer_vorig"].label = _(
+                "Start from the report of %(year)s (or the latest one before the new year)"
+            ) % {"year": latest.jaar}
 
     def clean_jaar(self):
-        return _plausible_year(self.cleaned_data["jaar"])
+        jaar = _plausible_year(self.cleaned_data["jaar"])
+        if jaar is None:
+            return jaar
+        if not self.first_year <= jaar <= self.last_year:
+            raise forms.ValidationError(
+                _(
+                    "A report can be made for %(first)s up to %(last)s: from the first year "
+                    "anything was recorded up to next year."
+                )
+                % {"first": self.first_year, "last": self.last_year},
+                code="year_out_of_range",
+            )
+        existing = Jaarrapportage.objects.filter(jaar=jaar).first()
+        if existing is not None:
+            raise forms.ValidationError(duplicate_year_message(existing), code="duplicate_year")
+        return jaar
 
     def clean_basisjaar(self):
         return _plausible_year(self.cleaned_data["basisjaar"])
@@ -90,6 +151,13 @@ class JaarrapportageUpdateForm(VersionedFormMixin, forms.ModelForm):
         return basisjaar
 
 
+BLOCK_HELP = _(
+    "A computed block (table, chart, figures) stands where its placeholder line "
+    "[[blok:…]] is in the text; choose one under “Insert a block”. A block placed "
+    "nowhere appears at the end of its own section."
+)
+
+
 class SectieForm(VersionedFormMixin, forms.ModelForm):
     """A section's title and narrative, with the version the editor started from."""
 
@@ -97,7 +165,23 @@ class SectieForm(VersionedFormMixin, forms.ModelForm):
         model = Sectie
         fields = ["titel", "tekst"]
         widgets = {"tekst": forms.Textarea(attrs={"rows": 14})}
-        help_texts = {"tekst": MARKDOWN_HELP}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tekst"].help_text = format_html("{} {}", MARKDOWN_HELP, BLOCK_HELP)
+
+
+class BlokKeuzeForm(forms.Form):
+    """The block chooser beside the section text (not submitted: a script inserts)."""
+
+    blok = forms.ChoiceField(label=_("Insert a block"), required=False)
+
+    def __init__(self, *args, soort: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["blok"].choices = [("", _("– choose a block –")), *block_choices(soort)]
+        self.fields["blok"].widget.attrs.update(
+            {"data-blok-target": "id_tekst", "class": "form-select"}
+        )
 
 
 class SectieCreateForm(forms.ModelForm):
@@ -113,3 +197,121 @@ class SectieCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["soort"].initial = SectieSoort.VRIJ
+
+
+class PlanonderdeelForm(VersionedFormMixin, forms.ModelForm):
+    """A plan item of Bijlage 2; editing checks the version the editor started from."""
+
+    class Meta:
+        model = Planonderdeel
+        fields = [
+            "titel",
+            "volgorde",
+            "doel",
+            "gewenst_resultaat",
+            "startsituatie",
+            "inzet_middelen",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("doel", "gewenst_resultaat", "startsituatie", "inzet_middelen")
+        }
+        help_texts = {
+            "volgorde": _("Plan items are shown in this order."),
+            "inzet_middelen": MARKDOWN_HELP,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["volgorde"].required = False
+        self.fields["volgorde"].widget.attrs.update({"min": 0, "max": 999})
+
+    def clean_volgorde(self):
+        volgorde = self.cleaned_data.get("volgorde")
+        if volgorde is not None and not 0 <= volgorde <= 999:
+            raise forms.ValidationError(_("Give a number from 0 to 999."))
+        return volgorde
+
+
+HANDMATIG = ""
+MAX_TARGET = Decimal("9999999999")
+
+
+class IndicatorForm(VersionedFormMixin, forms.ModelForm):
+    """An indicator: a computed figure of the app or a value entered by hand with its source."""
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "naam",
+            "meting",
+            "handmatige_waarde",
+            "bron",
+            "eenheid",
+            "streefwaarde",
+            "richting",
+        ]
+        widgets = {"richting": forms.RadioSelect}
+        help_texts = {
+            "naam": _("As it appears in the report, e.g. “Waiting list at the end of the year”."),
+            "handmatige_waarde": _("Only for a result the app does not compute."),
+            "eenheid": _("E.g. persons, hours per week, jobs. Empty: the unit of the figure."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meting"] = forms.ChoiceField(
+            label=_("Measure"),
+            required=False,
+            choices=[
+                (HANDMATIG, _("– entered by hand (give the result and its source) –")),
+                (_("Computed by the app"), measure_choices()),
+            ],
+            initial=self.instance.meting if self.instance.pk else "",
+            help_text=_(
+                "A figure the app computes for the report's year, or a value entered by hand."
+            ),
+        )
+        for name in ("streefwaarde", "handmatige_waarde"):
+            self.fields[name].widget.attrs.update({"inputmode": "decimal", "step": "any"})
+        self.fields["richting"].choices = list(Richting.choices)
+
+    def _refuse_huge(self, name: str):
+        value = self.cleaned_data.get(name)
+        if value is not None and abs(value) > MAX_TARGET:
+            raise forms.ValidationError(_("This number is too large."))
+        return value
+
+    def clean_streefwaarde(self):
+        return self._refuse_huge("streefwaarde")
+
+    def clean_handmatige_waarde(self):
+        return self._refuse_huge("handmatige_waarde")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("meting") == HANDMATIG:
+            if cleaned.get("handmatige_waarde") is None and "handmatige_waarde" not in self.errors:
+                self.add_error(
+                    "handmatige_waarde", _("Give the result, or choose a figure of the app.")
+                )
+            if not (cleaned.get("bron") or "").strip():
+                self.add_error("bron", _("Say where a result entered by hand comes from."))
+        return cleaned
+
+
+class HeropenForm(forms.Form):
+    """Reopening a final report: why (kept with the version that was final)."""
+
+    reden = forms.CharField(
+        label=_("Why is the report reopened?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown in the version history, with your name and the date."),
+    )
+
+    def clean_reden(self):
+        reden = " ".join(self.cleaned_data["reden"].split())
+        if not reden:
+            raise forms.ValidationError(_("Say why the report is reopened."))
+        return reden

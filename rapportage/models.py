@@ -10,7 +10,13 @@ from simple_history.models import HistoricalRecords
 from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 
-from .choices import RapportStatus, SectieSoort
+from .choices import RapportStatus, Richting, SectieSoort
+
+# Maximum lengths of the texts that feed the report (form validation; the
+# Markdown renderer has its own, higher limits).
+MAX_INTRO = 10_000
+MAX_SECTION_TEXT = 20_000
+MAX_PLAN_TEXT = 5_000
 
 
 class JaarrapportageQuerySet(models.QuerySet):
@@ -29,13 +35,15 @@ class JaarrapportageQuerySet(models.QuerySet):
 class Jaarrapportage(VersionedModel, TimeStampedModel):
     """The yearly "Jaarrapportage Sterke Wijken"; one per year."""
 
-    jaar = models.PositiveSmallIntegerField(_("year"), unique=True)
+    jaar = models.PositiveSmallIntegerField(_("year"))
     titel = models.CharField(_("title"), max_length=200)
     versiedatum = models.DateField(_("version date"))
     status = models.CharField(
         _("status"), max_length=20, choices=RapportStatus.choices, default=RapportStatus.CONCEPT
     )
-    inleiding = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
+    inleiding = models.TextField(
+        _("introduction"), blank=True, max_length=MAX_INTRO, help_text=_("Markdown.")
+    )
     basisjaar = models.PositiveSmallIntegerField(
         _("baseline year"),
         null=True,
@@ -63,6 +71,7 @@ class Jaarrapportage(VersionedModel, TimeStampedModel):
                 condition=Q(jaar__gte=2000) & Q(jaar__lte=2100),
                 name="rapportage_jaarrapportage_year_in_range",
             ),
+            models.UniqueConstraint(fields=["jaar"], name="rapportage_jaarrapportage_unique_year"),
         ]
 
     def __str__(self) -> str:
@@ -93,7 +102,9 @@ class Sectie(VersionedModel, TimeStampedModel):
     )
     soort = models.CharField(_("kind"), max_length=30, choices=SectieSoort.choices)
     titel = models.CharField(_("title"), max_length=200)
-    tekst = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
+    tekst = models.TextField(
+        _("text"), blank=True, max_length=MAX_SECTION_TEXT, help_text=_("Markdown.")
+    )
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = SectieQuerySet.as_manager()
@@ -109,7 +120,19 @@ class Sectie(VersionedModel, TimeStampedModel):
         return self.titel
 
 
-class Planonderdeel(VersionedModel):
+class PlanonderdeelQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(rapportage__in=Jaarrapportage.objects.visible_to(user))
+
+    def editable_by(self, user):
+        """Plan items of reports the user may change, only while the report is a draft."""
+        return self.filter(
+            rapportage__in=Jaarrapportage.objects.editable_by(user),
+            rapportage__status=RapportStatus.CONCEPT,
+        )
+
+
+class Planonderdeel(VersionedModel, TimeStampedModel):
     """A plan item as in Bijlage 2 of the report."""
 
     rapportage = models.ForeignKey(
@@ -120,10 +143,14 @@ class Planonderdeel(VersionedModel):
     )
     volgorde = models.PositiveSmallIntegerField(_("order"), default=0)
     titel = models.CharField(_("title"), max_length=200)
-    doel = models.TextField(_("goal"), blank=True)
-    gewenst_resultaat = models.TextField(_("desired result"), blank=True)
-    startsituatie = models.TextField(_("starting situation"), blank=True)
-    inzet_middelen = models.TextField(_("resources deployed"), blank=True)
+    doel = models.TextField(_("goal"), blank=True, max_length=MAX_PLAN_TEXT)
+    gewenst_resultaat = models.TextField(_("desired result"), blank=True, max_length=MAX_PLAN_TEXT)
+    startsituatie = models.TextField(_("starting situation"), blank=True, max_length=MAX_PLAN_TEXT)
+    inzet_middelen = models.TextField(_("resources deployed"), blank=True, max_length=MAX_PLAN_TEXT)
+
+    objects = PlanonderdeelQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("plan item")
@@ -133,9 +160,24 @@ class Planonderdeel(VersionedModel):
     def __str__(self) -> str:
         return self.titel
 
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:plan", args=[self.rapportage_id]) + f"#plan-{self.pk}"
 
-class Indicator(VersionedModel):
-    """A measurable target of a plan item, compared with a computed figure."""
+
+class IndicatorQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(planonderdeel__in=Planonderdeel.objects.visible_to(user))
+
+    def editable_by(self, user):
+        return self.filter(planonderdeel__in=Planonderdeel.objects.editable_by(user))
+
+
+class Indicator(VersionedModel, TimeStampedModel):
+    """A target of a plan item: a measure, its unit, the target value and its direction.
+
+    The measure is a figure the app computes (``meting``, a key of
+    ``selectors.INDICATOR_MEASURES``) or a value entered by hand with its source.
+    """
 
     planonderdeel = models.ForeignKey(
         Planonderdeel,
@@ -144,20 +186,63 @@ class Indicator(VersionedModel):
         related_name="indicatoren",
     )
     naam = models.CharField(_("name"), max_length=200)
-    streefwaarde = models.DecimalField(_("target value"), max_digits=10, decimal_places=1)
     meting = models.CharField(
         _("measured by"),
         max_length=60,
-        help_text=_("The key of the computed figure this target is compared with."),
+        blank=True,
+        help_text=_("The figure of the app this target is compared with; empty: entered by hand."),
     )
+    handmatige_waarde = models.DecimalField(
+        _("result entered by hand"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
+    bron = models.CharField(
+        _("source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where a result entered by hand comes from, e.g. a survey or a count."),
+    )
+    eenheid = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("E.g. persons, hours per week, jobs.")
+    )
+    streefwaarde = models.DecimalField(_("target value"), max_digits=12, decimal_places=2)
+    richting = models.CharField(
+        _("direction"), max_length=10, choices=Richting.choices, default=Richting.HOGER
+    )
+
+    objects = IndicatorQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
         ordering = ["planonderdeel", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(meting="") | Q(handmatige_waarde__isnull=False),
+                name="rapportage_indicator_measure_or_manual",
+                violation_error_message=_("Choose a figure of the app or give the result."),
+            ),
+            models.CheckConstraint(
+                condition=Q(handmatige_waarde__isnull=True) | ~Q(bron=""),
+                name="rapportage_indicator_manual_has_source",
+                violation_error_message=_("Say where a result entered by hand comes from."),
+            ),
+            models.CheckConstraint(
+                condition=Q(richting__in=Richting.values),
+                name="rapportage_indicator_direction_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.naam
+
+    def get_absolute_url(self) -> str:
+        return self.planonderdeel.get_absolute_url()
 
 
 def versie_upload_to(instance: RapportVersie, filename: str) -> str:
@@ -172,7 +257,11 @@ class RapportVersieQuerySet(models.QuerySet):
 
 
 class RapportVersie(models.Model):
-    """A frozen, final version of a report: its PDF and its figures."""
+    """A frozen, final version of a report: its PDF, its content and its figures.
+
+    ``inhoud`` and ``cijfers`` hold everything the PDF shows, so the preview of a
+    final report is built from them alone, whatever changes in the record later.
+    """
 
     rapportage = models.ForeignKey(
         Jaarrapportage, verbose_name=_("report"), on_delete=models.CASCADE, related_name="versies"
@@ -189,6 +278,21 @@ class RapportVersie(models.Model):
         blank=True,
         related_name="+",
     )
+    inhoud = models.JSONField(
+        _("content"),
+        default=dict,
+        help_text=_("The texts, sections, plan items and indicators as they were made final."),
+    )
+    heropend_op = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    heropend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reopened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    heropend_reden = models.TextField(_("reason for reopening"), blank=True, max_length=1000)
 
     objects = RapportVersieQuerySet.as_manager()
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import RapportStatus, SectieSoort
-from .models import Jaarrapportage, RapportVersie, Sectie
-from .report import default_sections, pdf_filename, render_report_pdf
-from .selectors import report_figures
+from .choices import RapportStatus, Richting, SectieSoort
+from .models import Indicator, Jaarrapportage, Planonderdeel, RapportVersie, Sectie
+from .report import default_sections, pdf_filename, render_report_pdf, take_snapshot
 
 logger = logging.getLogger(__name__)
 
@@ -36,19 +36,90 @@ def _ensure_concept(rapportage: Jaarrapportage) -> None:
         raise ReportIsFinal()
 
 
+class DuplicateYear(ValidationError):
+    """There is a report for this year already; ``existing`` is that report."""
+
+    def __init__(self, existing: Jaarrapportage | None):
+        self.existing = existing
+        super().__init__(
+            _("There is already an annual report for %(year)s.")
+            % {"year": existing.jaar if existing else ""},
+            code="duplicate_year",
+        )
+
+
+def previous_report(jaar: int) -> Jaarrapportage | None:
+    """The latest report of a year before ``jaar`` (the one a new year starts from)."""
+    return Jaarrapportage.objects.filter(jaar__lt=jaar).order_by("-jaar").first()
+
+
 @transaction.atomic
 def create_jaarrapportage(
-    *, jaar: int, titel: str, versiedatum: datetime.date | None = None, basisjaar: int | None = None
+    *,
+    jaar: int,
+    titel: str,
+    versiedatum: datetime.date | None = None,
+    basisjaar: int | None = None,
+    kopieer_van: Jaarrapportage | None = None,
 ) -> Jaarrapportage:
-    """A new concept report with the default sections in the order of the 2023 report."""
-    rapportage = Jaarrapportage.objects.create(
-        jaar=jaar,
-        titel=titel,
-        versiedatum=versiedatum or timezone.localdate(),
-        basisjaar=basisjaar,
-    )
-    Sectie.objects.bulk_create(default_sections(rapportage))
+    """A new concept report for ``jaar``.
+
+    With ``kopieer_van`` it starts from that report: its sections (their text as
+    a starting point), plan items and indicators are copied; otherwise it gets
+    the default sections in the order of the 2023 report. A report for ``jaar``
+    that exists already (also one created a moment ago by someone else) raises
+    DuplicateYear, never a database error.
+    """
+    try:
+        # The insert comes first and in a savepoint: a concurrent insert of the same
+        # year fails here on the unique constraint, before anything else is written.
+        with transaction.atomic():
+            rapportage = Jaarrapportage.objects.create(
+                jaar=jaar,
+                titel=titel,
+                versiedatum=versiedatum or timezone.localdate(),
+                basisjaar=basisjaar,
+            )
+    except IntegrityError as exc:
+        raise DuplicateYear(Jaarrapportage.objects.filter(jaar=jaar).first()) from exc
+    if kopieer_van is None:
+        Sectie.objects.bulk_create(default_sections(rapportage))
+    else:
+        copy_content(source=kopieer_van, target=rapportage)
     return rapportage
+
+
+def copy_content(*, source: Jaarrapportage, target: Jaarrapportage) -> None:
+    """Copy sections, plan items and their indicators of ``source`` into ``target``."""
+    Sectie.objects.bulk_create(
+        Sectie(rapportage=target, soort=s.soort, titel=s.titel, tekst=s.tekst, volgorde=s.volgorde)
+        for s in source.secties.all()
+    )
+    for item in source.planonderdelen.prefetch_related("indicatoren"):
+        copy = Planonderdeel.objects.create(
+            rapportage=target,
+            volgorde=item.volgorde,
+            titel=item.titel,
+            doel=item.doel,
+            gewenst_resultaat=item.gewenst_resultaat,
+            startsituatie=item.startsituatie,
+            inzet_middelen=item.inzet_middelen,
+        )
+        Indicator.objects.bulk_create(
+            Indicator(
+                planonderdeel=copy,
+                naam=ind.naam,
+                meting=ind.meting,
+                # A value entered by hand belongs to its year: the new year starts without.
+                handmatige_waarde=None,
+                bron="",
+                eenheid=ind.eenheid,
+                streefwaarde=ind.streefwaarde,
+                richting=ind.richting,
+            )
+            for ind in item.indicatoren.all()
+            if ind.meting
+        )
 
 
 @transaction.atomic
@@ -138,40 +209,66 @@ class FinalizeFailed(ValidationError):
         )
 
 
+class FinalizeRaced(ValidationError):
+    """The report was made final and reopened by someone else while this PDF was made."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "Someone else made this report final and reopened it while your final "
+                "version was being made, so yours has not been stored. Try again."
+            ),
+            code="version_taken",
+        )
+
+
 @dataclass(frozen=True)
 class FinalPdf:
-    """A report's final PDF and the figures it shows, rendered but not stored yet."""
+    """A report's final PDF and the snapshot it shows, rendered but not stored yet."""
 
     rapportage_id: int
-    figures: dict
+    versie: int
+    definitief_op: datetime.datetime
+    snapshot: dict
     pdf: bytes
 
 
 def build_final_pdf(*, rapportage: Jaarrapportage) -> FinalPdf:
-    """Render the PDF of a report's final version: slow, so outside any transaction
+    """Render the PDF of a report's next final version: slow, so outside any transaction
     and lock (and fit for a background worker). Stores nothing.
 
-    Raises ReportIsFinal when the report is final already, FinalizeFailed when
-    the PDF cannot be rendered.
+    The snapshot (texts, sections, plan items, indicators, figures) is taken
+    first and the PDF is made from it alone, so the stored version and its PDF
+    show exactly the same. Raises ReportIsFinal when the report is final
+    already, FinalizeFailed when the PDF cannot be rendered.
     """
     rapportage = Jaarrapportage.objects.get(pk=rapportage.pk)
     _ensure_concept(rapportage)
-    figures = report_figures(rapportage)
+    last = rapportage.versies.aggregate(last=Max("versie"))["last"] or 0
+    definitief_op = timezone.now()
+    snapshot = take_snapshot(rapportage, versie=last + 1, definitief_op=definitief_op)
     # The PDF shows the report as it will be stored: final.
     rapportage.status = RapportStatus.DEFINITIEF
     try:
-        _html, pdf_bytes = render_report_pdf(rapportage, figures=figures)
+        _html, pdf_bytes = render_report_pdf(rapportage, snapshot=snapshot)
     except Exception as error:
         logger.exception("rendering the final PDF of report %s failed", rapportage.pk)
         raise FinalizeFailed() from error
-    return FinalPdf(rapportage_id=rapportage.pk, figures=figures, pdf=pdf_bytes)
+    return FinalPdf(
+        rapportage_id=rapportage.pk,
+        versie=last + 1,
+        definitief_op=definitief_op,
+        snapshot=snapshot,
+        pdf=pdf_bytes,
+    )
 
 
 def store_final_version(*, final: FinalPdf, user) -> RapportVersie:
     """Store a rendered final PDF as the report's next version and make the report final.
 
     One short transaction that locks the report and checks again that it is still
-    a draft (ReportIsFinal when someone else made it final in the meantime).
+    a draft (ReportIsFinal when someone else made it final in the meantime) and
+    that the version number the PDF shows is still the next one (FinalizeRaced).
     When anything fails, the PDF file written here is removed again: no file
     without its version.
     """
@@ -181,11 +278,14 @@ def store_final_version(*, final: FinalPdf, user) -> RapportVersie:
             rapportage = Jaarrapportage.objects.select_for_update().get(pk=final.rapportage_id)
             _ensure_concept(rapportage)
             last = rapportage.versies.aggregate(last=Max("versie"))["last"] or 0
+            if last + 1 != final.versie:
+                raise FinalizeRaced()
             versie = RapportVersie(
                 rapportage=rapportage,
-                versie=last + 1,
-                cijfers=final.figures,
-                definitief_op=timezone.now(),
+                versie=final.versie,
+                cijfers=final.snapshot["cijfers"],
+                inhoud=final.snapshot["inhoud"],
+                definitief_op=final.definitief_op,
                 definitief_door=user if user and user.is_authenticated else None,
             )
             versie.pdf.save(pdf_filename(rapportage), ContentFile(final.pdf), save=False)
@@ -201,22 +301,121 @@ def store_final_version(*, final: FinalPdf, user) -> RapportVersie:
 
 
 def finalize_jaarrapportage(*, rapportage: Jaarrapportage, user) -> RapportVersie:
-    """Make a report final: its PDF and a snapshot of its figures become a new version.
+    """Make a report final: its PDF and a snapshot of all it shows become a new version.
 
-    Later changes to the record no longer change this version: its PDF is the
-    stored file and its preview shows the stored figures. Rendering happens
-    first, outside the transaction (:func:`build_final_pdf`), then
+    The preview and the PDF of a final report are made from the snapshot alone,
+    so later changes to the record no longer change this version. Rendering
+    happens first, outside the transaction (:func:`build_final_pdf`), then
     :func:`store_final_version` stores the result.
     """
     return store_final_version(final=build_final_pdf(rapportage=rapportage), user=user)
 
 
 @transaction.atomic
-def reopen_jaarrapportage(*, rapportage: Jaarrapportage) -> Jaarrapportage:
-    """Turn a final report into a new concept version; earlier versions and PDFs stay."""
+def reopen_jaarrapportage(*, rapportage: Jaarrapportage, user, reden: str) -> Jaarrapportage:
+    """Turn a final report into a new concept version; earlier versions and PDFs stay.
+
+    Who reopened it, when and why is recorded on the version that was final.
+    """
     rapportage = Jaarrapportage.objects.select_for_update().get(pk=rapportage.pk)
     if not rapportage.is_definitief:
         raise ValidationError(_("Only a final report can be reopened."), code="not_final")
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError(_("Say why the report is reopened."), code="reason_required")
+    versie = rapportage.versies.order_by("-versie").first()
+    if versie is not None:
+        versie.heropend_op = timezone.now()
+        versie.heropend_door = user if user and user.is_authenticated else None
+        versie.heropend_reden = reden
+        versie.save(update_fields=["heropend_op", "heropend_door", "heropend_reden"])
     rapportage.status = RapportStatus.CONCEPT
     rapportage.save(update_fields=["status", "updated_at"])
     return rapportage
+
+
+# --- plan items and indicators (Bijlage 2) ---------------------------------------
+
+
+@transaction.atomic
+def save_planonderdeel(
+    *,
+    rapportage: Jaarrapportage,
+    planonderdeel: Planonderdeel | None = None,
+    expected_version: int | None = None,
+    titel: str,
+    doel: str = "",
+    gewenst_resultaat: str = "",
+    startsituatie: str = "",
+    inzet_middelen: str = "",
+    volgorde: int | None = None,
+) -> Planonderdeel:
+    """Create a plan item (at the end) or update one, refusing a stale edit (VersionConflict)."""
+    _ensure_concept(rapportage)
+    if planonderdeel is None:
+        last = rapportage.planonderdelen.aggregate(last=Max("volgorde"))["last"] or 0
+        planonderdeel = Planonderdeel(rapportage=rapportage, volgorde=last + 1)
+    else:
+        planonderdeel.expect_version(expected_version)
+    if volgorde is not None:
+        planonderdeel.volgorde = volgorde
+    planonderdeel.titel = titel
+    planonderdeel.doel = doel
+    planonderdeel.gewenst_resultaat = gewenst_resultaat
+    planonderdeel.startsituatie = startsituatie
+    planonderdeel.inzet_middelen = inzet_middelen
+    planonderdeel.save()
+    return planonderdeel
+
+
+@transaction.atomic
+def delete_planonderdeel(*, planonderdeel: Planonderdeel) -> None:
+    _ensure_concept(planonderdeel.rapportage)
+    planonderdeel.delete()
+
+
+@transaction.atomic
+def save_indicator(
+    *,
+    planonderdeel: Planonderdeel,
+    indicator: Indicator | None = None,
+    expected_version: int | None = None,
+    naam: str,
+    meting: str,
+    streefwaarde: Decimal,
+    richting: str = Richting.HOGER,
+    eenheid: str = "",
+    handmatige_waarde: Decimal | None = None,
+    bron: str = "",
+) -> Indicator:
+    """Create or update an indicator of a plan item, refusing a stale edit (VersionConflict).
+
+    A computed measure (``meting``) ignores a value entered by hand; a manual
+    one (empty ``meting``) needs its value and its source.
+    """
+    _ensure_concept(planonderdeel.rapportage)
+    if meting:
+        handmatige_waarde, bron = None, ""
+    elif handmatige_waarde is None or not bron.strip():
+        raise ValidationError(
+            _("A result entered by hand needs a value and its source."), code="manual"
+        )
+    if indicator is None:
+        indicator = Indicator(planonderdeel=planonderdeel)
+    else:
+        indicator.expect_version(expected_version)
+    indicator.naam = naam
+    indicator.meting = meting
+    indicator.streefwaarde = streefwaarde
+    indicator.richting = richting
+    indicator.eenheid = eenheid
+    indicator.handmatige_waarde = handmatige_waarde
+    indicator.bron = bron.strip()
+    indicator.save()
+    return indicator
+
+
+@transaction.atomic
+def delete_indicator(*, indicator: Indicator) -> None:
+    _ensure_concept(indicator.planonderdeel.rapportage)
+    indicator.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import plan_views, views
 
 app_name = "rapportage"
 
@@ -14,6 +14,9 @@ urlpatterns = [
         name="jaarrapportage_update",
     ),
     path("<int:pk>/pdf/", views.JaarrapportagePdfView.as_view(), name="jaarrapportage_pdf"),
+    path(
+        "<int:pk>/controle/", views.JaarrapportageCheckView.as_view(), name="jaarrapportage_check"
+    ),
     path(
         "<int:pk>/definitief/",
         views.JaarrapportageFinalizeView.as_view(),
@@ -29,4 +32,36 @@ urlpatterns = [
     path("secties/<int:pk>/verwijderen/", views.SectieDeleteView.as_view(), name="sectie_delete"),
     path("secties/<int:pk>/verplaatsen/", views.SectieMoveView.as_view(), name="sectie_move"),
     path("versies/<int:pk>/download/", views.VersieDownloadView.as_view(), name="versie_download"),
+    # Bijlage 2: plan items and their indicators
+    path("<int:pk>/plan/", plan_views.PlanView.as_view(), name="plan"),
+    path(
+        "<int:pk>/plan/nieuw/",
+        plan_views.PlanonderdeelCreateView.as_view(),
+        name="planonderdeel_create",
+    ),
+    path(
+        "plan/<int:pk>/bewerken/",
+        plan_views.PlanonderdeelUpdateView.as_view(),
+        name="planonderdeel_update",
+    ),
+    path(
+        "plan/<int:pk>/verwijderen/",
+        plan_views.PlanonderdeelDeleteView.as_view(),
+        name="planonderdeel_delete",
+    ),
+    path(
+        "plan/<int:pk>/indicatoren/nieuw/",
+        plan_views.IndicatorCreateView.as_view(),
+        name="indicator_create",
+    ),
+    path(
+        "indicatoren/<int:pk>/bewerken/",
+        plan_views.IndicatorUpdateView.as_view(),
+        name="indicator_update",
+    ),
+    path(
+        "indicatoren/<int:pk>/verwijderen/",
+        plan_views.IndicatorDeleteView.as_view(),
+        name="indicator_delete",
+    ),
 ]

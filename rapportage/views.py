@@ -13,13 +13,29 @@ from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import CreateView, DeleteView, DetailView, ListView, UpdateView
+from django.views.generic import (
+    CreateView,
+    DeleteView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+)
 
 from core.forms import model_data
 from core.mixins import ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
 
-from .forms import JaarrapportageCreateForm, JaarrapportageUpdateForm, SectieCreateForm, SectieForm
+from .forms import (
+    BlokKeuzeForm,
+    HeropenForm,
+    JaarrapportageCreateForm,
+    JaarrapportageUpdateForm,
+    SectieCreateForm,
+    SectieForm,
+    duplicate_year_message,
+)
 from .models import Jaarrapportage, RapportVersie, Sectie
 from .report import (
     build_report_context,
@@ -28,13 +44,16 @@ from .report import (
     pdf_filename,
     render_report_pdf,
 )
+from .selectors import report_warnings
 from .services import (
+    DuplicateYear,
     ReportIsFinal,
     add_sectie,
     create_jaarrapportage,
     delete_sectie,
     finalize_jaarrapportage,
     move_sectie,
+    previous_report,
     reopen_jaarrapportage,
     update_jaarrapportage,
     update_sectie,
@@ -95,13 +114,35 @@ class JaarrapportageCreateView(OneTimeSubmitMixin, ScopedViewMixin, CreateView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        self.object = create_jaarrapportage(
-            jaar=data["jaar"],
-            titel=data["titel"] or default_title(data["jaar"]),
-            versiedatum=data["versiedatum"],
-            basisjaar=data["basisjaar"],
-        )
-        messages.success(self.request, _("The report has been created with the default sections."))
+        bron = previous_report(data["jaar"]) if data.get("kopieer_vorig") else None
+        try:
+            self.object = create_jaarrapportage(
+                jaar=data["jaar"],
+                titel=data["titel"] or default_title(data["jaar"]),
+                versiedatum=data["versiedatum"],
+                basisjaar=data["basisjaar"],
+                kopieer_van=bron,
+            )
+        except DuplicateYear as exc:
+            # Someone created this year's report between the form check and the save.
+            if exc.existing is not None:
+                form.add_error("jaar", duplicate_year_message(exc.existing))
+            else:
+                form.add_error("jaar", exc.messages[0])
+            return self.form_invalid(form)
+        if bron is not None:
+            messages.success(
+                self.request,
+                _(
+                    "The report has been created from the report of %(year)s: sections, "
+                    "plan items and indicators have been copied."
+                )
+                % {"year": bron.jaar},
+            )
+        else:
+            messages.success(
+                self.request, _("The report has been created with the default sections.")
+            )
         return HttpResponseRedirect(self.object.get_absolute_url())
 
     def get_context_data(self, **kwargs):
@@ -125,7 +166,8 @@ class JaarrapportageDetailView(RapportageViewMixin, DetailView):
         context.update(build_report_context(rapportage))
         context.update(
             {
-                "versies": rapportage.versies.select_related("definitief_door"),
+                "versies": rapportage.versies.select_related("definitief_door", "heropend_door"),
+                "can_manage_plan": editable and user.has_perm("rapportage.change_planonderdeel"),
                 "can_edit": editable and user.has_perm("rapportage.change_jaarrapportage"),
                 "section_controls": editable and user.has_perm("rapportage.change_sectie"),
                 "can_add_section": editable and user.has_perm("rapportage.add_sectie"),
@@ -197,6 +239,7 @@ class SectieUpdateView(SectieViewMixin, ConceptOnlyMixin, VersionedFormViewMixin
             rapportage=self.object.rapportage,
             page_title=_("Edit section"),
             submit_label=_("Save section"),
+            blok_form=BlokKeuzeForm(soort=self.object.soort),
         )
 
 
@@ -217,6 +260,7 @@ class SectieCreateView(OneTimeSubmitMixin, RapportageViewMixin, ConceptOnlyMixin
             rapportage=self.get_rapportage(),
             page_title=_("New section"),
             submit_label=_("Add section"),
+            blok_form=BlokKeuzeForm(),
         )
 
 
@@ -287,19 +331,56 @@ class JaarrapportageFinalizeView(RapportageViewMixin, View):
         return HttpResponseRedirect(rapportage.get_absolute_url())
 
 
-class JaarrapportageReopenView(RapportageViewMixin, View):
-    permission_required = "rapportage.reopen_jaarrapportage"
-    http_method_names = ["post"]
+class JaarrapportageCheckView(ScopedViewMixin, TemplateView):
+    """Before making a report final: what weakens it, each with a link to open it."""
 
-    def post(self, request, *args, **kwargs):
-        rapportage = self.get_rapportage()
+    model = Jaarrapportage
+    permission_required = "rapportage.view_jaarrapportage"
+    template_name = "rapportage/jaarrapportage_check.html"
+
+    def get_context_data(self, **kwargs):
+        rapportage = self.get_object()
+        checks = report_warnings(year=rapportage.jaar, user=self.request.user)
+        user = self.request.user
+        return super().get_context_data(
+            **kwargs,
+            rapportage=rapportage,
+            checks=checks,
+            problems=sum(check["total"] for check in checks),
+            can_finalize=not rapportage.is_definitief
+            and user.has_perm("rapportage.finalize_jaarrapportage"),
+        )
+
+
+class JaarrapportageReopenView(ScopedViewMixin, FormView):
+    """Reopening asks for confirmation and a reason; both are kept with the version."""
+
+    model = Jaarrapportage
+    permission_required = "rapportage.reopen_jaarrapportage"
+    template_name = "rapportage/jaarrapportage_reopen.html"
+    form_class = HeropenForm
+
+    def get_context_data(self, **kwargs):
+        rapportage = self.get_object()
+        return super().get_context_data(
+            **kwargs,
+            rapportage=rapportage,
+            versie=latest_version(rapportage),
+            submit_label=_("Reopen as new draft version"),
+            submit_class="btn-danger",
+        )
+
+    def form_valid(self, form):
+        rapportage = self.get_object()
         try:
-            reopen_jaarrapportage(rapportage=rapportage)
+            reopen_jaarrapportage(
+                rapportage=rapportage, user=self.request.user, reden=form.cleaned_data["reden"]
+            )
         except ValidationError as exc:
-            messages.error(request, exc.messages[0])
+            messages.error(self.request, exc.messages[0])
         else:
             messages.success(
-                request,
+                self.request,
                 _("The report is a draft again. Earlier final versions remain downloadable."),
             )
         return HttpResponseRedirect(rapportage.get_absolute_url())

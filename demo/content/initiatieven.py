@@ -80,8 +80,8 @@ INITIATIEVEN: dict[str, InitiatiefData] = {
         naam="Buurtactiviteiten Mulderskamp",
         wijk="De Hoven",
         omschrijving=(
-            "De activiteitencommissie van buurthuis Mulderskamp organiseert activiteiten voor "
-            "buurtbewoners, zoals een excursie naar Boer Kip in de week van de ontmoeting."
+            "De activiteitencommissie van buurthuis Mulderskamp zet activiteiten op voor de buurt; "
+            "tijdens de week van de ontmoeting ging ze bijvoorbeeld op bezoek bij Boer Kip."
         ),
         historie=[
             (S.ACTIEF, D(2021, 3, 1), ""),
@@ -167,8 +167,8 @@ INITIATIEVEN: dict[str, InitiatiefData] = {
         naam="Creatieve ochtend",
         wijk="Waterkwartier",
         omschrijving=(
-            "Op woensdagochtend een creatieve ochtend voor mensen uit de wijk, die via "
-            "creativiteit ontspanning vinden. Ontstaan na de opruimactie in de Staatsliedenbuurt."
+            "Elke woensdagochtend komen buurtbewoners samen om creatief bezig te zijn en zo te "
+            "ontspannen. Het begon na de opruimactie in de Staatsliedenbuurt."
         ),
         historie=[
             (S.IDEE, D(2023, 8, 30), "Vrijwilliger meldt zich na de opruimactie."),
@@ -187,8 +187,8 @@ INITIATIEVEN: dict[str, InitiatiefData] = {
         naam="Eritrese vadergroep",
         wijk="Waterkwartier",
         omschrijving=(
-            "Vaders uit Eritrea komen op zaterdagmiddag samen in de hopwoning om te kaarten en "
-            "samen te zijn. Vanaf januari kan de groep zelfstandig door."
+            "Eritrese vaders treffen elkaar op zaterdagmiddag in de hopwoning; ze kaarten en zijn "
+            "bij elkaar. Vanaf januari redt de groep het zonder de sociaal makelaar."
         ),
         historie=[
             (S.IN_VOORBEREIDING, D(2023, 2, 4), ""),

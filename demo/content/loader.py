@@ -383,9 +383,16 @@ def _load_rapportage() -> None:
                 "inzet_middelen": middelen,
             },
         )
-        for naam, streefwaarde, meting in indicatoren:
+        for naam, streefwaarde, meting, richting, eenheid, waarde, bron in indicatoren:
             Indicator.objects.update_or_create(
                 planonderdeel=onderdeel,
-                meting=meting,
-                defaults={"naam": naam, "streefwaarde": Decimal(streefwaarde)},
+                naam=naam,
+                defaults={
+                    "meting": meting,
+                    "streefwaarde": Decimal(streefwaarde),
+                    "richting": richting,
+                    "eenheid": eenheid,
+                    "handmatige_waarde": None if waarde is None else Decimal(waarde),
+                    "bron": bron,
+                },
             )

@@ -4,8 +4,8 @@ Brokers per gebied follow Bijlage 2 of seed 000: Waterkwartier 1 → 2,
 Centrum/De Hoven/Noordveen/Noorderhaven 1 → 2, Zuidwijken/Warnsveld/Leesten
 1 → 3. That is 7, while section 1 reports 8 brokers in 2023. The eighth is a
 second extra broker in Zuidwijken – Warnsveld – Leesten who started in
-October 2023: Bijlage 1 says "In november is de nieuwe sociaal makelaar
-aangesloten bij een groenproject" in the Zuidwijken. So that gebied has 4 at
+October 2023: Bijlage 1 has the new broker join a green project in the
+Zuidwijken in November. So that gebied has 4 at
 the end of 2023. The mbo sociaal makelaar in Waterkwartier is a pilot on top
 of the agreed number (functie mbo_sociaal_makelaar, is_pilot) and is not
 counted among the 8.

@@ -1,46 +1,57 @@
-"""The 2023 annual report of seed 000: introduction, section narratives, Bijlage 2.
+"""The 2023 annual report of seed 000, told in this project's own words.
 
-Sections 1 and 3 hold the narrative only: the figures (number of brokers,
-capacity, new workers, waiting list) are computed by the app from the record.
-Person names of the seed are replaced by fictional ones.
+The facts and figures are the seed's; the sentences are not (a test checks
+that no run of ten words is shared with it). The figures themselves (number of
+brokers, capacity, new workers, waiting list, …) are computed by the app from
+the record: each section names the block that proves a paragraph with a
+placeholder line right after that paragraph. Person names are fictional.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from rapportage.choices import SectieSoort
+from rapportage.choices import Richting, SectieSoort
 
 JAAR = 2023
 TITEL = "Jaarrapportage Sterke Wijken Perspectief Zutphen"
-# Section 1 compares with the end of 2020: "van 3 (1 per sociaal wijkteam) eind 2020".
+# Section 1 compares with the end of 2020: three brokers then, one per sociaal wijkteam.
 BASISJAAR = 2020
 VERSIEDATUM = datetime.date(2023, 12, 1)
 
 INLEIDING = """\
-Rapportage naar aanleiding van het amendement: *Focus op wijkgericht werken en vergroten \
-sociale cohesie* (november 2022).
+In november 2022 nam de gemeenteraad een amendement aan met de titel *Focus op wijkgericht \
+werken en vergroten sociale cohesie*. Deze rapportage laat zien wat Perspectief sindsdien met \
+dat amendement heeft gedaan.
 
-Aan de hand van het amendement heeft Perspectief een plan "Sterke Wijken" gemaakt ten bate van \
-de uitvoering van het amendement. Dit plan richt zich op het verhogen van de personele \
-capaciteit, waardoor Perspectief meer kan betekenen in het versterken van de sociale basis in \
-alle wijken. Het plan is vervolgens gefaseerd uitgevoerd. Elke fase is vooraf besproken met de \
-gemeente, waarna een beschikking is verstrekt.
+Om het amendement uit te voeren schreef Perspectief het plan "Sterke Wijken". De kern daarvan: \
+meer mensen in dienst, zodat we in iedere wijk beter kunnen bijdragen aan een stevige sociale \
+basis. We hebben het plan in fasen uitgevoerd. Vóór elke fase hebben we die met de gemeente \
+doorgesproken; daarna volgde telkens een beschikking.
+"""
+
+KERNCIJFERS = """\
+Op deze pagina staan de belangrijkste cijfers van 2023 naast die van 2022. Alle cijfers komen \
+uit de registratie in de app; bijlage 3 legt uit wat ze tellen.
 """
 
 SECTIE_1 = """\
-In het plan Sterke Wijken is afgesproken dat Perspectief het aantal sociaal makelaars uitbreidt \
-om gericht in elke wijk te werken aan een sterke sociale basis. Deze uitbreiding is gerealiseerd.
+Het plan Sterke Wijken spreekt af dat Perspectief meer sociaal makelaars inzet, zodat in iedere \
+wijk gericht aan een sterke sociale basis kan worden gewerkt. Die uitbreiding is er gekomen:
 
-Deze nieuwe sociaal makelaars:
+[[blok:makelaars_groei]]
 
-- zijn allemaal offline en online laagdrempelig beschikbaar voor inwoners en steeds meer \
-ingebed in de wijk;
-- zijn volop aan de slag met het verbinden van vraag en aanbod;
-- bevorderen eigen kracht en samenkracht van inwoners door het zichtbaar maken en versterken \
-van sociale netwerken in wijken;
-- hebben als focus het intensiveren en verbreden van het zichtbaar en present zijn in alle \
-wijken om meer en betekenisvolle verbindingen tot stand te brengen.
+Wat doen de nieuwe makelaars?
+
+- Inwoners kunnen hen makkelijk bereiken, op straat en online, en ze raken steeds meer verweven \
+met hun wijk.
+- Ze brengen vraag en aanbod bij elkaar.
+- Ze maken sociale netwerken in de wijk zichtbaar en sterker, en helpen inwoners zo om zelf en \
+samen meer te kunnen.
+- Ze willen in elke wijk vaker en op meer plekken aanwezig zijn, zodat er meer verbindingen \
+ontstaan die er echt toe doen.
+
+[[blok:makelaars_tabel]]
 
 Meer lezen:
 
@@ -50,159 +61,200 @@ Daan met actieve buurtbewoners)
 - [Live muziekmiddag en filmavond in 't Nut](https://www.contactzutphen.nl/nieuws/maatschappij/\
 470990/live-muziekmiddag-en-filmavond-in-t-nut)
 
-De nieuwe sociaal makelaars zijn on the job getraind door hun collega's en daarnaast zijn zij \
-bijgeschoold in de ABCD-methodiek (of doen dat alsnog in 2024).
+Hun vak leerden de nieuwe collega's in de praktijk, van ervaren sociaal makelaars. Ook volgden \
+ze een scholing in de ABCD-methodiek; wie dat nog niet deed, doet het in 2024.
 
-Afgesproken was om de sociale wijkanalyse leidend te laten zijn. Helaas heeft de gemeente nog \
-geen initiatief genomen om deze sociale wijkanalyses te vervolgen. Daarom is gekozen voor een \
-focus op het verbinden van inwoners en ondersteunen van buurtinitiatieven om de sociale basis in \
-alle wijken te versterken. In bijlage 1 staan voorbeelden per wijk van wat deze inzet heeft \
-opgeleverd. Het betreft voorbeelden waar de nieuwe sociaal makelaars een rol in hebben, dus het \
-betreft voorbeelden van onze extra inzet. Door deze inzet hebben we veel meer inwoners, \
-initiatieven en activiteiten kunnen ondersteunen.
+De afspraak was dat de sociale wijkanalyse richting zou geven. De gemeente heeft die analyses \
+echter nog niet voortgezet. We hebben daarom ingezet op twee dingen die de sociale basis overal \
+versterken: inwoners met elkaar in contact brengen en buurtinitiatieven ondersteunen. Bijlage 1 \
+geeft per wijk voorbeelden van wat dat heeft opgeleverd. In al die voorbeelden speelden de \
+nieuwe makelaars een rol: ze laten dus zien wat de extra inzet betekent. Dankzij die inzet \
+konden we veel meer inwoners, initiatieven en activiteiten helpen.
 
-De Hogeschool Arnhem Nijmegen (HAN) heeft onderzoek gedaan naar het inzicht krijgen in (1) de \
-werkwijze van de sociaal makelaars vanuit professioneel en bewonersperspectief en (2) de eerste \
-effecten op wijkniveau, om de functie van sociaal makelaar op een zinvolle manier door te \
-ontwikkelen en tevens verantwoording af te leggen aan de gemeenteraad. Hierbij is gekeken naar:
+Wat makelaars in de wijk horen en zien, noteren ze als signaal in de app. Keert een \
+thema in een wijk steeds terug, dan maken we er met partners een collectief vraagstuk van en \
+zoeken we samen met bewoners naar een antwoord. In het Waterkwartier leidden de vele signalen \
+over geldzorgen zo tot een gezamenlijke aanpak, die in 2023 is afgerond. Ook het contact met \
+het buurtteam houden we bij, met de doorverwijzingen over en weer:
 
-- Welke werkzaamheden verrichten sociaal makelaars in de praktijk en welk typen \
-bewonersinitiatieven ondersteunen zij in 4 wijken van Zutphen?
-- Hoe verhouden de werkzaamheden in de praktijk zich tot de in de notitie \
-'rolverduidelijking' genoemde taken, grondhouding, valkuilen en aandachtspunten?
-- Hoe verhouden de werkzaamheden van sociaal makelaars zich tot de aanleiding voor het starten \
-van deze nieuwe functie, de opdracht vanuit gemeente Zutphen en de behoeften vanuit de \
-gemeenschap?
-- Welke effecten ervaren betrokken wijkbewoners en professionals m.b.t. de sociaal makelaars \
-en welke effecten komen daar in de nabije toekomst (1-3 jaar) naar verwachting nog bij?
-- Wat is een zinvolle manier om de rol van de sociaal makelaars verder te ontwikkelen?
+[[blok:signalen_en_collectief_werk]]
 
-Het onderzoeksrapport wordt in december 2023 opgeleverd. In het eerste kwartaal van 2024 \
-zullen de uitkomsten hiervan intern en extern worden besproken. Het rapport is per 21 december \
-2023 beschikbaar.
+Onderzoekers van de Hogeschool Arnhem Nijmegen (HAN) bekeken hoe de sociaal makelaars werken, \
+gezien door de ogen van professionals en van bewoners, en welke eerste effecten dat in de wijken \
+heeft. Het doel: de functie goed verder ontwikkelen en de gemeenteraad laten zien wat het \
+oplevert. De onderzoeksvragen waren:
+
+- Wat doen sociaal makelaars in de praktijk, en wat voor bewonersinitiatieven steunen ze in \
+vier Zutphense wijken?
+- Past dat werk bij de taken, de grondhouding, de valkuilen en de aandachtspunten uit de \
+notitie 'rolverduidelijking'?
+- Past het bij de reden waarom de functie is ingevoerd, bij de opdracht van de gemeente en bij \
+wat de gemeenschap nodig heeft?
+- Welke effecten merken bewoners en professionals nu al, en welke verwachten ze binnen één tot \
+drie jaar?
+- Hoe kan de rol van sociaal makelaar zich het beste verder ontwikkelen?
+
+Het onderzoeksrapport verschijnt in december 2023 en ligt vanaf 21 december klaar. In het \
+eerste kwartaal van 2024 bespreken we de uitkomsten binnen en buiten de organisatie.
 """
 
 SECTIE_2 = """\
-In december 2023 is een plan van aanpak opgeleverd i.s.m. het Groene Doeners Collectief, waarin \
-uitgewerkt staat hoe we de ondersteuning van vrijwillige inzet in Zutphen willen inrichten, in \
-samenwerking met Mede. Voor de uitkomsten van het onderzoek en plan van aanpak verwijzen we naar \
-deze rapportage.
+Samen met het Groene Doeners Collectief leverden we in december 2023 een plan van aanpak op. Het \
+beschrijft hoe Perspectief en Mede de ondersteuning van vrijwilligers in Zutphen samen willen \
+organiseren. Voor de uitkomsten van het onderzoek en de aanpak verwijzen we naar dat plan.
 
-Dit plan dient nog met de gemeente besproken te worden. Zodra er een akkoord is van de gemeente \
-Zutphen en helderheid over structurele financiering kunnen we, Perspectief en Mede, van start \
-met de uitwerking.
+De gemeente moet het plan nog bespreken. Zodra zij instemt en duidelijk is hoe het structureel \
+wordt betaald, kunnen Perspectief en Mede het gaan uitvoeren.
 
-Naast een vrijwilligersvacaturebank gaat het om inwoners ondersteunen bij het vinden van \
-passend vrijwilligerswerk, (vrijwilligers)organisaties ondersteunen bij het op de kaart zetten \
-van hun organisatie bij vrijwilligerswerk, een (leer)netwerk van organisaties opzetten en een \
-raad van advies opstarten, die creatief meedenkt over de vrijwilligersvacaturebank en \
-vrijwillige inzet in Zutphen. Ook vinden we het van belang om samen met de gemeente een debat te \
-organiseren over wat we belangrijk vinden in Zutphen in het kader van vrijwillige inzet: wat \
-verwachten we van elkaar?
+Het plan omvat meer dan een vacaturebank voor vrijwilligerswerk. We willen inwoners helpen \
+vrijwilligerswerk te vinden dat bij hen past, en organisaties (ook vrijwilligersorganisaties) \
+helpen om zich bij vrijwilligers bekend te maken. We willen een netwerk van organisaties bouwen \
+waarin ze van elkaar leren, en een raad van advies oprichten die met frisse ideeën meedenkt over \
+de vacaturebank en over vrijwillige inzet in de stad. Ten slotte willen we met de gemeente een \
+debat houden over de vraag wat Zutphen belangrijk vindt aan vrijwillige inzet: wat mogen we van \
+elkaar verwachten?
+
+[[blok:vrijwilligerswerk]]
+
+Merken bewoners zelf dat een initiatief iets uitmaakt? Bij de Mulderskamp hebben we het hun \
+dit najaar gevraagd, met een korte vragenlijst van vijf stellingen. Hun antwoorden, \
+en wat de makelaar en de vrijwilligers daar samen uit opmaken, staan hieronder:
+
+[[blok:effecten_volgens_bewoners]]
 """
 
 SECTIE_3 = """\
-Vanuit Buurtservice hebben we meer inzet per week. Dit geeft rust in de bezetting, die te krap \
-was. Daarnaast hebben we veel meer kunnen inzetten op het aangaan en versterken van \
-samenwerkingen, evenals op het werven van vrijwilligers. Dit laatste vraagt blijvende aandacht, \
-waarbij er nog geen samenwerking heeft kunnen plaatsvinden met het vrijwilligerssteunpunt, \
-omdat dat nog niet gestart is. We verwachten dat deze samenwerking gaat helpen om nog meer \
-vrijwilligers te werven.
+Buurtservice kreeg er vanaf maart twaalf uur per week aan inzet bij:
 
-### Tot en met juni 2023
+[[blok:capaciteit]]
 
-Er is ingezet op het bekender maken van Buurtservice om vrijwilligers/leermeesters te werven \
-(o.a. vacatures op Zutphense Zetjes, info in de Bornkrant, contacten met AZC en Tactus, \
-buurtbraderie). Ook is er een podcast en een promovideo gemaakt.
+Daardoor is de bezetting, die eerst te krap was, rustiger geworden. We hadden ook meer tijd om \
+samenwerkingen aan te gaan en te verdiepen, en om vrijwilligers te werven. Werven blijft \
+aandacht nodig hebben. Met het vrijwilligerssteunpunt konden we nog niet samenwerken, omdat dat \
+steunpunt nog niet van start is gegaan; zodra dat wel zo is, verwachten we er extra \
+vrijwilligers door te vinden.
 
-Er is nog een wachtlijst voor klussen, wel minder dan voor maart. Dit heeft te maken met de \
-instroom vanuit GelreWerkt, snelle uitstroom naar betaald werk en een toename van de vraag. \
-Acties die we al hebben uitgezet om de wachtlijst te verminderen, naast het werven van \
-vrijwilligers, is het uitbreiden van de openingstijden van Buurtservice. Ook trekken we samen met \
-GelreWerkt hard aan het verhogen van de instroom. Er zit de laatste weken een stijgende lijn in \
-(juni 2023). Structurele instroom van mensen met een afstand tot de arbeidsmarkt vraagt \
-blijvende aandacht samen met GelreWerkt!
+### Eerste halfjaar 2023
 
-In de doorontwikkeling van Buurtservice zijn we daarnaast bezig met:
+Om vrijwilligers en leermeesters te vinden hebben we Buurtservice beter op de kaart gezet: met \
+vacatures op Zutphense Zetjes, een stuk in de Bornkrant, contact met Tactus en het AZC en een \
+kraam op de buurtbraderie. Daarnaast maakten we een promovideo en een podcast.
 
-- Ontwikkeling basiscursus Bouw met GelreWerkt en het praktijkonderwijs. Beoogde start: \
-september. Doel: vergroten kennis deelnemers en "warm" laten lopen voor de bouw/techniek.
-- Samenwerking in het Ketelhuis (locatie Buurtservice) met buurtinitiatieven en organisaties. \
-Het naaiatelier 'de gouden draad' (Werkmakers), warmtenet (gemeente), moeders voor moeders, \
-Vrienden van de Componistenbuurt en Outreach maken sinds 1 juni ook gebruik van onze locatie.
-- Versterken samenwerking met andere werkprojecten. Bijeenkomst georganiseerd in het \
-Ketelhuis, waarbij aanwezig waren: GelreWerkt, Werkmakers, Spijs, Stichting Lokaal, 2switch, \
-Beheer en onderhoud gemeente, Driekant. Na de zomer wordt verdere samenwerking verkend rondom \
-entree-opleidingen, doorstroom en taallessen.
-- Vervolg daarvan is na de zomer bij Stichting Lokaal, om de samenwerking onderling te \
-versterken en bijvoorbeeld gezamenlijk in te steken op entree-opleidingen, doorstroom, \
-taallessen etc.
+[[blok:buurtservice_h1_uitvoerders]]
 
-### Juli tot en met december 2023
+Er staan nog klussen op de wachtlijst, maar minder dan vóór maart. Dat komt door de instroom \
+vanuit GelreWerkt, doordat deelnemers snel doorstromen naar betaald werk, en doordat er meer \
+klussen worden gevraagd. Om de wachtlijst korter te maken werven we vrijwilligers en is \
+Buurtservice langer open. Samen met GelreWerkt werken we hard aan meer instroom; in juni 2023 \
+ging die de goede kant op. Dat mensen met een afstand tot de arbeidsmarkt blijvend instromen, \
+vraagt ook in de toekomst samen met GelreWerkt aandacht.
 
-Voorbeelden: samenwerkingen versterkt en nieuwe samenwerkingen gestart.
+[[blok:buurtservice_h1_klussen]]
 
-- We zijn een samenwerking gestart met St. Felis en het European Solidarity Corps. Daar kunnen \
-jongeren uit Europa zich inschrijven voor een uitwisselingsperiode in Nederland, waarbij ze \
-vrijwilligerswerk kunnen uitvoeren bij verschillende organisaties \
+Verder werken we aan de doorontwikkeling van Buurtservice:
+
+- Met GelreWerkt en het praktijkonderwijs zetten we een basiscursus Bouw op, die in september \
+moet starten. Deelnemers leren er meer en raken enthousiast voor werk in bouw en techniek.
+- Het Ketelhuis, waar Buurtservice zit, delen we sinds 1 juni met buurtinitiatieven en \
+organisaties: Outreach, moeders voor moeders, het warmtenet van de gemeente, de Vrienden van de \
+Componistenbuurt en naaiatelier 'de gouden draad' van Werkmakers.
+- In het Ketelhuis kwamen andere werkprojecten bij elkaar: Driekant, Spijs, 2switch, \
+Werkmakers, GelreWerkt, Stichting Lokaal en Beheer en onderhoud van de gemeente. Na de zomer \
+verkennen we samen entree-opleidingen, doorstroom en taallessen.
+- Na de zomer gaat dat gesprek verder bij Stichting Lokaal, om elkaar beter te vinden en \
+bijvoorbeeld samen op te trekken bij taallessen, doorstroom en entree-opleidingen.
+
+### Tweede halfjaar 2023
+
+In de tweede helft van het jaar begonnen er nieuwe vrijwilligers, deelnemers en stagiairs:
+
+[[blok:buurtservice_h2_uitvoerders]]
+
+Ook hebben we bestaande samenwerkingen versterkt en nieuwe opgezet:
+
+- Met St. Felis en het European Solidarity Corps: jongeren uit heel Europa kunnen zich daar \
+aanmelden om een tijd in Nederland vrijwilligerswerk te doen bij allerlei organisaties \
 (<https://www.europeansolidaritycorps.nl/>).
-- We zijn een samenwerking gestart met Woonbedrijf Ons Huis.
-- We zijn een samenwerking gestart met de WMO. We voeren klussen uit (drempels plaatsen, \
-overkapping scootmobiel, aanpassen tuin i.v.m. scootmobiel, beugels ophangen etc.) die vallen \
-onder de WMO.
-- Bijdrages geleverd aan diverse buurtinitiatieven (Canyon Jam skate event, \
-renovatieprojecten in Waterkwartier en Zuidwijken, World Clean Up Day, zwemveilig project).
-- Aangesloten bij Emerpark in het Waterkwartier.
+- Met Woonbedrijf Ons Huis.
+- Met de WMO: we doen klussen die onder de WMO vallen, zoals drempels leggen, beugels ophangen, \
+een overkapping voor de scootmobiel maken en een tuin geschikt maken voor de scootmobiel.
+- We droegen bij aan buurtinitiatieven: het skate-event Canyon Jam, World Clean Up Day, het \
+zwemveilig-project en renovaties in de Zuidwijken en het Waterkwartier.
+- We sloten ons aan bij het Emerpark in het Waterkwartier.
 
-### Toekomst
+[[blok:buurtservice_h2_klussen]]
 
-Voor Buurtservice liggen er veel kansen in het uitbreiden van de dienstverlening. We zijn \
-gestart met het maken van toekomstplannen voor 2024 en verder. In onze strategische agenda \
-2024-2029 staat benoemd dat we Buurtservice graag verder willen uitbreiden, zodat meer mensen \
-geholpen kunnen worden bij klussen en meer mensen de kans krijgen om van betekenis te zijn en te \
-leren door het doen van klussen.
+### Vooruitblik
+
+Buurtservice kan nog veel meer betekenen. De plannen voor 2024 en later zijn in de maak. Onze \
+strategische agenda voor 2024-2029 noemt de uitbreiding van Buurtservice als doel: dan helpen we \
+meer inwoners met klussen, en krijgen meer mensen de kans om iets te betekenen en al doende te \
+leren.
 """
 
 SECTIE_4 = """\
-Dit onderdeel valt onder de verantwoordelijkheid van de gemeente. Bij de gemeente is eerst de \
-focus gelegd op beleid rondom wijkgericht werken. Perspectief is tot nu toe niet betrokken \
-geweest en zet zich, zoals afgesproken, graag nog in, o.a. expertise delen, \
-meedenken/meedoen, verbindingsrol naar inwoners en netwerkpartners.
+Dit deel van het plan ligt bij de gemeente. Zij heeft eerst gewerkt aan beleid voor \
+wijkgericht werken; Perspectief is daar nog niet bij betrokken. Zoals afgesproken willen we \
+graag bijdragen: met onze kennis, door mee te denken en mee te doen, en als verbinder naar \
+inwoners en partners in het netwerk.
 """
 
 CIJFERS = """\
-De cijfers in dit overzicht zijn berekend uit de registratie van activiteiten, initiatieven en \
-Buurtservice over 2023.
+Dit hoofdstuk geeft de cijfers van 2023 per gebied en per wijk, berekend uit wat er in de app is \
+vastgelegd over activiteiten, bewonersinitiatieven en Buurtservice.
+
+Elke maand per gebied: hoeveel activiteiten de sociaal makelaars vastlegden.
+
+[[blok:activiteiten_per_maand]]
+
+Hoeveel inwoners die activiteiten bereikten, en hoeveel er daardoor zelf actief werden:
+
+[[blok:bereik_per_gebied]]
+
+Per wijk, en waar het aantal inwoners bekend is ook per 1.000 inwoners:
+
+[[blok:bereik_per_wijk]]
+
+[[blok:initiatieven_per_status]]
+
+Het verloop van de wachtlijst van Buurtservice door het jaar:
+
+[[blok:wachtlijst]]
 """
 
 VOORBEELDEN = """\
-Voorbeelden per wijk waar de nieuwe sociaal makelaars een rol in hebben: voorbeelden van onze \
-extra inzet.
+Per gebied en wijk volgen voorbeelden waarin de nieuwe sociaal makelaars een rol speelden: zij \
+laten zien wat de extra inzet heeft opgeleverd.
 """
 
 PLAN = """\
-### Toelichting bij onderdeel 3: Buurtservice als collectief traject
+### Waarom Buurtservice een collectief traject is (onderdeel 3)
 
-Bij Buurtservice werken deelnemers vanuit GelreWerkt!, die een grote afstand tot de \
-arbeidsmarkt hebben. Door praktische klussen in en om huis te doen voor inwoners die dat zelf \
-niet kunnen, werken de deelnemers aan hun werknemersvaardigheden. De deelnemers stromen \
-vervolgens zo mogelijk uit naar (betaald) werk of opleiding.
+Bij Buurtservice werken deelnemers van GelreWerkt! die ver van de arbeidsmarkt af staan. Ze doen \
+praktische klussen in en rond het huis van inwoners die dat zelf niet kunnen, en oefenen zo de \
+vaardigheden die ze als werknemer nodig hebben. Waar het kan, stromen ze daarna door naar \
+(betaald) werk of een opleiding.
 
-Het gaat om een groep deelnemers die moeilijk te bereiken is en op deze wijze hun kansen om mee \
-te doen in de samenleving vergroot en de eigen talenten ontwikkelt. Bij Buurtservice doen veel \
-anderstaligen en laaggeletterden werkervaring op. Naast deelnemers werken er vrijwilligers bij \
-Buurtservice. De toegevoegde waarde van deze vrijwilligers is groot: als voorbeeldfunctie, \
-helpen met de taal en meer capaciteit voor klussen.
+Deze deelnemers zijn lastig te bereiken. Hier krijgen ze meer kans om mee te doen in de \
+samenleving en ontwikkelen ze hun talenten. Veel van hen zijn anderstalig of laaggeletterd en \
+doen bij Buurtservice werkervaring op. Naast hen werken er vrijwilligers, die veel toevoegen: ze \
+zijn een voorbeeld, helpen met de taal en zorgen voor meer handen om klussen te doen.
 
-Buurtservice is daarom te zien als een collectief traject, waarbij deelnemers en vrijwilligers \
-elkaar als groep versterken en tegelijkertijd anderen ondersteunen bij wat ze zelf niet (meer) \
-kunnen. Deze groepsaanpak versterkt het vertrouwen van deelnemers en vrijwilligers in elkaar en \
-de samenleving, draagt bij aan sociale inclusie en het vergroten van bestaanszekerheid. Deze \
-voorliggende inzet voorkomt/vermindert inzet van maatwerkvoorzieningen.
+Zo versterken deelnemers en vrijwilligers elkaar als groep, terwijl ze anderen helpen met wat die \
+zelf niet (meer) kunnen: een collectief traject. Werken als groep geeft deelnemers en \
+vrijwilligers meer vertrouwen in elkaar en in de samenleving, helpt bij sociale inclusie en bij \
+meer bestaanszekerheid. Omdat deze inzet vooraf gaat aan zwaardere hulp, voorkomt of vermindert \
+ze het gebruik van maatwerkvoorzieningen.
 """
 
-# (soort, titel, tekst) in the order of the seed.
+VERANTWOORDING = """\
+De app berekent de cijfers van deze rapportage; hieronder staat per cijfer wat het wel en niet \
+telt.
+"""
+
+# (soort, titel, tekst) in the order of the report.
 SECTIES: list[tuple[str, str, str]] = [
+    (SectieSoort.KERNCIJFERS, "Kerncijfers 2023", KERNCIJFERS),
     (SectieSoort.SOCIAAL_MAKELAARS, "1. In elke wijk een sociaal makelaar", SECTIE_1),
     (SectieSoort.VRIJWILLIGERSWERK, "2. Het vrijwilligerswerk in de wijken stimuleren", SECTIE_2),
     (
@@ -211,84 +263,122 @@ SECTIES: list[tuple[str, str, str]] = [
         SECTIE_3,
     ),
     (SectieSoort.VISIE, "4. Een uitgewerkte visie op sterke wijken", SECTIE_4),
-    (SectieSoort.CIJFERS, "Cijfers", CIJFERS),
+    (SectieSoort.CIJFERS, "5. Cijfers per gebied en wijk", CIJFERS),
     (
         SectieSoort.VOORBEELDEN,
-        "Bijlage 1: Voorbeelden van de opbrengsten van het sociaal makelen per wijk",
+        "Bijlage 1: Wat sociaal makelen per wijk opleverde",
         VOORBEELDEN,
     ),
-    (SectieSoort.PLAN, "Bijlage 2: samenvatting Plan Sterke Wijken", PLAN),
+    (SectieSoort.PLAN, "Bijlage 2: het plan Sterke Wijken samengevat", PLAN),
+    (SectieSoort.VERANTWOORDING, "Bijlage 3: Wat de cijfers tellen", VERANTWOORDING),
 ]
 
+# An indicator: (naam, streefwaarde, meting, richting, eenheid, handmatige waarde, bron);
+# an empty meting means the result was entered by hand with its source.
+Indicatorregel = tuple[str, int, str, str, str, int | None, str]
+
 # Bijlage 2: (titel, doel, gewenst resultaat, startsituatie, inzet middelen, indicatoren)
-PLANONDERDELEN: list[tuple[str, str, str, str, str, list[tuple[str, int, str]]]] = [
+PLANONDERDELEN: list[tuple[str, str, str, str, str, list[Indicatorregel]]] = [
     (
         "1. In elke wijk een sociaal makelaar",
-        "Het bevorderen van eigen kracht en samenkracht van inwoners door het zichtbaar maken en "
-        "versterken van sociale netwerken in wijken. Met als focus: intensiveren en verbreden "
-        "van het zichtbaar en present zijn in alle wijken om meer en betekenisvolle verbindingen "
-        "tot stand te brengen; per wijk is de sociale wijkanalyse leidend.",
-        "In elke wijk is voldoende capaciteit van sociaal makelaars: laagdrempelig beschikbaar "
-        "en ingebed. Vanaf de 2e helft van 2023 is er – naast de reguliere capaciteit – gestart "
-        "met het verbinden van vraag en aanbod.",
-        "Er is te weinig 'loopvermogen' voor de hele stad om present en zichtbaar te zijn op "
-        "plekken waar inwoners komen en om collectieve ondersteuning te bieden. Aantal "
-        "hulpvragen neemt toe waardoor sociaal werkers niet meer voldoende present zijn op "
-        "straat en te weinig collectieve ondersteuning kunnen bieden. Onder meer als gevolg van "
-        "Corona is de sociale cohesie in de wijken afgebrokkeld, terwijl het van groot belang "
-        "is om de sociale cohesie te versterken: het verhogen van de leefbaarheid in de wijk, "
-        "het verhogen van het welbevinden van inwoners en het verminderen van de druk op de "
-        "zorg (behouden betaalbaarheid, toegankelijkheid en kwaliteit).",
-        "In elke wijk een sociaal makelaar die zich richt op verbinden van inwoners en "
-        "ondersteunen van buurtinitiatieven om kwaliteit en vitaliteit van de gemeenschap te "
-        "versterken.\n\n"
-        "Het volgende aantal sociaal makelaars wordt ingezet (aantal personen; aantal uren "
-        "varieert van 16-32 uur):\n\n"
-        "- Waterkwartier: van 1 naar 2 sociaal makelaars.\n"
-        "- Centrum/De Hoven/Noordveen/Noorderhaven: van 1 naar 2 sociaal makelaars.\n"
-        "- Zuidwijken/Warnsveld/Leesten: van 1 naar 3 sociaal makelaars.\n\n"
-        "Een scholingstraject voor de sociaal makelaars, omdat er geen gerichte opleiding is "
-        "voor sociaal makelen: ABCD-methodiek en training on the job door collega sociaal "
-        "makelaars.\n\n"
-        "Effectmeting door de HAN (Hogeschool Arnhem Nijmegen).",
-        [("Aantal sociaal makelaars eind 2023", 8, "makelaars_eind_jaar")],
+        "Inwoners helpen om zelf en samen meer te kunnen, door de sociale netwerken in de wijken "
+        "zichtbaar en sterker te maken. De nadruk ligt op vaker en breder aanwezig zijn in alle "
+        "wijken, zodat er meer verbindingen ontstaan die ertoe doen. Per wijk geeft de sociale "
+        "wijkanalyse de richting aan.",
+        "Elke wijk heeft genoeg sociaal makelaars, die makkelijk bereikbaar zijn en in de wijk "
+        "verankerd. Vanaf de tweede helft van 2023 brengen zij – bovenop de gewone capaciteit – "
+        "vraag en aanbod bij elkaar.",
+        "Er is te weinig menskracht om overal in de stad te laten zien dat we er zijn, daar waar "
+        "inwoners elkaar treffen, en om hen als groep te ondersteunen. Omdat er steeds meer "
+        "hulpvragen komen, zijn sociaal werkers minder op straat en bieden ze te weinig "
+        "collectieve steun. Mede door corona is de sociale samenhang in de wijken verzwakt. "
+        "Juist die samenhang is nodig: voor een leefbare wijk, voor het welzijn van inwoners en "
+        "om de zorg te ontlasten, zodat die betaalbaar, bereikbaar en goed blijft.",
+        "In iedere wijk een sociaal makelaar die inwoners met elkaar verbindt en "
+        "buurtinitiatieven steunt, zodat de gemeenschap sterker en vitaler wordt.\n\n"
+        "Aantal sociaal makelaars (personen; 16 tot 32 uur per week):\n\n"
+        "- Waterkwartier: 1 wordt 2.\n"
+        "- Centrum/De Hoven/Noordveen/Noorderhaven: 1 wordt 2.\n"
+        "- Zuidwijken/Warnsveld/Leesten: 1 wordt 3.\n\n"
+        "Scholing voor de sociaal makelaars, want een opleiding voor sociaal makelen bestaat "
+        "niet: de ABCD-methodiek en leren in de praktijk van ervaren collega's.\n\n"
+        "De HAN (Hogeschool Arnhem Nijmegen) meet de effecten.",
+        [
+            (
+                "Sociaal makelaars eind 2023",
+                8,
+                "makelaars_eind_jaar",
+                Richting.HOGER,
+                "personen",
+                None,
+                "",
+            )
+        ],
     ),
     (
         "2. Het vrijwilligerswerk in de wijken stimuleren",
-        "Vrijwillige inzet is gemeentebreed vergroot.",
-        "Kwartiermaker aangesteld voor te ontwikkelen vrijwilligerspunt, betrekken relevante "
-        "partijen en behoeften en mogelijkheden van betrokken organisaties in kaart gebracht. "
-        "Plan van aanpak half november klaar (streefdatum). Daarna, bij akkoord gemeente, "
-        "uitvoeren van dit plan.",
-        "In de sociale wijkteams worden verbindingen gelegd tussen inwoners, geen "
-        "vrijwilligerssteunpunt dat gemeentebreed kan verbinden.",
-        "1 kwartiermaker.",
-        [],
+        "In heel Zutphen zetten meer inwoners zich vrijwillig in.",
+        "Er is een kwartiermaker voor het nieuwe vrijwilligerspunt. Die betrekt de partijen die "
+        "ertoe doen en brengt in kaart wat de betrokken organisaties nodig hebben en kunnen. "
+        "Streefdatum voor het plan van aanpak: half november. Stemt de gemeente in, dan volgt de "
+        "uitvoering.",
+        "De sociale wijkteams verbinden inwoners met elkaar, maar een steunpunt dat dat voor de "
+        "hele gemeente doet, ontbreekt.",
+        "Eén kwartiermaker.",
+        [
+            (
+                "Plan van aanpak vrijwilligerspunt opgeleverd",
+                1,
+                "",
+                Richting.PRECIES,
+                "plan",
+                1,
+                "Plan van aanpak met het Groene Doeners Collectief, december 2023",
+            )
+        ],
     ),
     (
         "3. Meer inzet vanuit Buurtservice (als collectief traject)",
-        "Meer inwoners doen mee; meer inwoners worden ondersteund met praktische klussen.",
-        "De capaciteit is vergroot met 12 uur p/w. In de 2e helft van 2023 starten met de "
-        "samenwerking met het vrijwilligerssteunpunt, waardoor capaciteit voor klussen wordt "
-        "vergroot.",
-        "Wachtlijst voor klussen, te weinig professionele inzet voor doorontwikkeling.",
-        "12 uur extra inzet van een sociaal makelaar.",
-        [("Extra uren Buurtservice per week", 12, "buurtservice_extra_uren")],
+        "Meer inwoners doen mee, en meer inwoners krijgen hulp bij praktische klussen.",
+        "Er is 12 uur per week meer capaciteit. In de tweede helft van 2023 begint de "
+        "samenwerking met het vrijwilligerssteunpunt, zodat er meer ruimte komt voor klussen.",
+        "Klussen wachten op een wachtlijst; er is te weinig professionele tijd om Buurtservice "
+        "verder te ontwikkelen.",
+        "Twaalf uur per week extra inzet van een sociaal makelaar.",
+        [
+            (
+                "Extra uren Buurtservice per week",
+                12,
+                "buurtservice_extra_uren",
+                Richting.HOGER,
+                "uren per week",
+                None,
+                "",
+            ),
+            (
+                "Wachtlijst eind 2023",
+                5,
+                "wachtlijst_eind",
+                Richting.LAGER,
+                "klussen",
+                None,
+                "",
+            ),
+        ],
     ),
     (
         "4. Een uitgewerkte visie op sterke wijken",
-        "Uitgewerkte visie op sterke wijken en doorontwikkelde sociale wijkanalyses (ook om de "
-        "basis te leggen voor afspraken 2024 en volgende lumpsumperiode).",
-        "Een gedeelde visie waarbij helder is wat er wordt verstaan onder sterke wijken en wat "
-        "er nodig is om dit te realiseren. De rol van Perspectief in deze visie wordt in "
-        "partnerschap vertaald naar de ontwikkelagenda/focus 2024 (en daarna in afspraken over "
-        "de lumpsumsubsidie vanaf 2025).",
-        "Gezamenlijke visie op sterke wijken is te weinig uitgewerkt, goede start met sociale "
-        "wijkanalyses gemaakt, dient verder uitgebouwd te worden.",
-        "Ontwikkeltraject met externe experts, actieteam van medewerkers van Perspectief en de "
-        "gemeente om de visie en de wijkanalyses door te ontwikkelen.\n\n"
-        "Inzet Perspectief: delen van expertise, meedenken en meedoen, verbindingsrol vervullen "
-        "naar inwoners en spelers in de wijk.",
+        "Een uitgewerkte visie op sterke wijken en verder ontwikkelde sociale wijkanalyses, ook "
+        "als basis voor de afspraken over 2024 en de volgende lumpsumperiode.",
+        "Een visie die we delen: duidelijk is wat sterke wijken zijn en wat ervoor nodig is. Wat "
+        "Perspectief daarin doet, vertalen we samen met de gemeente naar de ontwikkelagenda en de "
+        "focus voor 2024, en daarna naar afspraken over de lumpsumsubsidie vanaf 2025.",
+        "Een gezamenlijke visie is nog te weinig uitgewerkt. Met de sociale wijkanalyses is een "
+        "goed begin gemaakt, maar ze moeten verder worden uitgebouwd.",
+        "Een ontwikkeltraject met externe deskundigen, en een actieteam waarin mensen van de "
+        "gemeente en van Perspectief samen de visie en de wijkanalyses verder brengen.\n\n"
+        "Perspectief draagt bij met kennis, denkt en doet mee, en verbindt de gemeente met "
+        "inwoners en andere partijen in de wijk.",
         [],
     ),
 ]

@@ -1,7 +1,8 @@
 """One activity for every example of Bijlage 1 of seed 000, per gebied.
 
-Texts are the seed's, shortened; persons are fictional or anonymous. Figures
-(bewoners_bereikt, bewoners_geactiveerd, cijfers) are the seed's own.
+The facts and figures are the seed's (bewoners_bereikt, bewoners_geactiveerd,
+cijfers); the sentences are this project's own (a test checks that no run of
+ten words is shared with the seed). Persons are fictional or anonymous.
 """
 
 from __future__ import annotations
@@ -57,9 +58,8 @@ VOORBEELDEN: list[VoorbeeldData] = [
         partners=["Odensehuis", "Gemeente Zutphen"],
         initiatief="dementie",
         beschrijving=(
-            "In het najaar van 2023 is een plan opgesteld om in 2024 samen met inwoners, "
-            "organisaties en ondernemers aan de slag te gaan met hoe alle wijken in het gebied "
-            "van dit team dementievriendelijk kunnen worden."
+            "Dit najaar is een plan gemaakt voor 2024: inwoners, organisaties en ondernemers gaan "
+            "samen uitzoeken hoe alle wijken van dit team dementievriendelijk worden."
         ),
         opbrengst=(
             "Plan voor 2024 ligt er. In Noordveen is hier al veel in gedaan; daar worden meer "
@@ -83,10 +83,10 @@ VOORBEELDEN: list[VoorbeeldData] = [
         partners=["Odensehuis", "Geweldig!", "Leger des Heils"],
         initiatief="leuke_straat",
         beschrijving=(
-            "In het Centrum was Perspectief door beperkte capaciteit minder goed zichtbaar. Met "
-            "de nieuwe sociaal makelaar is dat veranderd: door aanwezig te zijn in het "
-            "Odensehuis, Geweldig! en bij het Leger des Heils zijn we wekelijks met inwoners in "
-            "gesprek over wat hen bezighoudt."
+            "Omdat de capaciteit beperkt was, zag men Perspectief in het Centrum weinig. Sinds de "
+            "komst van de nieuwe sociaal makelaar is dat anders: elke week zijn we in het "
+            "Odensehuis, bij Geweldig! en bij het Leger des Heils, en praten we met inwoners over "
+            "wat hen bezighoudt."
         ),
         opbrengst=(
             "Een inwoner die meer wil voor de wijk (meer connectie tussen ondernemers en "
@@ -110,11 +110,11 @@ VOORBEELDEN: list[VoorbeeldData] = [
         ],
         initiatief="mulderskamp",
         beschrijving=(
-            "Door meer capaciteit zijn we vaker aanwezig in buurthuis Mulderskamp. Eerst waren "
-            "inwoners wat argwanend; nu zijn we een vertrouwd gezicht. De activiteitencommissie "
-            "staat meer open voor andere mensen en heeft met onze hulp meer vrijwilligers "
-            "gekregen, en zo meer activiteiten kunnen organiseren, zoals een excursie naar Boer "
-            "Kip in de week van de ontmoeting."
+            "Met meer capaciteit zijn we vaker in buurthuis Mulderskamp. In het begin keken "
+            "inwoners daar wat wantrouwig naar; inmiddels kent men ons. De activiteitencommissie "
+            "staat nu meer open voor nieuwe mensen, vond met onze hulp extra vrijwilligers en kon "
+            "daardoor meer organiseren, bijvoorbeeld een uitje naar Boer Kip tijdens de week van "
+            "de ontmoeting."
         ),
         opbrengst=(
             "Ook andere straten willen betrokken zijn en vragen de flyer met het "
@@ -136,15 +136,15 @@ VOORBEELDEN: list[VoorbeeldData] = [
         partners=["Wijkteam Noorderhaven", "Stichting Ubuntu-plein", "Kompaan College"],
         initiatief="ubuntu",
         beschrijving=(
-            "De sociaal makelaars leren de wijk kennen en leggen contacten met actieve "
-            "bewoners(groepen), ondernemers en de school. De nadruk lag op het wijkteam van "
-            "bewoners, het Ubuntu-plein en het Kompaan College."
+            "In Noorderhaven leren de sociaal makelaars de wijk kennen. Ze zoeken contact met "
+            "actieve bewoners en groepen, ondernemers en de school; vooral met het Kompaan "
+            "College, het Ubuntu-plein en het wijkteam dat bewoners zelf vormen."
         ),
         opbrengst=(
-            "Bewoners gaven aan dat wij niet zichtbaar en vindbaar genoeg waren. Met het "
-            "bestuur/bewoners van het Ubuntu-plein en het wijkteam Noorderhaven zijn we in gesprek "
-            "over een locatie in de wijk. Het nieuwe jaar start met een buurtbijeenkomst met het "
-            "wijkteam om activiteiten te bedenken en wensen en behoeften in kaart te brengen."
+            "Volgens bewoners waren we te weinig te zien en te vinden. Samen met het wijkteam "
+            "Noorderhaven en de bewoners en het bestuur van het Ubuntu-plein zoeken we een plek in "
+            "de wijk. Begin volgend jaar organiseren we met het wijkteam een buurtbijeenkomst om "
+            "ideeën voor activiteiten op te halen en te horen wat bewoners willen en nodig hebben."
         ),
     ),
     # ------------------------------------------------------------------
@@ -188,11 +188,12 @@ VOORBEELDEN: list[VoorbeeldData] = [
         themas=["Leefbaarheid", "Veiligheid", "Diversiteit en inclusie"],
         partners=["Gemeente Zutphen"],
         beschrijving=(
-            "De nieuwe sociaal makelaars zijn aangesloten bij gemeentelijke projecten, zoals de "
-            "aanpak van een gevaarlijk kruispunt, de vergroening van een winkelplein en de aanpak "
-            "van een speeltuintje. We slaan een brug tussen de zakelijke aanpak van de gemeente "
-            "en de vaak emotioneel geladen belangen van buurtbewoners, door langs de deuren te "
-            "gaan en mensen op straat aan te spreken; het verzamelen van verhalen is leidend."
+            "De nieuwe sociaal makelaars doen mee in projecten van de gemeente, zoals een "
+            "gevaarlijk kruispunt, een winkelplein dat groener wordt en een speeltuintje dat wordt "
+            "aangepakt. Zij vormen de brug tussen de zakelijke werkwijze van de gemeente en de "
+            "belangen van buurtbewoners, waar vaak veel gevoel bij komt kijken. Ze gaan langs de "
+            "deuren en spreken mensen op straat aan; de verhalen die ze zo ophalen, geven de "
+            "richting."
         ),
         opbrengst=(
             "De ervaringen van bewoners zijn zo vertaald dat de gemeente ermee verder kan. Door "
@@ -229,11 +230,10 @@ VOORBEELDEN: list[VoorbeeldData] = [
         themas=["Vrijwillige inzet", "Groen", "Ontmoeting"],
         initiatief="kinderboerderij",
         beschrijving=(
-            "De sociaal makelaar is aanspreekpunt voor de kinderboerderij in de wijk. Die heeft "
-            "een nieuw beheer, wil de samenwerking met de wijk versterken en heeft te weinig "
-            "vrijwilligers. Met een bewoner/vrijwilliger die ook bij de Clean Up week betrokken "
-            "was geven we de boerderij meer bekendheid en maken we haar zichtbaar bij "
-            "evenementen."
+            "Voor de kinderboerderij in de wijk is de sociaal makelaar het vaste contact. De "
+            "boerderij heeft een nieuw beheer, wil meer met de wijk samenwerken en komt "
+            "vrijwilligers tekort. Samen met een bewoner die vrijwilliger is en ook meedeed aan de "
+            "Clean Up week maken we de boerderij bekender en laten we haar zien op evenementen."
         ),
         opbrengst=(
             "Verwachting: op langere termijn een sterkere relatie tussen de boerderij en de "
@@ -249,10 +249,10 @@ VOORBEELDEN: list[VoorbeeldData] = [
         medewerkers=["abdi"],
         themas=["Diversiteit en inclusie", "Eenzaamheid"],
         beschrijving=(
-            "Onze mbo sociaal makelaar met een Somalische achtergrond blijkt vanaf september "
-            "2023 al van grote meerwaarde, mede door zijn grote netwerk in de wijk. Omdat hij "
-            "vertrouwen geniet bij veel mensen met een migratieachtergrond gaat hij regelmatig "
-            "mee met collega's en professionals van andere organisaties."
+            "Sinds september 2023 werkt er een mbo sociaal makelaar met Somalische wortels, en dat "
+            "blijkt veel waard. Hij kent veel mensen in de wijk en veel bewoners met een "
+            "migratieachtergrond vertrouwen hem. Daarom loopt hij geregeld mee met collega's en "
+            "met professionals van andere organisaties."
         ),
         opbrengst=(
             "Professionals komen achter de voordeur en kunnen ondersteuning bieden waar dat "
@@ -271,19 +271,19 @@ VOORBEELDEN: list[VoorbeeldData] = [
         initiatief="creatief",
         cijfers="€ 500 aan metaal opgehaald",
         beschrijving=(
-            "Ieder1 wilde een actie in de straat (Staatsliedenbuurt), maar bewoners wilden eerst "
-            "de rommel om en rond het huis weg hebben en dan pas de schuttingen. Onze sociaal "
-            "makelaar van Somalische afkomst bracht de sleutelfiguren in contact met Ieder1. Een "
-            "bewoner regelde zelf een container met de woningbouw. De twee nieuwe sociaal "
-            "makelaars hielpen samen met sociaal werkers actief mee met opruimen."
+            "Ieder1 wilde in de Staatsliedenbuurt een actie houden, maar bewoners wilden eerst dat "
+            "de rommel in en om de huizen verdween, en pas daarna de schuttingen. Via onze mbo "
+            "sociaal makelaar met Somalische wortels kwamen de sleutelfiguren met Ieder1 in "
+            "contact. Een bewoner zorgde zelf, via de woningbouw, voor een container. De twee "
+            "nieuwe sociaal makelaars en sociaal werkers staken zelf de handen uit de mouwen."
         ),
         opbrengst=(
-            "Bewoners waren heel actief en voelden zich gewaardeerd door Ieder1. Perspectief "
-            "krijgt een naam als organisatie die actief meehelpt: de moeder van een bewoner die "
-            "we met zijn tuin en schuur hielpen, meldde zich als vrijwilliger. Met haar "
-            "organiseert een nieuwe sociaal makelaar nu op woensdagochtend een creatieve ochtend "
-            "voor mensen uit de wijk. Neveneffect: € 500 aan metaal opgehaald, waarmee "
-            "buurtbewoners een kinderactiviteit hebben gefinancierd."
+            "Bewoners deden volop mee en voelden zich door Ieder1 gezien. Perspectief staat nu "
+            "bekend als een organisatie die meehelpt: de moeder van een bewoner wiens tuin en "
+            "schuur we opruimden, meldde zich als vrijwilliger. Met haar houdt een nieuwe sociaal "
+            "makelaar nu elke woensdagochtend een creatieve ochtend voor buurtbewoners. Het "
+            "opgehaalde metaal bracht € 500 op; daarvan betaalden buurtbewoners een activiteit "
+            "voor kinderen."
         ),
         bewoners_geactiveerd=1,
     ),
@@ -299,11 +299,11 @@ VOORBEELDEN: list[VoorbeeldData] = [
         bewoners_bereikt=8,
         cijfers="vaste groep van 5, vaak 2 à 3 meer",
         beschrijving=(
-            "Vaders uit Eritrea komen op zaterdagmiddag samen in de hopwoning om te kaarten en "
-            "samen te zijn: wekelijks een vaste groep van 5, vaak 2 of 3 meer als ze iemand "
-            "meenemen. De sociaal makelaar was in het begin veel aanwezig."
+            "Op zaterdagmiddag ontmoeten Eritrese vaders elkaar in de hopwoning om te kaarten en "
+            "bij elkaar te zijn. Elke week komt een vaste kern van 5, en vaak brengen ze er nog 2 "
+            "of 3 mee. In het begin was de sociaal makelaar er vaak bij."
         ),
-        opbrengst="Vanaf januari kan de groep zelfstandig door.",
+        opbrengst="Vanaf januari heeft de groep de sociaal makelaar niet meer nodig.",
     ),
     # ------------------------------------------------------------------
     # Zuidwijken – Warnsveld – Leesten
@@ -346,12 +346,13 @@ VOORBEELDEN: list[VoorbeeldData] = [
         bewoners_geactiveerd=1,
         cijfers="honderden bezoekers van jong tot oud",
         beschrijving=(
-            "Op 16 september was het verbindende, interactieve wijkfeest met workshops, muziek, "
-            "theater, kunst en ontmoeting op verschillende plekken in de Zuidwijken (o.a. De "
-            "Brink, de Buurtbongerd in de Braamkamp en de dierenweide in het Zwanevlot). "
-            "Inwoners uit verschillende buurten, inclusief het Buurtnetwerk, hielpen organiseren. "
-            "De sociaal makelaar koppelde een inwoner uit de Moesmate met talent voor grafisch "
-            "ontwerp aan het organisatieteam."
+            "Op 16 september vierden de Zuidwijken feest op meerdere plekken tegelijk, onder meer "
+            "bij de dierenweide in het Zwanevlot, op De Brink en in de Buurtbongerd in de "
+            "Braamkamp: met "
+            "muziek, kunst, theater, workshops en vooral ontmoeting. Bewoners uit allerlei "
+            "buurten, ook van het Buurtnetwerk, organiseerden mee. De sociaal makelaar bracht een "
+            "inwoner uit de Moesmate, die goed is in grafisch ontwerp, in contact met het "
+            "organisatieteam."
         ),
         opbrengst=(
             "Het feest kon goed in de PR worden meegenomen, waardoor nog meer buurtbewoners op "
@@ -372,12 +373,11 @@ VOORBEELDEN: list[VoorbeeldData] = [
         bewoners_bereikt=12,
         cijfers="12 deelnemers",
         beschrijving=(
-            "In november sloot de nieuwe sociaal makelaar aan bij een groenproject dat al langer "
-            "liep. Een actieve buurtbewoonster verzamelde met onze ondersteuning buren die "
-            "plantenbakken in hun voortuin aan de muur van de schuur wilden. Met een aanvraag "
-            "bij het Wensfonds en enthousiaste bewoners is de buurt groener gemaakt. De sociaal "
-            "makelaars verzorgden op de zaterdag koffie en thee en gingen in gesprek met "
-            "buurtbewoners."
+            "Sinds november doet de nieuwe sociaal makelaar mee aan een groenproject dat al liep. "
+            "Een actieve bewoonster zocht, met onze steun, buren die een plantenbak aan de "
+            "schuurmuur in hun voortuin wilden. Dankzij geld uit het Wensfonds en de inzet van "
+            "bewoners is de straat nu groener. Op de zaterdag van de actie schonken de sociaal "
+            "makelaars koffie en thee en spraken ze met de buurt."
         ),
         opbrengst=(
             "12 personen deden mee; de buurt is een stukje groener en buurtbewoners hebben "
@@ -386,7 +386,7 @@ VOORBEELDEN: list[VoorbeeldData] = [
         ),
     ),
     VoorbeeldData(
-        titel="Het opnieuw inrichten van de speelweide bij ’t Spiker (Warnsveld)",
+        titel="Speelweide bij ’t Spiker (Warnsveld) krijgt een nieuwe inrichting",
         wijk="Warnsveld",
         datum=D(2023, 10, 18),
         soort=A.ONDERSTEUNING_INITIATIEF,
@@ -420,10 +420,11 @@ VOORBEELDEN: list[VoorbeeldData] = [
         partners=["Aventus", "Ieder1", "Gemeente Zutphen"],
         initiatief="hofjes",
         beschrijving=(
-            "Studenten van Aventus deden, begeleid door Perspectief, een behoefteonderzoek in "
-            "de Hofjes van Warnsveld (Scheerdershof, Lammerhof, Herdershof, Schapendoes en "
-            "Leestensepad). Daaruit kwamen twee activiteiten: een buurtpreventie-appgroep en een "
-            "tuinproject om tuinen netjes en winterklaar te maken."
+            "Onder begeleiding van Perspectief onderzochten studenten van Aventus wat bewoners van "
+            "de Hofjes in Warnsveld nodig hebben: het Leestensepad, de Schapendoes, de Herdershof, "
+            "de Lammerhof en de Scheerdershof. Twee wensen kwamen bovendrijven: een appgroep voor "
+            "buurtpreventie en een tuinproject om tuinen op te knappen en klaar te maken voor de "
+            "winter."
         ),
         opbrengst=(
             "Van beide wordt werk gemaakt; er wordt verbonden met bestaande "
@@ -450,8 +451,8 @@ VOORBEELDEN: list[VoorbeeldData] = [
             "op 21 december een filmavond met Luxor."
         ),
         opbrengst=(
-            "Inwoners organiseren zelf activiteiten in het buurthuis; met Den Bouw wordt "
-            "samengewerkt om mensen van Den Bouw naar ’t Nut te laten komen."
+            "Inwoners zetten nu zelf activiteiten op in het buurthuis. Samen met Den Bouw proberen "
+            "we bezoekers van Den Bouw ook naar ’t Nut te trekken."
         ),
         links=[
             (
@@ -476,15 +477,15 @@ VOORBEELDEN: list[VoorbeeldData] = [
         bewoners_bereikt=3,
         cijfers="koffiecontacten met 3 buurtbewoners",
         beschrijving=(
-            "Een oudere mevrouw had door de jaren heen haar netwerk verloren, wilde meer contact "
-            "en zich inzetten voor een bloemenweide tegenover haar huis, maar niet alleen. Omdat "
-            "ze niet mobiel is, ging de sociaal makelaar met haar huis aan huis langs de buren, "
-            "waar zij haar ideeën vertelde."
+            "Een oudere vrouw was in de loop der jaren veel contacten kwijtgeraakt. Ze wilde meer "
+            "mensen spreken en zich, samen met anderen, inzetten voor een bloemenweide aan de "
+            "overkant van de straat. Omdat ze slecht ter been is, ging de sociaal makelaar met "
+            "haar bij de buren aan de deur, zodat ze haar plannen kon vertellen."
         ),
         opbrengst=(
-            "Koffiecontacten met 3 buurtbewoners en samen ideeën voor de wijk delen: als je je "
-            "met elkaar verbindt, kun je meer bereiken. Mevrouw is recent overleden; mede ter "
-            "nagedachtenis aan haar is de bloemenweide gerealiseerd."
+            "Met 3 buren ontstonden koffiecontacten en gesprekken over wat de wijk nodig heeft. Zo "
+            "ervoeren ze dat je samen meer voor elkaar krijgt. De vrouw is onlangs overleden; de "
+            "bloemenweide is er gekomen, mede ter herinnering aan haar."
         ),
     ),
     VoorbeeldData(
@@ -506,9 +507,9 @@ VOORBEELDEN: list[VoorbeeldData] = [
             "via het wijkmagazine een enquête onder de inwoners afgenomen."
         ),
         opbrengst=(
-            "110 ingevulde enquêtes. De uitkomsten zijn gedeeld met betrokken partijen, zoals de "
-            "gemeente. Door de enquête zijn meer inwoners actief geworden: ze gaven aan mee te "
-            "willen helpen met activiteiten."
+            "110 inwoners vulden de enquête in. De resultaten gingen naar de betrokken partijen, "
+            "onder wie de gemeente. Ook meldden zich via de enquête inwoners die willen helpen bij "
+            "activiteiten."
         ),
     ),
     VoorbeeldData(
@@ -524,10 +525,10 @@ VOORBEELDEN: list[VoorbeeldData] = [
         bewoners_bereikt=250,
         cijfers="250–300 bezoekers/deelnemers",
         beschrijving=(
-            "In september was het 2e skate event Canyon Jam, georganiseerd door jongeren met "
-            "ondersteuning van o.a. sociaal makelaars, andere professionals en lokale "
-            "ondernemers. Doordat meer sociaal makelaars betrokken waren, elk met een eigen "
-            "netwerk, zijn veel meer verbindingen gelegd met ondernemers en bewoners."
+            "Voor de tweede keer organiseerden jongeren in september skate-event Canyon Jam, "
+            "gesteund door onder anderen sociaal makelaars, andere professionals en ondernemers "
+            "uit de stad. Er waren dit keer meer sociaal makelaars bij, elk met een eigen netwerk; "
+            "daardoor kwamen veel meer contacten met ondernemers en bewoners tot stand."
         ),
         opbrengst=(
             "Er waren nu ook activiteiten voor de buurt voor alle leeftijden. Het "

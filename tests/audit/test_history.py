@@ -96,7 +96,7 @@ def test_history_page_shows_who_changed_what_with_old_and_new_values(
     assert newest.user == "Carla Coördinator"
     changed = {change.label: (change.old, change.new) for change in newest.changes}
     assert changed["Titel"] == ("Oude titel", "Nieuwe titel")
-    assert changed["Bewoners bereikt"] == ("20", "35")
+    assert changed["Bereikte inwoners"] == ("20", "35")
     assert entries[-1].kind == "Aangemaakt"
     html = response.content.decode()
     for text in ("Geschiedenis", "Oude titel", "Nieuwe titel", "Carla Coördinator"):

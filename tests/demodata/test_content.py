@@ -32,7 +32,7 @@ BIJLAGE_1 = {
         "Herontwikkeling van de Moesweide",
         "Wijkfeest in De Zuidwijken",
         "Zuidwijken groener geworden",
-        "Het opnieuw inrichten van de speelweide bij ’t Spiker (Warnsveld)",
+        "Speelweide bij ’t Spiker (Warnsveld) krijgt een nieuwe inrichting",
         "ROC Studenten – Tuinproject en buurtpreventie – Begeleiding vanuit Perspectief",
         "Activiteiten in buurthuis ’t Nut",
         "Bloemenweide voor overleden buurvrouw in Warnsveld",
@@ -127,6 +127,7 @@ def test_the_2023_report_with_sections_in_seed_order_and_plan_items():
     assert rapport.status == "concept"
     assert "amendement" in rapport.inleiding
     assert list(rapport.secties.values_list("soort", flat=True)) == [
+        "kerncijfers",
         "sociaal_makelaars",
         "vrijwilligerswerk",
         "buurtservice",
@@ -134,6 +135,7 @@ def test_the_2023_report_with_sections_in_seed_order_and_plan_items():
         "cijfers",
         "voorbeelden",
         "plan",
+        "verantwoording",
     ]
     sectie_1 = rapport.secties.get(soort="sociaal_makelaars")
     assert "ABCD-methodiek" in sectie_1.tekst and "HAN" in sectie_1.tekst
@@ -144,8 +146,16 @@ def test_the_2023_report_with_sections_in_seed_order_and_plan_items():
     assert len(items) == 4
     for item in items:
         assert item.doel and item.gewenst_resultaat and item.startsituatie and item.inzet_middelen
-    indicators = {i.meting: i.streefwaarde for item in items for i in item.indicatoren.all()}
-    assert indicators == {"makelaars_eind_jaar": 8, "buurtservice_extra_uren": 12}
+    indicators = {i.naam: i.streefwaarde for item in items for i in item.indicatoren.all()}
+    assert indicators == {
+        "Sociaal makelaars eind 2023": 8,
+        "Plan van aanpak vrijwilligerspunt opgeleverd": 1,
+        "Extra uren Buurtservice per week": 12,
+    }
+    # Every block stands in the narrative where the coordinator placed it.
+    placed = "".join(rapport.secties.values_list("tekst", flat=True))
+    for key in ("makelaars_groei", "capaciteit", "buurtservice_h1_klussen", "wachtlijst"):
+        assert f"[[blok:{key}]]" in placed
 
 
 def test_no_real_person_names_of_the_seed():

@@ -71,8 +71,8 @@ def test_broker_records_finds_edits_and_duplicates(demo, page, live_server, logi
     page.locator('[name="partners"]').select_option(label=partner.naam)
     page.get_by_label("Nieuwe partner").fill("Browsertest Buurthuis")
     page.locator('[name="initiatief"]').select_option(value=str(initiatief.pk))
-    page.get_by_label("Bewoners bereikt").fill("30")
-    page.get_by_label("Bewoners geactiveerd").fill("4")
+    page.get_by_label("Bereikte inwoners").fill("30")
+    page.get_by_label("Geactiveerde inwoners").fill("4")
     page.locator('[name="fotos"]').set_input_files(str(tiny_png))
     submit(page)
     assert page.get_by_test_id("activiteit-titel").inner_text() == "Browsertest buurtlunch"

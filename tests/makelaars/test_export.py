@@ -25,8 +25,8 @@ HEADERS = [
     "Medewerkers",
     "Partners",
     "Initiatief",
-    "Bewoners bereikt",
-    "Bewoners geactiveerd",
+    "Bereikte inwoners",
+    "Geactiveerde inwoners",
     "Cijfers zoals gerapporteerd",
     "Beschrijving",
     "Opbrengst / effect",
@@ -80,7 +80,7 @@ def test_csv_has_dutch_headers_and_the_filtered_rows(coordinator, client_for, lo
     assert row["Medewerkers"] == "makelaar"
     assert row["Partners"] == "Ieder1"
     assert row["Initiatief"] == "Repair Café"
-    assert (row["Bewoners bereikt"], row["Bewoners geactiveerd"]) == ("40", "5")
+    assert (row["Bereikte inwoners"], row["Geactiveerde inwoners"]) == ("40", "5")
     assert row["Opbrengst / effect"] == 'Tien geveltuinen; "mooi"'
     assert row["Voorbeeld voor de jaarrapportage"] == "ja"
     # A formula typed in free text is exported as text.
@@ -102,7 +102,7 @@ def test_xlsx_has_the_same_columns_and_real_dates(coordinator, client_for, log):
     assert len(rows) == 3
     first = dict(zip(HEADERS, rows[1], strict=True))
     assert first["Datum"].date() == datetime.date(2024, 2, 10)
-    assert first["Bewoners bereikt"] == 40
+    assert first["Bereikte inwoners"] == 40
     assert first["Beschrijving"] == '=HYPERLINK("http://evil")'
     assert sheet.cell(row=2, column=14).data_type == "s"
     assert rows[2][1] == "Zuid" and rows[2][10] is None

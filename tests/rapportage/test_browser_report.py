@@ -41,8 +41,11 @@ def test_coordinator_edits_previews_finalizes_and_downloads(page, live_server, l
     assert "Dit jaar zijn veel nieuwe vrijwilligers" in preview.inner_text()
     assert preview.locator("strong", has_text="veel").count() == 1
 
-    # Make it final (confirming the dialog), then download the stored PDF.
+    # Check the report, make it final (confirming the dialog), then download the stored PDF.
     # Rendering the PDF takes a while on a busy machine: wait longer than usual.
+    page.get_by_role("link", name="Controleren en definitief maken").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Controle vóór het definitief maken"
     page.once("dialog", lambda dialog: dialog.accept())
     with page.expect_navigation(timeout=PDF_TIMEOUT_MS):
         page.get_by_role("button", name="Definitief maken").click(timeout=PDF_TIMEOUT_MS)
@@ -60,6 +63,66 @@ def test_coordinator_edits_previews_finalizes_and_downloads(page, live_server, l
     text = pdf_text(pdf)
     assert "Dit jaar zijn veel nieuwe vrijwilligers begonnen in de wijken." in text
     assert "Concept" not in text
+    assert "Versie 1, definitief op" in text
     rapportage.refresh_from_db()
     assert rapportage.is_definitief
     assert rapportage.versies.get().pdf.read() == pdf
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_coordinator_adds_a_waiting_list_target_to_plan_item_3_and_sees_it_judged(
+    page, live_server, login, tmp_path
+):
+    """Issue 10, done when: without the Django admin, "wachtlijst eind van het jaar, lager is
+    beter, streefwaarde 5" on plan item 3, judged correctly in the PDF (7 open: not achieved)."""
+    import weasyprint  # noqa: F401 - imported once here, not inside the server's request
+
+    call_command("demodata")
+    rapportage = Jaarrapportage.objects.get(jaar=2023)
+    login(page, live_server, "coordinator", "demo-wachtwoord")
+    page.goto(live_server.url + rapportage.get_absolute_url())
+    page.get_by_role("link", name="Planonderdelen en streefwaarden").click()
+    page.wait_for_load_state()
+    page.get_by_role(
+        "link", name=re.compile("^3. Meer inzet vanuit Buurtservice.*indicator toevoegen")
+    ).click()
+    page.wait_for_load_state()
+    page.get_by_label("Naam").fill("Wachtlijst eind van het jaar")
+    page.get_by_label("Meting").select_option(label="Wachtlijst aan het eind van het jaar")
+    page.get_by_label("Streefwaarde").fill("5")
+    page.get_by_label("lager is beter").check()
+    page.get_by_role("button", name="Indicator opslaan").click()
+    page.wait_for_load_state()
+    assert "De indicator is toegevoegd." in page.content()
+
+    page.goto(live_server.url + rapportage.get_absolute_url())
+    with page.expect_download(timeout=PDF_TIMEOUT_MS) as download_info:
+        page.get_by_role("link", name="Exporteer als PDF").click(timeout=PDF_TIMEOUT_MS)
+    target = tmp_path / "rapport.pdf"
+    download_info.value.save_as(target)
+    text = pdf_text(target.read_bytes())
+    assert "Kerncijfers 2023 naast 2022" in text
+    plan3 = text[text.index("Streefwaarden en resultaten: 3. Meer inzet vanuit Buurtservice") :]
+    assert "Wachtlijst eind van het jaar (klussen) lager is beter 5 7 nee" in plan3
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_section_editor_inserts_a_block_at_the_cursor(page, live_server, login):
+    call_command("demodata")
+    rapportage = Jaarrapportage.objects.get(jaar=2023)
+    sectie = rapportage.secties.get(soort="visie")
+    login(page, live_server, "coordinator", "demo-wachtwoord")
+    page.goto(live_server.url + reverse("rapportage:sectie_update", args=[sectie.pk]))
+    tekst = page.get_by_label("Tekst")
+    tekst.fill("Eerste alinea.\nTweede alinea.")
+    tekst.evaluate("(el) => el.setSelectionRange(14, 14)")  # after "Eerste alinea."
+    page.get_by_label("Blok invoegen").select_option(label="Capaciteit Buurtservice: uren per week")
+    page.get_by_role("button", name="Invoegen bij de cursor").click()
+    assert tekst.input_value() == "Eerste alinea.\n\n[[blok:capaciteit]]\n\nTweede alinea."
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sectie opslaan").click()
+    assert "De sectie is opgeslagen." in page.content()
+    block = page.locator(f"#sectie-{sectie.volgorde // 10} [data-blok=capaciteit]")
+    assert "36 uur per week" in block.inner_text()

@@ -38,7 +38,7 @@ def fake_render(monkeypatch):
     """Rendering replaced by a fast stand-in that notes whether it ran in a transaction."""
     calls = []
 
-    def render(rapportage, *, figures=None):
+    def render(rapportage, *, snapshot=None):
         calls.append({"in_transaction": connection.in_atomic_block, "status": rapportage.status})
         return "<html></html>", FAKE_PDF
 
@@ -60,7 +60,7 @@ def test_the_pdf_is_rendered_outside_any_transaction(fake_render, media_root, co
 def test_a_render_error_stores_nothing_and_explains(
     client, coordinator, rapportage, media_root, monkeypatch
 ):
-    def broken(rapportage, *, figures=None):
+    def broken(rapportage, *, snapshot=None):
         raise RuntimeError("WeasyPrint fell over")
 
     monkeypatch.setattr(services, "render_report_pdf", broken)

@@ -52,3 +52,68 @@ def test_template_filter_marks_output_safe_and_escapes_nothing_twice():
     template = Template("{% load rapportage_tags %}{{ tekst|markdown }}")
     html = template.render(Context({"tekst": "A & B **C** <script>x()</script>"}))
     assert html == "<p>A &amp; B <strong>C</strong> </p>"
+
+
+# --- hostile input (issue 14, finding 1): limits before python-markdown runs ---
+
+NESTED_300 = "".join("    " * level + "- niveau\n" for level in range(300))  # 180 kB
+BRACKETS = "[" * 20000
+
+
+@pytest.mark.parametrize("payload", [NESTED_300, BRACKETS], ids=["nested-300", "brackets-20000"])
+def test_hostile_markdown_becomes_a_placeholder_quickly(payload):
+    import time
+
+    from rapportage.markdown import markdown_problem
+
+    started = time.monotonic()
+    html = render_markdown(payload)
+    elapsed = time.monotonic() - started
+    assert "report-markdown-error" in html
+    assert "Deze tekst kan niet worden getoond" in html
+    assert "niveau" not in html and "[[[" not in html
+    assert markdown_problem(payload)
+    # Far below the minute python-markdown needs for the brackets (a sanity bound,
+    # not a benchmark: the limits make the work linear in the text).
+    assert elapsed < 5
+
+
+def test_a_recursion_error_inside_python_markdown_is_caught(monkeypatch):
+    import markdown as markdown_lib
+
+    from rapportage.markdown import MarkdownError, markdown_to_html
+
+    def explode(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(markdown_lib, "markdown", explode)
+    with pytest.raises(MarkdownError):
+        markdown_to_html("gewone tekst")
+    assert "report-markdown-error" in render_markdown("gewone tekst")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- een\n  - twee\n    - drie\n      - vier",
+        "> citaat\n>> dieper",
+        "1. In elke wijk\n2. Vrijwilligerswerk\n3. Buurtservice",
+        "Zie [één](https://a.nl), [twee](https://b.nl) en [drie](https://c.nl).",
+    ],
+)
+def test_ordinary_nesting_and_links_stay_within_the_limits(text):
+    from rapportage.markdown import markdown_problem
+
+    assert markdown_problem(text) is None
+    assert "report-markdown-error" not in render_markdown(text)
+
+
+def test_limits_are_counted_from_the_text():
+    from rapportage.markdown import MAX_BRACKETS, MAX_DEPTH, markdown_problem, nesting_depth
+
+    assert nesting_depth("- " * (MAX_DEPTH + 1) + "x") == MAX_DEPTH + 1
+    assert nesting_depth("  " * MAX_DEPTH + "- x") == MAX_DEPTH + 1
+    assert markdown_problem("- " * MAX_DEPTH + "x") is None
+    assert markdown_problem("- " * (MAX_DEPTH + 1) + "x")
+    assert markdown_problem("[" * MAX_BRACKETS) is None
+    assert markdown_problem("[" * (MAX_BRACKETS + 1))

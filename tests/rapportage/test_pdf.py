@@ -61,20 +61,23 @@ def test_pdf_holds_the_sections_and_the_figures_computed_from_the_record(
     assert "als pilot vanaf 01-07-2023" in text
     # Section 3: capacity change and the half-year figures.
     assert "Per 1 maart 2023 is de capaciteit gewijzigd van 24 naar 36 uur per week" in text
-    assert "Uitgevoerde klussen 3" in text  # first half
-    assert "Uitgevoerde klussen 2" in text  # second half
+    # Jobs done per half year, beside the same half of 2022: jobs are registered from
+    # November 2022, so the first half of 2022 has no registration.
+    assert "Uitgevoerde klussen 3 geen registratie" in text  # first half
+    assert "Uitgevoerde klussen 2 0" in text  # second half
     assert "AZC" in text
     # Figures overview: totals of activities and reach.
     assert "Bereikte inwoners per gebied" in text
     assert "342" in text  # residents reached in 2023
     # Bijlage 1: the examples grouped by gebied and wijk, with figures and links.
     assert "Clean Up week" in text
-    assert "Aantal bezoekers/deelnemers: 250-300 personen" in text
+    line = "In cijfers: 250-300 personen · bereikte inwoners: 275 · geactiveerde inwoners: 12"
+    assert line in text
     assert text.index("Waterkwartier Clean Up week") < text.index("Zuidwijken groener geworden")
     # Bijlage 2: plan item with target and computed result.
     assert "Doel: Eigen kracht en samenkracht bevorderen." in text
-    assert "Sociaal makelaars eind 2023 8 8 ja" in text
-    assert "Extra uren Buurtservice 12 12 ja" in text
+    assert "Sociaal makelaars eind 2023 (personen) hoger is beter 8 8 ja" in text
+    assert "Extra uren Buurtservice (uren per week) hoger is beter 12 12 ja" in text
 
 
 def test_a_final_report_keeps_its_pdf_and_figures_when_the_data_changes(
@@ -106,7 +109,10 @@ def test_a_final_report_keeps_its_pdf_and_figures_when_the_data_changes(
     assert "naar 10 sociaal makelaars" not in preview
 
     # Reopening gives a new concept; the old version and its file stay downloadable.
-    client.post(reverse("rapportage:jaarrapportage_reopen", args=[rapportage.pk]))
+    client.post(
+        reverse("rapportage:jaarrapportage_reopen", args=[rapportage.pk]),
+        {"reden": "Nieuwe sociaal makelaars alsnog geregistreerd."},
+    )
     rapportage.refresh_from_db()
     assert rapportage.status == RapportStatus.CONCEPT
     assert "naar 10 sociaal makelaars" in client.get(rapportage.get_absolute_url()).content.decode()

@@ -27,6 +27,7 @@ from buurtservice.choices import KlusStatus
 from core.roles import ADMIN_APPS, ROLE_PERMISSIONS, Role, wanted_permissions
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import StatusWijziging
+from rapportage.models import Indicator
 from tests.factories import (
     ActiviteitFactory,
     BuurtteamContactFactory,
@@ -38,6 +39,7 @@ from tests.factories import (
     JaarrapportageFactory,
     KlusFactory,
     OrganisatieFactory,
+    PlanonderdeelFactory,
     SectieFactory,
     SignaalFactory,
     StellingFactory,
@@ -161,6 +163,11 @@ def world(
     )
     rapport = JaarrapportageFactory(jaar=2023)
     sectie = SectieFactory(rapportage=rapport, titel="Fuzz inleiding")
+    rapport_definitief = JaarrapportageFactory(jaar=2022, status="definitief")
+    planonderdeel = PlanonderdeelFactory(rapportage=rapport, titel="Fuzz plan")
+    indicator = Indicator.objects.create(
+        planonderdeel=planonderdeel, naam="Fuzz doel", meting="activiteiten", streefwaarde=10
+    )
 
     signaal = SignaalFactory(wijk=wijk_a, aangemaakt_door=makelaar, datum=today, themas=themas)
     signaal_bs = SignaalFactory(
@@ -212,6 +219,9 @@ def world(
         capaciteit=capaciteit,
         rapport=rapport,
         sectie=sectie,
+        rapport_definitief=rapport_definitief,
+        planonderdeel=planonderdeel,
+        indicator=indicator,
         activiteit_b=activiteit_b,
         initiatief_b=initiatief_b,
         signaal=signaal,

@@ -89,7 +89,7 @@ def test_finalizing_a_report_asks_first(page, live_server, login):
     assert not rapportage.is_definitief, "the demo data's latest report must be a draft"
     problems = watch_console(page)
     login(page, live_server, "coordinator", DEMO_PASSWORD)
-    page.goto(live_server.url + rapportage.get_absolute_url())
+    page.goto(live_server.url + reverse("rapportage:jaarrapportage_check", args=[rapportage.pk]))
     dialogs: list[str] = []
 
     def dismiss(dialog):

@@ -92,6 +92,11 @@ URL_KWARGS = {
     "metingen:vragenlijst_update": lambda w: {"pk": w.vragenlijst.pk},
     "metingen:duiding": lambda w: {"pk": w.vragenlijst.pk},
     "metingen_public:invullen": lambda w: {"token": w.vragenlijst.token},
+    "rapportage:jaarrapportage_reopen": lambda w: {"pk": w.rapport_definitief.pk},
+    "rapportage:planonderdeel_create": lambda w: {"pk": w.rapport.pk},
+    "rapportage:planonderdeel_update": lambda w: {"pk": w.planonderdeel.pk},
+    "rapportage:indicator_create": lambda w: {"pk": w.planonderdeel.pk},
+    "rapportage:indicator_update": lambda w: {"pk": w.indicator.pk},
     "password_reset_confirm": lambda w: {
         "uidb64": urlsafe_base64_encode(force_bytes(w.users["makelaar"].pk)),
         "token": default_token_generator.make_token(w.users["makelaar"]),

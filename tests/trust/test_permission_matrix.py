@@ -32,7 +32,7 @@ from buurtservice.choices import KlusStatus
 from core.roles import Role
 from initiatieven.models import Deelnametelling
 from makelaars.models import Activiteit, ActiviteitFoto
-from rapportage.models import RapportVersie
+from rapportage.models import Indicator, RapportVersie
 from tests.factories import (
     ActiviteitFactory,
     BuurtteamContactFactory,
@@ -43,6 +43,7 @@ from tests.factories import (
     JaarrapportageFactory,
     KlusFactory,
     OrganisatieFactory,
+    PlanonderdeelFactory,
     SectieFactory,
     SignaalFactory,
     StellingFactory,
@@ -192,7 +193,17 @@ EXPECTED: dict[str, Page] = {
     "rapportage:jaarrapportage_finalize": Page(
         COORDINATION, pk("rapportage"), post=True, get=False
     ),
-    "rapportage:jaarrapportage_reopen": Page(COORDINATION, pk("rapportage"), post=True, get=False),
+    "rapportage:jaarrapportage_check": Page(COORDINATION, pk("rapportage")),
+    "rapportage:jaarrapportage_reopen": Page(
+        COORDINATION, pk("rapportage"), post=True, data={"reden": "Matrix"}
+    ),
+    "rapportage:plan": Page(COORDINATION, pk("rapportage")),
+    "rapportage:planonderdeel_create": Page(COORDINATION, pk("rapportage"), post=True),
+    "rapportage:planonderdeel_update": Page(COORDINATION, pk("planonderdeel"), post=True),
+    "rapportage:planonderdeel_delete": Page(COORDINATION, pk("planonderdeel"), post=True),
+    "rapportage:indicator_create": Page(COORDINATION, pk("planonderdeel"), post=True),
+    "rapportage:indicator_update": Page(COORDINATION, pk("indicator"), post=True),
+    "rapportage:indicator_delete": Page(COORDINATION, pk("indicator"), post=True),
     "rapportage:sectie_create": Page(COORDINATION, pk("rapportage"), post=True),
     "rapportage:sectie_update": Page(COORDINATION, pk("sectie"), post=True),
     "rapportage:sectie_delete": Page(COORDINATION, pk("sectie"), post=True),
@@ -350,6 +361,10 @@ def matrix(
     rapportage = JaarrapportageFactory(jaar=2023)
     sectie = SectieFactory(rapportage=rapportage)
     SectieFactory(rapportage=rapportage)
+    planonderdeel = PlanonderdeelFactory(rapportage=rapportage)
+    indicator = Indicator.objects.create(
+        planonderdeel=planonderdeel, naam="Matrix", meting="activiteiten", streefwaarde=1
+    )
     versie = RapportVersie.objects.create(
         rapportage=rapportage,
         versie=1,
@@ -384,6 +399,8 @@ def matrix(
         medewerker=users[MK_A].medewerker,
         rapportage=rapportage,
         sectie=sectie,
+        planonderdeel=planonderdeel,
+        indicator=indicator,
         versie=versie,
         foto_pad=foto.bestand.name,
         verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),

@@ -1,0 +1,239 @@
+"""What weakens a report: the list the coordinator sees before making it final.
+
+Each check returns the records concerned with a link to open them, so the
+coordinator can repair the record (or knowingly accept it) before the figures
+are frozen. The lists are capped (``LIMIT``) with the total count kept.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from buurtservice.models import Klus
+from core.periods import month_end, month_labels, year_bounds
+from makelaars.models import Activiteit
+from wijken.models import Gebied, Medewerker
+
+from .blocks import unknown_keys
+from .markdown import markdown_problem
+from .models import Jaarrapportage
+
+LIMIT = 50
+
+
+@dataclass
+class Item:
+    label: str
+    url: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Check:
+    key: str
+    title: str
+    explanation: str
+    items: list[Item] = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.total == 0
+
+
+def _activity_item(activiteit: Activiteit, detail: str = "") -> Item:
+    return Item(
+        label=f"{activiteit.datum:%d-%m-%Y} · {activiteit.wijk.naam} · {activiteit.titel}",
+        url=reverse("makelaars:activiteit_update", args=[activiteit.pk]),
+        detail=detail,
+    )
+
+
+def activities_without_figures(year: int) -> Check:
+    queryset = (
+        Activiteit.objects.for_year(year)
+        .filter(bewoners_bereikt__isnull=True, bewoners_geactiveerd__isnull=True, cijfers="")
+        .select_related("wijk")
+        .order_by("datum", "pk")
+    )
+    return Check(
+        "zonder_cijfers",
+        _("Activities without figures"),
+        _("No residents reached or activated and no figures as reported: they count as 0."),
+        [_activity_item(a) for a in queryset[:LIMIT]],
+        queryset.count(),
+    )
+
+
+def examples_without_outcome(year: int) -> Check:
+    queryset = (
+        Activiteit.objects.for_year(year)
+        .voorbeelden()
+        .filter(opbrengst="")
+        .select_related("wijk")
+        .order_by("datum", "pk")
+    )
+    return Check(
+        "voorbeeld_zonder_opbrengst",
+        _("Report examples without an outcome"),
+        _("Annex 1 shows what each example achieved; these do not say."),
+        [_activity_item(a) for a in queryset[:LIMIT]],
+        queryset.count(),
+    )
+
+
+def long_open_jobs(year: int) -> Check:
+    _start, end = year_bounds(year)
+    on = min(end, timezone.localdate())
+    queryset = (
+        Klus.objects.open_on(on)
+        .filter(aanvraagdatum__lt=on - datetime.timedelta(days=365))
+        .order_by("aanvraagdatum", "pk")
+    )
+    items = [
+        Item(
+            label=_("Job %(number)s, requested on %(date)s")
+            % {"number": klus.pk, "date": f"{klus.aanvraagdatum:%d-%m-%Y}"},
+            url=klus.get_absolute_url(),
+        )
+        for klus in queryset[:LIMIT]
+    ]
+    return Check(
+        "klus_lang_open",
+        _("Jobs open for longer than a year"),
+        _("Still on the waiting list on %(date)s after more than a year: done or cancelled?")
+        % {"date": f"{on:%d-%m-%Y}"},
+        items,
+        queryset.count(),
+    )
+
+
+def staff_without_gebied(year: int, *, user) -> Check:
+    start, end = year_bounds(year)
+    queryset = (
+        Medewerker.objects.filter(startdatum__lte=end, gebieden__isnull=True)
+        .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=start))
+        .order_by("naam")
+    )
+    # The staff pages are the beheerder's (wijken:medewerker_update); others see the name.
+    can_open = user.has_perms(("auth.change_user", "wijken.change_medewerker"))
+    items = []
+    for medewerker in queryset[:LIMIT]:
+        url = reverse("wijken:medewerker_update", args=[medewerker.pk]) if can_open else ""
+        items.append(
+            Item(
+                label=f"{medewerker.naam} ({medewerker.get_functie_display()})",
+                url=url,
+                detail="" if url else _("An administrator links staff to an area."),
+            )
+        )
+    return Check(
+        "medewerker_zonder_gebied",
+        _("Staff without an area"),
+        _("They count in no area's row of the tables."),
+        items,
+        queryset.count(),
+    )
+
+
+def months_without_registration(year: int) -> Check:
+    start, end = year_bounds(year)
+    seen = set(
+        Activiteit.objects.filter(datum__gte=start, datum__lte=end)
+        .values_list("wijk__gebied_id", "datum__month")
+        .distinct()
+        .order_by()
+    )
+    labels = month_labels()
+    last_month = 12 if end <= timezone.localdate() else timezone.localdate().month
+    items = []
+    for gebied in Gebied.objects.order_by("volgorde", "naam"):
+        for month in range(1, last_month + 1):
+            if (gebied.pk, month) in seen:
+                continue
+            query = (
+                f"?gebied={gebied.pk}&van={datetime.date(year, month, 1).isoformat()}"
+                f"&tot={month_end(year, month).isoformat()}"
+            )
+            items.append(
+                Item(
+                    label=f"{gebied.naam}: {labels[month - 1]} {year}",
+                    url=reverse("makelaars:activiteit_list") + query,
+                )
+            )
+    return Check(
+        "maand_zonder_registratie",
+        _("Months without any registration per area"),
+        _("Not a single activity was recorded: a real gap, or work that was not recorded?"),
+        items[:LIMIT],
+        len(items),
+    )
+
+
+def markdown_failures(rapportage: Jaarrapportage) -> Check:
+    """Texts of the report and of its examples that cannot be rendered, and unknown blocks."""
+    items = []
+    problem = markdown_problem(rapportage.inleiding)
+    if problem:
+        items.append(
+            Item(
+                _("Introduction"),
+                reverse("rapportage:jaarrapportage_update", args=[rapportage.pk]),
+                problem,
+            )
+        )
+    for sectie in rapportage.secties.all():
+        url = reverse("rapportage:sectie_update", args=[sectie.pk])
+        problem = markdown_problem(sectie.tekst)
+        if problem:
+            items.append(Item(sectie.titel, url, problem))
+        for key in unknown_keys(sectie.tekst):
+            items.append(Item(sectie.titel, url, _("unknown block “%(key)s”") % {"key": key}))
+    for item in rapportage.planonderdelen.all():
+        url = reverse("rapportage:planonderdeel_update", args=[item.pk])
+        for name in ("doel", "gewenst_resultaat", "startsituatie", "inzet_middelen"):
+            problem = markdown_problem(getattr(item, name))
+            if problem:
+                items.append(Item(item.titel, url, problem))
+    voorbeelden = (
+        Activiteit.objects.for_year(rapportage.jaar)
+        .voorbeelden()
+        .select_related("wijk")
+        .order_by("datum", "pk")
+    )
+    for activiteit in voorbeelden:
+        for name in ("beschrijving", "opbrengst"):
+            problem = markdown_problem(getattr(activiteit, name))
+            if problem:
+                items.append(_activity_item(activiteit, problem))
+    return Check(
+        "markdown",
+        _("Texts that cannot be shown"),
+        _(
+            "In the report these texts show a placeholder instead: too long, nested too "
+            "deeply or otherwise unreadable as Markdown."
+        ),
+        items[:LIMIT],
+        len(items),
+    )
+
+
+def report_checks(rapportage: Jaarrapportage | None, *, year: int, user) -> list[Check]:
+    """Every check of ``year``, in the order of the check page.
+
+    Without a report for the year (not created yet) its texts are not checked.
+    """
+    return [
+        *([markdown_failures(rapportage)] if rapportage is not None else []),
+        activities_without_figures(year),
+        examples_without_outcome(year),
+        long_open_jobs(year),
+        staff_without_gebied(year, user=user),
+        months_without_registration(year),
+    ]

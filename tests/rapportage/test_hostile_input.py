@@ -1,0 +1,120 @@
+"""The report survives any input (issue 14, finding 1) and the check page says what weakens it."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from core.roles import Role
+from rapportage.choices import RapportStatus
+from rapportage.models import RapportVersie
+from tests.factories import ActiviteitFactory, KlusFactory, MedewerkerFactory, make_user
+
+from .conftest import pdf_text
+
+D = datetime.date
+NESTED_300 = "".join("    " * level + "- niveau\n" for level in range(300))  # 180 kB
+BRACKETS = "[" * 20000
+
+
+@pytest.mark.parametrize("payload", [NESTED_300, BRACKETS], ids=["nested-300", "brackets-20000"])
+def test_a_hostile_report_example_shows_a_placeholder_everywhere_never_a_500(
+    client, coordinator, year_data, payload
+):
+    # Saved directly: the activity form refuses such texts (see below), older data may hold them.
+    voorbeeld = ActiviteitFactory(
+        datum=D(2023, 6, 1),
+        wijk=year_data["wijk_zuid"],
+        titel="Kwaadaardig voorbeeld",
+        opbrengst=payload,
+        beschrijving="Een gewone beschrijving.",
+        is_voorbeeld=True,
+    )
+    rapportage = year_data["rapportage"]
+    client.force_login(coordinator)
+
+    preview = client.get(rapportage.get_absolute_url())
+    assert preview.status_code == 200
+    html = preview.content.decode()
+    example = html[html.index(f'id="voorbeeld-{voorbeeld.pk}"') :][:3000]
+    assert "Een gewone beschrijving." in example
+    assert "Deze tekst kan niet worden getoond" in example
+    assert "niveau" not in html and "[[[[" not in html
+
+    pdf = client.get(reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk]))
+    assert pdf.status_code == 200
+    assert "Deze tekst kan niet worden getoond" in pdf_text(pdf.content)
+
+    check = client.get(reverse("rapportage:jaarrapportage_check", args=[rapportage.pk]))
+    assert check.status_code == 200
+    section = check.content.decode().split('id="controle-markdown"')[1].split("</section>")[0]
+    assert reverse("makelaars:activiteit_update", args=[voorbeeld.pk]) in section
+    assert "Kwaadaardig voorbeeld" in section
+
+    response = client.post(reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk]))
+    assert response.status_code == 302
+    rapportage.refresh_from_db()
+    assert rapportage.status == RapportStatus.DEFINITIEF
+    assert RapportVersie.objects.filter(rapportage=rapportage).exists()
+
+
+def test_the_activity_form_refuses_texts_too_long_for_the_report(client, year_data):
+    broker = make_user(Role.MAKELAAR, gebied=year_data["zuid"], username="makelaar-zuid")
+    client.force_login(broker)
+    response = client.post(
+        reverse("makelaars:activiteit_create"),
+        {
+            "datum": "2023-06-01",
+            "wijk": year_data["wijk_zuid"].pk,
+            "soort": "bijeenkomst",
+            "titel": "Te lang verhaal",
+            "beschrijving": "woord " * 1000,  # 6,000 characters
+            "opbrengst": "x" * 2001,
+            "links-TOTAL_FORMS": "0",
+            "links-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "niet meer dan 5000 tekens" in html
+    assert "niet meer dan 2000 tekens" in html
+    assert "woord woord" in html  # what was typed is kept
+
+
+def test_the_check_page_lists_what_weakens_the_report_with_links(client, coordinator, year_data):
+    rapportage = year_data["rapportage"]
+    kaal = ActiviteitFactory(
+        datum=D(2023, 7, 1), wijk=year_data["wijk_hoven"], titel="Zonder cijfers"
+    )
+    oud = KlusFactory(
+        aanvraagdatum=D(2022, 6, 1), wijk=year_data["wijk_water"], status="wachtlijst"
+    )
+    zwerver = MedewerkerFactory(naam="Zwerver Zondergebied", startdatum=D(2023, 2, 1), gebieden=[])
+    client.force_login(coordinator)
+    html = client.get(
+        reverse("rapportage:jaarrapportage_check", args=[rapportage.pk])
+    ).content.decode()
+
+    def block(key: str) -> str:
+        return html.split(f'id="controle-{key}"')[1].split("</section>")[0]
+
+    assert reverse("makelaars:activiteit_update", args=[kaal.pk]) in block("zonder_cijfers")
+    # "Zuidwijken groener geworden" is an example without an outcome.
+    assert "Zuidwijken groener geworden" in block("voorbeeld_zonder_opbrengst")
+    assert oud.get_absolute_url() in block("klus_lang_open")
+    assert "Zwerver Zondergebied" in block("medewerker_zonder_gebied")
+    # The coordinator sees the name; the beheerder, who links staff to areas, gets the link.
+    staff_page = reverse("wijken:medewerker_update", args=[zwerver.pk])
+    assert staff_page not in block("medewerker_zonder_gebied")
+    client.force_login(make_user(Role.BEHEERDER, username="beheerder"))
+    html = client.get(
+        reverse("rapportage:jaarrapportage_check", args=[rapportage.pk])
+    ).content.decode()
+    assert staff_page in block("medewerker_zonder_gebied")
+    maanden = block("maand_zonder_registratie")
+    assert "Waterkwartier: feb 2023" in maanden
+    assert "Centrum – De Hoven: jan 2023" not in maanden  # two activities in January
+    assert reverse("makelaars:activiteit_list") + f"?gebied={year_data['water'].pk}" in maanden
+    assert "Make final" not in html and "Definitief maken" in html
