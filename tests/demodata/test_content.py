@@ -151,10 +151,18 @@ def test_the_2023_report_with_sections_in_seed_order_and_plan_items():
         "Sociaal makelaars eind 2023": 8,
         "Plan van aanpak vrijwilligerspunt opgeleverd": 1,
         "Extra uren Buurtservice per week": 12,
+        "Wachtlijst eind 2023": 5,
     }
     # Every block stands in the narrative where the coordinator placed it.
     placed = "".join(rapport.secties.values_list("tekst", flat=True))
-    for key in ("makelaars_groei", "capaciteit", "buurtservice_h1_klussen", "wachtlijst"):
+    for key in (
+        "makelaars_groei",
+        "signalen_en_collectief_werk",
+        "effecten_volgens_bewoners",
+        "capaciteit",
+        "buurtservice_h1_klussen",
+        "wachtlijst",
+    ):
         assert f"[[blok:{key}]]" in placed
 
 
