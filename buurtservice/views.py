@@ -112,6 +112,7 @@ class KlusListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
     model = Klus
     filterset_class = KlusFilter
     template_name = "buurtservice/klus_list.html"
+    count_keys = ("klussen", "wijken")
 
     def get_queryset(self):
         return super().get_queryset().select_related("wijk").order_by("-aanvraagdatum", "-pk")
@@ -313,6 +314,7 @@ class UitvoerderListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, Filt
     model = Uitvoerder
     filterset_class = UitvoerderFilter
     template_name = "buurtservice/uitvoerder_list.html"
+    count_keys = ("uitvoerders",)
 
     def get_queryset(self):
         return (

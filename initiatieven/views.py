@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
 from core.exports import FilterExportViewMixin, export_links
+from core.filters import FilterOptionsView
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
@@ -45,6 +46,7 @@ class InitiatiefListView(ScopedViewMixin, PaginatedMixin, FilterView):
     model = Initiatief
     filterset_class = InitiatiefFilter
     template_name = "initiatieven/initiatief_list.html"
+    count_keys = ("initiatieven", "wijken")
 
     def get_queryset(self):
         return (
@@ -66,6 +68,14 @@ class InitiatiefListView(ScopedViewMixin, PaginatedMixin, FilterView):
                 self.request, reverse("initiatieven:initiatief_export")
             )
         return context
+
+
+class InitiatiefFilterOptionsView(FilterOptionsView):
+    """The supporting brokers to filter on, when the filter panel opens."""
+
+    permission_required = "initiatieven.view_initiatief"
+    model = Initiatief
+    filterset_class = InitiatiefFilter
 
 
 class InitiatiefExportView(FilterExportViewMixin, InitiatiefListView):

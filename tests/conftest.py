@@ -149,6 +149,17 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the test database is rolled back after
+    every test, the cache (cached figures, core.datacache) is not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 # =============================================================================
 # The shared world: two gebieden, their wijken and a user per role
 # =============================================================================
