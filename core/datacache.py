@@ -44,12 +44,15 @@ def bump(*keys: str) -> None:
 
 
 def all_versions(request=None) -> dict[str, str]:
-    """Every register's token: one query, remembered for the rest of the request."""
-    memo = getattr(request, _REQUEST_ATTR, None) if request is not None else None
+    """Every register's token: one query, remembered for the rest of the request
+    (on ``request.user``, which lives exactly as long; or on ``request`` when that is
+    a user, as core.visibility passes)."""
+    holder = getattr(request, "user", request)
+    memo = getattr(holder, _REQUEST_ATTR, None) if holder is not None else None
     if memo is None:
         memo = dict(DataVersion.objects.values_list("key", "token"))
-        if request is not None:
-            setattr(request, _REQUEST_ATTR, memo)
+        if holder is not None:
+            setattr(holder, _REQUEST_ATTR, memo)
     return memo
 
 
