@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -103,9 +104,45 @@ def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
     return html, html_to_pdf(html)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of an HTML document whose resources are under /static/ and /media/."""
+# One font configuration per process: WeasyPrint decodes each @font-face font
+# (WOFF2 → TrueType) the first time a configuration meets it and reuses the file
+# afterwards, so only the first PDF of a process pays for it. Pango is not
+# thread-safe: one render at a time per process.
+_font_config = None
+_render_lock = threading.Lock()
+
+
+def font_configuration():
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def html_to_pdf(html: str, *, fresh_fonts: bool = False) -> bytes:
+    """The PDF of an HTML document whose resources are under /static/ and /media/.
+
+    ``fresh_fonts`` decodes the fonts again, as every render did before the font
+    configuration was shared (benchmarks/rapportage.py compares the two).
+    """
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher())
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    with _render_lock:
+        font_config = None if fresh_fonts else font_configuration()
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher())
+        return document.write_pdf(pdf_variant=PDF_VARIANT, font_config=font_config)
+
+
+WARM_UP_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>-</title>
+<link rel="stylesheet" href="{fonts}"><style>body {{ font-family: "Source Sans 3"; }}</style>
+</head><body><p>Sterke Wijken <em>Zutphen</em> <strong>ëïé</strong></p></body></html>"""
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and decode the bundled fonts now, not in the first PDF:
+    for a worker process when it starts."""
+    from django.templatetags.static import static
+
+    html_to_pdf(WARM_UP_HTML.format(fonts=static("css/fonts.css")))
