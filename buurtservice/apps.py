@@ -10,7 +10,7 @@ class BuurtserviceConfig(AppConfig):
         from audit.registry import register
         from core.datacache import track
 
-        from .models import Inzet, Klus, KlusStatusWijziging, Uitvoerder
+        from .models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
 
         register("klus", Klus)
         register("uitvoerder", Uitvoerder)
@@ -19,3 +19,4 @@ class BuurtserviceConfig(AppConfig):
         track(KlusStatusWijziging, "klussen")
         track(Uitvoerder, "uitvoerders")
         track(Inzet, "uitvoerders")
+        track(Capaciteit, "uitvoerders")

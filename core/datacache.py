@@ -99,3 +99,23 @@ def track(model, key: str, *, m2m: Iterable[str] = ()) -> None:
         m2m_changed.connect(
             changed, sender=getattr(model, name).through, weak=False, dispatch_uid=f"{uid}:{name}"
         )
+
+
+def track_app(app_config, key: str, *, exclude: Iterable[str] = ()) -> None:
+    """Bump ``key`` on writes to any model of an app (history tables and the models
+    named in ``exclude`` left out), many-to-many links included."""
+    for model in app_config.get_models():
+        if model.__name__ in exclude or model.__name__.startswith("Historical"):
+            continue
+        many = [field.name for field in model._meta.local_many_to_many]
+        track(model, key, m2m=many)
+
+
+def data_fingerprint(request=None) -> str:
+    """The state of every tracked register, today and the language: equal
+    fingerprints mean that a document made from the data would come out the same."""
+    from django.utils import timezone, translation
+
+    versions = sorted(all_versions(request).items())
+    raw = repr((versions, timezone.localdate().isoformat(), translation.get_language()))
+    return hashlib.sha256(raw.encode()).hexdigest()

@@ -93,15 +93,16 @@ def _make_fetcher():
     return LocalFilesFetcher()
 
 
-def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
+def render_pdf(template_name: str, context: dict, *, progress=None) -> tuple[str, bytes]:
     """Render ``template_name`` with ``context`` to HTML and that HTML to a PDF.
 
     Returns ``(html, pdf_bytes)``. The PDF is tagged (PDF/UA-1); title, author
     and language come from the template's ``<title>``, ``<meta name="author">``
-    and ``<html lang>``.
+    and ``<html lang>``. ``progress`` (optional) is called with "laying_out" and
+    "writing" as those steps begin.
     """
     html = render_to_string(template_name, context)
-    return html, html_to_pdf(html)
+    return html, html_to_pdf(html, progress=progress)
 
 
 # One font configuration per process: WeasyPrint decodes each @font-face font
@@ -121,18 +122,25 @@ def font_configuration():
     return _font_config
 
 
-def html_to_pdf(html: str, *, fresh_fonts: bool = False) -> bytes:
+def html_to_pdf(html: str, *, fresh_fonts: bool = False, progress=None) -> bytes:
     """The PDF of an HTML document whose resources are under /static/ and /media/.
 
     ``fresh_fonts`` decodes the fonts again, as every render did before the font
     configuration was shared (benchmarks/rapportage.py compares the two).
+    ``progress`` is called with "laying_out", then "writing".
     """
     from weasyprint import HTML
 
     with _render_lock:
         font_config = None if fresh_fonts else font_configuration()
-        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher())
-        return document.write_pdf(pdf_variant=PDF_VARIANT, font_config=font_config)
+        if progress:
+            progress("laying_out")
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher()).render(
+            font_config=font_config, pdf_variant=PDF_VARIANT
+        )
+        if progress:
+            progress("writing")
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
 WARM_UP_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>-</title>
