@@ -65,6 +65,12 @@ class Command(BaseCommand):
         parser.add_argument("--jaren", type=int, default=5)
         parser.add_argument("--runs", type=int, default=7, help="timed requests per page")
         parser.add_argument("--refill", action="store_true", help="delete and fill again")
+        parser.add_argument(
+            "--trace-memory",
+            action="store_true",
+            help="measure the Python memory peak of the exports of everything (tracemalloc: "
+            "much slower)",
+        )
         parser.add_argument("--force", action="store_true", help="allow any database name")
 
     def handle(self, *args, **options):
@@ -352,8 +358,9 @@ class Command(BaseCommand):
             result = self._time(client, url, runs)
             rows.append((label, targeted, floor_ms, result))
         n_total = Activiteit.objects.count()
-        full = self._time(clients["c"], "/activiteiten/export/?format=csv", 0, traced=True)
-        full_xlsx = self._time(clients["c"], "/activiteiten/export/?format=xlsx", 0, traced=True)
+        traced = options["trace_memory"]
+        full = self._time(clients["c"], "/activiteiten/export/?format=csv", 0, traced=traced)
+        full_xlsx = self._time(clients["c"], "/activiteiten/export/?format=xlsx", 0, traced=traced)
 
         vendor = connection.vendor
         write = self.stdout.write
@@ -366,29 +373,31 @@ class Command(BaseCommand):
         )
         write("")
         write(
-            "| request | median ms | × floor | SQL queries | first request ms | size kB | target |"
+            "| request | median ms | × floor | SQL queries | first request: ms, queries "
+            "| size kB | target |"
         )
         write("|---|---:|---:|---:|---:|---:|---|")
         for label, targeted, floor_ms, r in rows:
             ratio = r["median"] / floor_ms
             limit = 5 if "free text" in label else 3
             if targeted:
-                target = "met" if ratio <= limit and r["queries"] <= 8 else "**missed**"
+                target = "met" if ratio <= limit and r["warm_queries"] <= 8 else "**missed**"
                 target += f" (≤ {limit}×, ≤ 8)"
             else:
                 target = ""
             write(
-                f"| {label} | {r['median']:.1f} | {ratio:.1f} | {r['queries']} | "
-                f"{r['first']:.0f} | {r['size'] / 1024:.0f} | {target} |"
+                f"| {label} | {r['median']:.1f} | {ratio:.1f} | {r['warm_queries']} | "
+                f"{r['first']:.0f}, {r['queries']} | {r['size'] / 1024:.0f} | {target} |"
             )
         write("")
         for label, r in (
             (f"CSV export: everything ({n_total} rows)", full),
             (f"XLSX export: everything ({n_total} rows)", full_xlsx),
         ):
+            memory = f", Python memory peak {r['peak_mb']:.1f} MB" if traced else ""
             write(
                 f"{label}: {r['first'] / 1000:.1f} s, {r['queries']} queries, "
-                f"{r['size'] / 1024 / 1024:.1f} MB, Python memory peak {r['peak_mb']:.1f} MB"
+                f"{r['size'] / 1024 / 1024:.1f} MB{memory}"
             )
 
     @staticmethod
@@ -420,6 +429,12 @@ class Command(BaseCommand):
         n_queries = len(queries.captured_queries)
         if status != 200:
             raise CommandError(f"{url} answered {status}")
+        # The same request again: what it costs once its figures are cached.
+        warm_queries = n_queries
+        if runs:
+            with CaptureQueriesContext(connection) as queries:
+                self._fetch(client, url)
+            warm_queries = len(queries.captured_queries)
         timings = []
         measure: Callable[[], float] = time.perf_counter
         for _run in range(runs):
@@ -430,6 +445,7 @@ class Command(BaseCommand):
             "median": statistics.median(timings) if timings else first,
             "first": first,
             "queries": n_queries,
+            "warm_queries": warm_queries,
             "size": size,
             "peak_mb": peak_mb,
         }
