@@ -12,6 +12,7 @@ scoped with ``visible_to``: what is offered is what the filter accepts.
 from __future__ import annotations
 
 import django_filters
+from django.core.exceptions import ValidationError
 from django.http import JsonResponse
 from django.views import View
 from django_filters.fields import ModelChoiceField
@@ -65,7 +66,25 @@ class CachedOptionsMixin:
                 )
                 empty = [] if field.empty_label is None else [("", field.empty_label)]
                 field.widget.choices = empty + choices
+                field.to_python = _choice_from(field, {value for value, _label in choices})
         return form
+
+
+def _choice_from(field, allowed: set[str]):
+    """``to_python`` for a cached option list: a value is valid when it is one of the
+    offered options (the scoped queryset's, as cached), without a query; the filter
+    gets a model instance that carries only the primary key, which is all a lookup
+    such as ``wijk=…`` needs."""
+    model = field.queryset.model
+
+    def to_python(value):
+        if value in field.empty_values:
+            return None
+        if str(value) not in allowed:
+            raise ValidationError(field.error_messages["invalid_choice"], code="invalid_choice")
+        return model(pk=model._meta.pk.to_python(value))
+
+    return to_python
 
 
 class FilterOptionsView(ScopedViewMixin, View):

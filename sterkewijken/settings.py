@@ -199,7 +199,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Lockout first (django-axes counts failed logins), then the normal user check.
 AUTHENTICATION_BACKENDS = [
     "core.auth.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the permissions cached until users, groups or rights change.
+    "core.auth.CachedPermissionsBackend",
 ]
 # Five wrong passwords for one user name from one IP address lock that pair out
 # for 30 minutes; a successful login resets the count. Successful logins are not
