@@ -353,9 +353,7 @@ def pdf_filename(rapportage: Jaarrapportage) -> str:
 PDF_TEMPLATE = "rapportage/pdf/base_pdf.html"
 
 
-def render_report_pdf(
-    rapportage: Jaarrapportage, *, snapshot: dict | None = None, progress=None
-):
+def render_report_pdf(rapportage: Jaarrapportage, *, snapshot: dict | None = None, progress=None):
     """``(html, pdf_bytes)`` of a report: the one way a report becomes a PDF.
 
     With ``snapshot`` (see :func:`take_snapshot`) the PDF shows exactly that

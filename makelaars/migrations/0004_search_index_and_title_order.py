@@ -27,7 +27,7 @@ def remove_search_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("makelaars", "0002_export_permission"),
+        ("makelaars", "0003_report_text_lengths"),
     ]
 
     operations = [
