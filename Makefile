@@ -1,6 +1,6 @@
 # Sterke Wijken — developer and CI commands (GNU make).
 #
-#   make run     install everything, migrate, load demo data, serve on :8000
+#   make run     install everything, migrate, load demo data, serve on :8000 with a worker
 #   make test    install everything (plus Debian chromium), run the test suite
 #
 # Everything installs itself on a fresh Debian machine where we are root.
@@ -67,10 +67,10 @@ browsers: ## install Debian's chromium for the Playwright tests
 	fi
 	@/usr/bin/chromium --version 2>/dev/null
 
-run: setup ## migrate, load demo data (prints the logins), serve on http://127.0.0.1:8000
+run: setup ## migrate, load demo data (prints the logins), serve on http://127.0.0.1:8000 + a worker
 	$(MANAGE) migrate --no-input
 	$(MANAGE) demodata
-	$(MANAGE) runserver $(RUN_ADDR)
+	RUN_ADDR=$(RUN_ADDR) .venv/bin/honcho -f Procfile.dev start
 
 test: setup browsers ## run the whole test suite (extra pytest options: PYTEST_ARGS="-k foo")
 	@$(PYTHON) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS) || { \

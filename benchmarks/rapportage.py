@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/rapportage.py            # full size (see SIZES)
     .venv/bin/python benchmarks/rapportage.py --scale 0.1 --no-pdf
+    .venv/bin/python benchmarks/rapportage.py --demo --old-render   # the 2023 demo report,
+                                                    # rendered the new and the old way
+    .venv/bin/python benchmarks/rapportage.py --worker   # the PDF made as the worker makes it
 
 Builds the year with bulk_create in a separate, throw-away database (Django's
 test database next to the configured one: in-memory for SQLite,
@@ -18,6 +21,8 @@ import datetime
 import os
 import platform
 import random
+import resource
+import statistics
 import sys
 import time
 from decimal import Decimal
@@ -210,7 +215,54 @@ def build(sizes: dict[str, int], rng: random.Random) -> None:
     )
 
 
-def measure(*, pdf: bool, pdf_output: str | None) -> dict:
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident memory of this process in MB."""
+    current = 0.0
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                current = int(line.split()[1]) / 1024
+    return current, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def compare_renders(html: str, runs: int) -> dict:
+    """The new way (one font configuration per process, warmed up as a worker does)
+    and the old way (the fonts decoded again for every PDF), alternately, ``runs``
+    times each: both see the same machine load."""
+    from core.pdf import html_to_pdf, warm_up
+
+    warm_up()
+    new, old = [], []
+    for _run in range(runs):
+        for fresh, timings in ((False, new), (True, old)):
+            start = time.perf_counter()
+            html_to_pdf(html, fresh_fonts=fresh)
+            timings.append(time.perf_counter() - start)
+    return {"new_s": statistics.median(new), "old_s": statistics.median(old), "runs": runs}
+
+
+def render_as_worker(rapportage) -> dict:
+    """The PDF made by the worker's own code (a queued job run in this process), with
+    the process's memory before and its peak after."""
+    from rapportage.choices import PdfSoort, PdfStatus
+    from rapportage.models import PdfOpdracht
+    from rapportage.services import run_pdf_job
+
+    job = PdfOpdracht.objects.create(rapportage=rapportage, soort=PdfSoort.CONCEPT)
+    before, _peak = rss_mb()
+    start = time.perf_counter()
+    job = run_pdf_job(job_id=job.pk)
+    seconds = time.perf_counter() - start
+    assert job.status == PdfStatus.KLAAR, job.fout
+    _current, peak = rss_mb()
+    size = job.pdf.size
+    job.pdf.delete(save=False)
+    return {"worker_s": seconds, "rss_before_mb": before, "rss_peak_mb": peak, "kb": size / 1024}
+
+
+def measure(
+    *, pdf: bool, pdf_output: str | None, old_render: int = 0, worker: bool = False
+) -> dict:
     from core.pdf import html_to_pdf
     from rapportage.models import Jaarrapportage
     from rapportage.report import build_report_context
@@ -247,6 +299,10 @@ def measure(*, pdf: bool, pdf_output: str | None) -> dict:
             results["pdf_pages"] = len(PdfReader(BytesIO(pdf_bytes)).pages)
             if pdf_output:
                 Path(pdf_output).write_bytes(pdf_bytes)
+            if old_render:
+                results.update(compare_renders(html, old_render))
+        if worker:
+            results.update(render_as_worker(rapportage))
     return results
 
 
@@ -256,6 +312,24 @@ def main() -> None:
     parser.add_argument("--no-pdf", action="store_true", help="Skip the WeasyPrint step.")
     parser.add_argument("--pdf-output", help="Also write the benchmark PDF to this file.")
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument(
+        "--demo", action="store_true", help="The 2023 report of `manage.py demodata` instead."
+    )
+    parser.add_argument(
+        "--old-render",
+        type=int,
+        nargs="?",
+        const=5,
+        default=0,
+        metavar="RUNS",
+        help="Also render the PDF the old way (fonts decoded every time) and the new way, "
+        "alternately, RUNS times each (default 5), and print the ratio.",
+    )
+    parser.add_argument(
+        "--worker",
+        action="store_true",
+        help="Also make the PDF as the background worker does; print time and peak memory.",
+    )
     args = parser.parse_args()
 
     sizes = {key: max(1, round(value * args.scale)) for key, value in SIZES.items()}
@@ -265,14 +339,27 @@ def main() -> None:
     )
     try:
         start = time.perf_counter()
-        build(sizes, random.Random(args.seed))
+        if args.demo:
+            from django.core.management import call_command
+
+            call_command("demodata", verbosity=0)
+        else:
+            build(sizes, random.Random(args.seed))
         build_s = time.perf_counter() - start
-        results = measure(pdf=not args.no_pdf, pdf_output=args.pdf_output)
+        results = measure(
+            pdf=not args.no_pdf,
+            pdf_output=args.pdf_output,
+            old_render=args.old_render,
+            worker=args.worker,
+        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"database: {connection.vendor}; Python {platform.python_version()}")
-    print("sizes: " + ", ".join(f"{key}={value:,}" for key, value in sizes.items()))
+    if args.demo:
+        print("data: the demo 2023 report (manage.py demodata)")
+    else:
+        print("sizes: " + ", ".join(f"{key}={value:,}" for key, value in sizes.items()))
     print(f"building the data:      {build_s:7.2f} s")
     print(
         f"(a) gathering figures:  {results['figures_s']:7.2f} s"
@@ -286,6 +373,18 @@ def main() -> None:
         print(
             f"(c) WeasyPrint:         {results['pdf_s']:7.2f} s"
             f"    0 queries  ({results['pdf_pages']} pages, {results['pdf_kb']:,.0f} kB)"
+        )
+    if "old_s" in results:
+        print(
+            f"(c) WeasyPrint, median of {results['runs']} each, alternately: "
+            f"new {results['new_s']:.2f} s, old {results['old_s']:.2f} s, "
+            f"new/old = {results['new_s'] / results['old_s']:.2f}"
+        )
+    if "worker_s" in results:
+        print(
+            f"(d) made by the worker's code: {results['worker_s']:7.2f} s, "
+            f"{results['kb']:,.0f} kB; process memory {results['rss_before_mb']:.0f} MB before, "
+            f"peak {results['rss_peak_mb']:.0f} MB"
         )
 
 

@@ -8,8 +8,15 @@ class BuurtserviceConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
+        from core.datacache import track
 
-        from .models import Klus, Uitvoerder
+        from .models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
 
         register("klus", Klus)
         register("uitvoerder", Uitvoerder)
+        # Cached counts of the lists (core.datacache).
+        track(Klus, "klussen")
+        track(KlusStatusWijziging, "klussen")
+        track(Uitvoerder, "uitvoerders")
+        track(Inzet, "uitvoerders")
+        track(Capaciteit, "uitvoerders")

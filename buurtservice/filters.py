@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import CachedOptionsMixin
 from core.visibility import sees_all_gebieden
 from core.widgets import DateInput
 from wijken.models import Wijk
@@ -23,10 +24,12 @@ def wijken_for(request):
     return Wijk.objects.of_user(user)
 
 
-class WachtlijstFilter(django_filters.FilterSet):
+class WachtlijstFilter(CachedOptionsMixin, django_filters.FilterSet):
     wijk = django_filters.ModelChoiceFilter(
         label=_("District"), queryset=wijken_for, empty_label=_("All districts")
     )
+    # The wijken come from the data cache (see core.filters).
+    cached_options = {"wijk": ("wijken",)}
     soort = django_filters.ChoiceFilter(
         label=_("Kind"), choices=KlusSoort.choices, empty_label=_("All kinds")
     )

@@ -140,6 +140,10 @@ class Klus(VersionedModel, TimeStampedModel):
         verbose_name = _("job")
         verbose_name_plural = _("jobs")
         ordering = ["aanvraagdatum", "pk"]
+        indexes = [
+            # The job list, newest first, and the waiting list in request order.
+            models.Index(fields=["aanvraagdatum", "id"], name="buurtservice_klus_datum_id"),
+        ]
         permissions = [
             ("view_aanvragergegevens", _("Can see the personal data of requesters")),
             ("view_wachtlijst", _("Can see the waiting list")),

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Sum
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -43,7 +44,7 @@ from .forms import (
     PlanForm,
     UitvoerderForm,
 )
-from .models import REQUESTER_FIELDS, Capaciteit, Klus, Uitvoerder, sees_requester_data
+from .models import REQUESTER_FIELDS, Capaciteit, Inzet, Klus, Uitvoerder, sees_requester_data
 
 
 class ExportLinksMixin:
@@ -112,6 +113,7 @@ class KlusListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
     model = Klus
     filterset_class = KlusFilter
     template_name = "buurtservice/klus_list.html"
+    count_keys = ("klussen", "wijken")
 
     def get_queryset(self):
         return super().get_queryset().select_related("wijk").order_by("-aanvraagdatum", "-pk")
@@ -313,12 +315,26 @@ class UitvoerderListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, Filt
     model = Uitvoerder
     filterset_class = UitvoerderFilter
     template_name = "buurtservice/uitvoerder_list.html"
+    count_keys = ("uitvoerders",)
 
     def get_queryset(self):
         return (
             super()
             .get_queryset()
-            .annotate(aantal_klussen=Count("inzet", distinct=True))
+            # Counted for the rows of the page only (a subquery per shown row), not
+            # grouped over every worker's assignments on every request.
+            .annotate(
+                aantal_klussen=Coalesce(
+                    Subquery(
+                        Inzet.objects.filter(uitvoerder=OuterRef("pk"))
+                        .order_by()
+                        .values("uitvoerder")
+                        .annotate(aantal=Count("pk"))
+                        .values("aantal")
+                    ),
+                    0,
+                )
+            )
             .order_by("naam", "pk")
         )
 

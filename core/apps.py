@@ -21,6 +21,7 @@ class CoreConfig(AppConfig):
         # The lockout's count is reset by a complete login only (core.twofactor).
         user_logged_in.connect(reset_lockout_after_login, dispatch_uid="core_reset_lockout")
         use_dutch_empty_choice()
+        track_accounts()
 
 
 # What an empty choice in a select says, instead of Django's "---------".
@@ -40,3 +41,15 @@ def use_dutch_empty_choice() -> None:
 
     fields.BLANK_CHOICE_DASH[:] = [("", EMPTY_CHOICE_LABEL)]
     ModelChoiceField.__init__.__kwdefaults__["empty_label"] = EMPTY_CHOICE_LABEL
+
+
+def track_accounts() -> None:
+    """Cached permissions and roles (core.auth, core.roles) follow every change of
+    a user, their groups and rights, and a group's rights."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from .datacache import track
+
+    track(get_user_model(), "auth", m2m=("groups", "user_permissions"))
+    track(Group, "auth", m2m=("permissions",))

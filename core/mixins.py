@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .concurrency import VersionConflict
+from .datacache import cached, scope_key
 from .forms import add_service_errors
 from .periods import FIRST_YEAR, plausible_year, reference_date
 
@@ -53,10 +55,57 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
         return get_object_or_404(self.scoped(model, scope), pk=self.kwargs[kwarg])
 
 
+class CountedPaginator(Paginator):
+    """A paginator that is told the number of rows instead of counting them again."""
+
+    def __init__(self, object_list, per_page, *, count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        if count is not None:
+            self.count = count  # a cached_property: set, it is never computed
+
+
 class PaginatedMixin:
-    """Every list shows PAGE_SIZE rows a page, with ``core/_pagination.html``."""
+    """Every list shows PAGE_SIZE rows a page, with ``core/_pagination.html``.
+
+    With ``count_keys`` (the data keys the list reads, see core.datacache) the
+    number of rows is cached per scope and filter until one of them changes;
+    a view that counts anyway (with its totals) returns it from ``row_count``.
+    """
 
     paginate_by = PAGE_SIZE
+    count_keys: tuple[str, ...] = ()
+
+    def filter_parts(self) -> list:
+        """What makes two requests' rows the same: the query without page and sort,
+        and today (periods such as "this year" and "active now" depend on it)."""
+        query = sorted(
+            (key, value)
+            for key, values in self.request.GET.lists()
+            if key not in {"page", "sort", "format"}
+            for value in values
+        )
+        return [scope_key(self.request.user), timezone.localdate().isoformat(), query]
+
+    def row_count(self, queryset) -> int | None:
+        if not self.count_keys:
+            return None
+        return cached(
+            f"count:{type(self).__module__}.{type(self).__name__}",
+            keys=self.count_keys,
+            parts=self.filter_parts(),
+            compute=queryset.count,
+            request=self.request,
+        )
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return CountedPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            count=self.row_count(queryset),
+            **kwargs,
+        )
 
 
 class VersionedFormViewMixin:

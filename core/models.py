@@ -92,3 +92,22 @@ class FormSubmission(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class DataVersion(models.Model):
+    """A token that changes on every write to a register (see core.datacache).
+
+    Cached figures are stored under the tokens of the registers they read, so a
+    write anywhere makes every process (gunicorn worker, machine) miss them.
+    """
+
+    key = models.CharField(_("key"), max_length=50, primary_key=True)
+    token = models.CharField(_("token"), max_length=32)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data versions")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.token}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -92,20 +93,64 @@ def _make_fetcher():
     return LocalFilesFetcher()
 
 
-def render_pdf(template_name: str, context: dict) -> tuple[str, bytes]:
+def render_pdf(template_name: str, context: dict, *, progress=None) -> tuple[str, bytes]:
     """Render ``template_name`` with ``context`` to HTML and that HTML to a PDF.
 
     Returns ``(html, pdf_bytes)``. The PDF is tagged (PDF/UA-1); title, author
     and language come from the template's ``<title>``, ``<meta name="author">``
-    and ``<html lang>``.
+    and ``<html lang>``. ``progress`` (optional) is called with "laying_out" and
+    "writing" as those steps begin.
     """
     html = render_to_string(template_name, context)
-    return html, html_to_pdf(html)
+    return html, html_to_pdf(html, progress=progress)
 
 
-def html_to_pdf(html: str) -> bytes:
-    """The PDF of an HTML document whose resources are under /static/ and /media/."""
+# One font configuration per process: WeasyPrint decodes each @font-face font
+# (WOFF2 → TrueType) the first time a configuration meets it and reuses the file
+# afterwards, so only the first PDF of a process pays for it. Pango is not
+# thread-safe: one render at a time per process.
+_font_config = None
+_render_lock = threading.Lock()
+
+
+def font_configuration():
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def html_to_pdf(html: str, *, fresh_fonts: bool = False, progress=None) -> bytes:
+    """The PDF of an HTML document whose resources are under /static/ and /media/.
+
+    ``fresh_fonts`` decodes the fonts again, as every render did before the font
+    configuration was shared (benchmarks/rapportage.py compares the two).
+    ``progress`` is called with "laying_out", then "writing".
+    """
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher())
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    with _render_lock:
+        font_config = None if fresh_fonts else font_configuration()
+        if progress:
+            progress("laying_out")
+        document = HTML(string=html, base_url=BASE_URL, url_fetcher=_make_fetcher()).render(
+            font_config=font_config, pdf_variant=PDF_VARIANT
+        )
+        if progress:
+            progress("writing")
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+
+WARM_UP_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>-</title>
+<link rel="stylesheet" href="{fonts}"><style>body {{ font-family: "Source Sans 3"; }}</style>
+</head><body><p>Sterke Wijken <em>Zutphen</em> <strong>ëïé</strong></p></body></html>"""
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and decode the bundled fonts now, not in the first PDF:
+    for a worker process when it starts."""
+    from django.templatetags.static import static
+
+    html_to_pdf(WARM_UP_HTML.format(fonts=static("css/fonts.css")))

@@ -211,7 +211,15 @@ def role_of(user) -> Role | None:
         return None
     names = getattr(user, "_role_names_cache", None)
     if names is None:
-        names = set(user.groups.values_list("name", flat=True))
+        from .datacache import cached
+
+        names = cached(
+            "auth:groups",
+            keys=("auth",),
+            parts=[user.pk],
+            compute=lambda: set(user.groups.values_list("name", flat=True)),
+            request=user,
+        )
         user._role_names_cache = names
     for role in ROLE_PRECEDENCE:
         if role.value in names:

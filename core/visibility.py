@@ -25,23 +25,38 @@ def sees_all_gebieden(user) -> bool:
 
 
 def gebied_ids_for(user) -> list[int]:
-    """The ids of the gebieden a user works in (cached on the user object)."""
+    """The ids of the gebieden a user works in.
+
+    Kept on the user object for the request, and in the data cache until staff or
+    gebieden change (core.datacache: the "wijken" data key).
+    """
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_gebied_ids_cache", None)
-    if cached is None:
-        cached = sorted(
-            {
-                pk
-                # Not type(user): request.user is a SimpleLazyObject.
-                for pk in get_user_model()
-                ._default_manager.filter(pk=user.pk)
-                .values_list("medewerker__gebieden", flat=True)
-                if pk is not None
-            }
+    ids = getattr(user, "_gebied_ids_cache", None)
+    if ids is None:
+        from .datacache import cached  # datacache builds on this module
+
+        ids = cached(
+            "gebied_ids",
+            keys=("wijken",),
+            parts=[user.pk],
+            compute=lambda: _gebied_ids(user.pk),
+            request=user,
         )
-        user._gebied_ids_cache = cached
-    return cached
+        user._gebied_ids_cache = ids
+    return ids
+
+
+def _gebied_ids(user_pk: int) -> list[int]:
+    return sorted(
+        {
+            pk
+            for pk in get_user_model()
+            ._default_manager.filter(pk=user_pk)
+            .values_list("medewerker__gebieden", flat=True)
+            if pk is not None
+        }
+    )
 
 
 class GebiedScopedQuerySet(models.QuerySet):

@@ -50,3 +50,55 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class LazySelect(FastSelectMixin, forms.Select):
+    """A select of a long list whose options are fetched when its panel opens.
+
+    The page carries only the empty choice and the current one; the script
+    ``js/lazy-options.js`` fills in the rest from ``options_url`` (JSON, see
+    :class:`core.filters.FilterOptionsView`) the first time the surrounding
+    ``<details>`` opens. Use with :class:`core.filters.LazyModelChoiceFilter`.
+    """
+
+    def __init__(self, attrs=None, *, options_url):
+        super().__init__(attrs)
+        self.options_url = options_url
+
+    def get_context(self, name, value, attrs):
+        attrs = {
+            **(attrs or {}),
+            "data-options-url": str(self.options_url),
+            "data-options-key": name,
+        }
+        return super().get_context(name, value, attrs)
+
+    def optgroups(self, name, value, attrs=None):
+        field = getattr(self.choices, "field", None)
+        options = []
+        if field is not None and field.empty_label is not None:
+            options.append(("", field.empty_label))
+        for current in value:
+            label = self._label(field, current) if current else None
+            if label is not None:
+                options.append((current, label))
+        return [
+            (
+                None,
+                [self.create_option(name, option, label, option in value, index, attrs=attrs)],
+                index,
+            )
+            for index, (option, label) in enumerate(options)
+        ]
+
+    @staticmethod
+    def _label(field, value: str) -> str | None:
+        if field is None:
+            return None
+        found = getattr(field, "found", None)
+        if found is None or str(found.pk) != str(value):
+            try:
+                found = field.queryset.filter(pk=value).first()
+            except (ValueError, TypeError):
+                found = None
+        return field.label_from_instance(found) if found is not None else None

@@ -8,8 +8,13 @@ class InitiatievenConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
+        from core.datacache import track
 
-        from .models import Financieringsaanvraag, Initiatief
+        from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
 
         register("initiatief", Initiatief)
         register("financieringsaanvraag", Financieringsaanvraag)
+        # Cached counts and figures of the list and area pages (core.datacache).
+        track(Initiatief, "initiatieven", m2m=("themas", "ondersteuners"))
+        for model in (StatusWijziging, Financieringsaanvraag, Deelnametelling):
+            track(model, "initiatieven")

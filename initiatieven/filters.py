@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import CachedOptionsMixin, LazyModelChoiceFilter
 from wijken.models import Gebied, Medewerker, Thema, Wijk
 
 from .choices import InitiatiefStatus
@@ -21,11 +23,19 @@ def _wijken(request):
 
 
 def _ondersteuners(request):
-    # Only people who actually support an initiative are worth offering.
-    return Medewerker.objects.filter(ondersteunde_initiatieven__isnull=False).distinct()
+    # Only people who support an initiative the user can see are worth offering.
+    if request is None:
+        return Medewerker.objects.none()
+    visible = Initiatief.objects.visible_to(request.user).values("pk")
+    return (
+        Medewerker.objects.filter(ondersteunde_initiatieven__in=visible)
+        .distinct()
+        .only("naam")
+        .order_by("naam", "pk")
+    )
 
 
-class InitiatiefFilter(django_filters.FilterSet):
+class InitiatiefFilter(CachedOptionsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_q",
@@ -41,9 +51,15 @@ class InitiatiefFilter(django_filters.FilterSet):
     thema = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themas", queryset=Thema.objects.all()
     )
-    ondersteuner = django_filters.ModelChoiceFilter(
-        label=_("Supporting broker"), field_name="ondersteuners", queryset=_ondersteuners
+    ondersteuner = LazyModelChoiceFilter(
+        options_url=reverse_lazy("initiatieven:initiatief_filter_options"),
+        label=_("Supporting broker"),
+        field_name="ondersteuners",
+        queryset=_ondersteuners,
     )
+
+    # Short lists rendered from the data cache (see core.filters).
+    cached_options = {"gebied": ("wijken",), "wijk": ("wijken",), "thema": ("wijken",)}
 
     class Meta:
         model = Initiatief

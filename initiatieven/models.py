@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
 from core.models import TimeStampedModel, choice_label
+from core.search import text_search
 from core.visibility import GebiedScopedQuerySet
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
@@ -30,13 +31,9 @@ class InitiatiefQuerySet(GebiedScopedQuerySet):
         return self.filter(status__in=InitiatiefStatus.running())
 
     def search(self, text: str):
-        """Initiatives whose name, description or target group contains ``text``."""
-        text = text.strip()
-        if not text:
-            return self
-        return self.filter(
-            Q(naam__icontains=text) | Q(omschrijving__icontains=text) | Q(doelgroep__icontains=text)
-        )
+        """Initiatives whose name, description or target group contain every word of
+        ``text`` (full-text search on PostgreSQL, see core.search)."""
+        return text_search(self, ("naam", "omschrijving", "doelgroep"), text)
 
 
 class Initiatief(VersionedModel, TimeStampedModel):

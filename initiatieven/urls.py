@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.InitiatiefListView.as_view(), name="initiatief_list"),
     path("nieuw/", views.InitiatiefCreateView.as_view(), name="initiatief_create"),
     path("export/", views.InitiatiefExportView.as_view(), name="initiatief_export"),
+    path(
+        "filteropties/",
+        views.InitiatiefFilterOptionsView.as_view(),
+        name="initiatief_filter_options",
+    ),
     path("<int:pk>/", views.InitiatiefDetailView.as_view(), name="initiatief_detail"),
     path("<int:pk>/bewerken/", views.InitiatiefUpdateView.as_view(), name="initiatief_update"),
     path(

@@ -8,7 +8,7 @@ Every write goes through ``services``.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Prefetch
+from django.db.models import CharField, Prefetch, Value
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 
+from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links
+from core.filters import FilterOptionsView
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
-from wijken.models import Medewerker
+from wijken.models import Medewerker, Thema
 
 from . import services
 from .exports import InitiatiefExporter
@@ -40,32 +42,72 @@ KNOWN_FUNDS = ["Wensfonds", "3x3 basketbal subsidie", "Oranje Fonds", "Kansfonds
 EXPORT_PERMISSION = "initiatieven.export_initiatief"
 
 
+def with_names(initiatieven: list, request) -> list:
+    """Give each initiative ``thema_namen`` and ``ondersteuner_namen`` (sorted).
+
+    One query for the links of both relations (a UNION of the two link tables);
+    the names come from the data cache, as themes and staff change rarely.
+    """
+    ids = [initiatief.pk for initiatief in initiatieven]
+    links: dict[tuple[str, int], list[int]] = {}
+    if ids:
+        kind = CharField()
+        themas = (
+            Initiatief.themas.through.objects.filter(initiatief_id__in=ids)
+            .annotate(kind=Value("t", output_field=kind))
+            .values_list("kind", "initiatief_id", "thema_id")
+        )
+        ondersteuners = (
+            Initiatief.ondersteuners.through.objects.filter(initiatief_id__in=ids)
+            .annotate(kind=Value("o", output_field=kind))
+            .values_list("kind", "initiatief_id", "medewerker_id")
+        )
+        for kind_code, initiatief_id, pk in themas.union(ondersteuners, all=True):
+            links.setdefault((kind_code, initiatief_id), []).append(pk)
+    names = cached(
+        "initiatieven:link-names",
+        keys=("wijken",),
+        parts=[],
+        compute=lambda: {
+            "t": dict(Thema.objects.values_list("pk", "naam")),
+            "o": dict(Medewerker.objects.values_list("pk", "naam")),
+        },
+        request=request,
+    )
+    for initiatief in initiatieven:
+        for kind_code, attribute in (("t", "thema_namen"), ("o", "ondersteuner_namen")):
+            found = (names[kind_code].get(pk) for pk in links.get((kind_code, initiatief.pk), []))
+            setattr(initiatief, attribute, sorted(name for name in found if name))
+    return initiatieven
+
+
 class InitiatiefListView(ScopedViewMixin, PaginatedMixin, FilterView):
     permission_required = "initiatieven.view_initiatief"
     model = Initiatief
     filterset_class = InitiatiefFilter
     template_name = "initiatieven/initiatief_list.html"
+    count_keys = ("initiatieven", "wijken")
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("wijk__gebied")
-            .prefetch_related(
-                "themas",
-                Prefetch("ondersteuners", queryset=Medewerker.objects.only("pk", "naam")),
-            )
-            .order_by("naam", "pk")
-        )
+        return super().get_queryset().select_related("wijk__gebied").order_by("naam", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["object_list"] = with_names(list(context["object_list"]), self.request)
         context["filters_active"] = any(v for k, v in self.request.GET.items() if k != "page")
         if self.request.user.has_perm(EXPORT_PERMISSION):
             context["export_links"] = export_links(
                 self.request, reverse("initiatieven:initiatief_export")
             )
         return context
+
+
+class InitiatiefFilterOptionsView(FilterOptionsView):
+    """The supporting brokers to filter on, when the filter panel opens."""
+
+    permission_required = "initiatieven.view_initiatief"
+    model = Initiatief
+    filterset_class = InitiatiefFilter
 
 
 class InitiatiefExportView(FilterExportViewMixin, InitiatiefListView):

@@ -6,11 +6,14 @@ import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import CachedOptionsMixin, LazyModelChoiceField, LazyModelChoiceFilter
 from core.periods import month_end, quarters, year_bounds
+from core.search import text_search
+from core.visibility import gebied_ids_for, sees_all_gebieden
 from core.widgets import DateInput, FastSelect
 from initiatieven.models import Initiatief
 from wijken.models import Gebied, Medewerker, Organisatie, Thema, Wijk
@@ -55,29 +58,44 @@ SORT_FIELDS = {
 }
 
 
-class InitiatiefFilterField(forms.ModelChoiceField):
+# The long lists of the filter panel come from here when the panel opens.
+OPTIONS_URL = reverse_lazy("makelaars:activiteit_filter_options")
+# Free text is looked for in these fields (a GIN index on PostgreSQL, see migrations).
+SEARCH_FIELDS = ("titel", "beschrijving", "opbrengst")
+
+
+class InitiatiefFilterField(LazyModelChoiceField):
     def label_from_instance(self, obj: Initiatief) -> str:
         return f"{obj.naam} ({obj.wijk.naam})"
 
 
-class InitiatiefFilter(django_filters.ModelChoiceFilter):
+class InitiatiefFilter(LazyModelChoiceFilter):
     field_class = InitiatiefFilterField
 
 
+def colleagues_for(user):
+    """The colleagues a user may filter on: those of their own gebieden (all for
+    coordinators), not the names of another gebied's team."""
+    colleagues = Medewerker.objects.visible_to(user)
+    if not sees_all_gebieden(user):
+        colleagues = colleagues.filter(gebieden__in=gebied_ids_for(user)).distinct()
+    return colleagues.only("naam").order_by("naam", "pk")
+
+
 def _through_filter(relation: str, column: str):
-    """Filter on a many-to-many relation without joins that duplicate rows."""
+    """Filter on one value of a many-to-many relation with a join: one value cannot
+    duplicate rows (a link is unique per pair), and the database can start from the
+    few linked rows instead of testing every activity against a subquery."""
 
     def method(queryset, name, value):
         if not value:
             return queryset
-        through = getattr(Activiteit, relation).through
-        ids = through.objects.filter(**{column: value}).values("activiteit_id")
-        return queryset.filter(pk__in=ids)
+        return queryset.filter(**{relation: value})
 
     return method
 
 
-class ActiviteitFilter(django_filters.FilterSet):
+class ActiviteitFilter(CachedOptionsMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_text",
@@ -127,22 +145,22 @@ class ActiviteitFilter(django_filters.FilterSet):
         method=_through_filter("themas", "thema"),
         empty_label=_("all themes"),
     )
-    medewerker = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
+    medewerker = LazyModelChoiceFilter(
+        options_url=OPTIONS_URL,
         label=_("Colleague"),
         queryset=Medewerker.objects.none(),
         method=_through_filter("medewerkers", "medewerker"),
         empty_label=_("all colleagues"),
     )
-    partner = django_filters.ModelChoiceFilter(
-        widget=FastSelect,
+    partner = LazyModelChoiceFilter(
+        options_url=OPTIONS_URL,
         label=_("Partner"),
         queryset=Organisatie.objects.none(),
         method=_through_filter("partners", "organisatie"),
         empty_label=_("all partners"),
     )
     initiatief = InitiatiefFilter(
-        widget=FastSelect,
+        options_url=OPTIONS_URL,
         label=_("Initiative"),
         queryset=Initiatief.objects.none(),
         empty_label=_("all initiatives"),
@@ -154,6 +172,9 @@ class ActiviteitFilter(django_filters.FilterSet):
         ),
     )
 
+    # Short lists rendered from the data cache (they change with the reference data).
+    cached_options = {"gebied": ("wijken",), "wijk": ("wijken",), "thema": ("wijken",)}
+
     class Meta:
         model = Activiteit
         fields: list[str] = []
@@ -164,20 +185,14 @@ class ActiviteitFilter(django_filters.FilterSet):
         self.filters["gebied"].queryset = Gebied.objects.of_user(user)
         self.filters["wijk"].queryset = Wijk.objects.of_user(user)
         # Only what the option labels need: the lists can be long.
-        self.filters["medewerker"].queryset = Medewerker.objects.visible_to(user).only("naam")
+        self.filters["medewerker"].queryset = colleagues_for(user)
         self.filters["partner"].queryset = Organisatie.objects.visible_to(user).only("naam")
         self.filters["initiatief"].queryset = (
             Initiatief.objects.visible_to(user).select_related("wijk").only("naam", "wijk__naam")
         )
 
     def filter_text(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(
-                Q(titel__icontains=word)
-                | Q(beschrijving__icontains=word)
-                | Q(opbrengst__icontains=word)
-            )
-        return queryset
+        return text_search(queryset, SEARCH_FIELDS, value)
 
     def filter_periode(self, queryset, name, value):
         if not value:

@@ -117,6 +117,9 @@ class Activiteit(VersionedModel, TimeStampedModel):
             models.Index(fields=["wijk", "datum"], name="makelaars_act_wijk_datum"),
             # The list's default order (newest first, pk as tie-break) without a sort.
             models.Index(fields=["datum", "id"], name="makelaars_act_datum_id"),
+            # Sorting the list by title without sorting every row.
+            models.Index(fields=["titel", "id"], name="makelaars_act_titel_id"),
+            # Free-text search has a GIN index on PostgreSQL only (migration 0004).
         ]
         constraints = [
             models.CheckConstraint(

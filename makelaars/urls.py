@@ -8,6 +8,11 @@ urlpatterns = [
     path("", views.ActiviteitListView.as_view(), name="activiteit_list"),
     path("nieuw/", views.ActiviteitCreateView.as_view(), name="activiteit_create"),
     path("export/", views.ActiviteitExportView.as_view(), name="activiteit_export"),
+    path(
+        "filteropties/",
+        views.ActiviteitFilterOptionsView.as_view(),
+        name="activiteit_filter_options",
+    ),
     path("<int:pk>/", views.ActiviteitDetailView.as_view(), name="activiteit_detail"),
     path("<int:pk>/bewerken/", views.ActiviteitUpdateView.as_view(), name="activiteit_update"),
     path("<int:pk>/verwijderen/", views.ActiviteitDeleteView.as_view(), name="activiteit_delete"),

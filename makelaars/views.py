@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DeleteView, DetailView, FormView, ListView
 
+from core.datacache import cached
 from core.exports import ExportViewMixin, export_links
+from core.filters import FilterOptionsView
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
@@ -25,6 +27,8 @@ from .services import delete_activiteit, duplicate_initial, save_activiteit
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
 EXPORT_PERMISSION = "makelaars.export_activiteit"
+# The data the list's figures read (see core.datacache).
+DATA_KEYS = ("activiteiten", "wijken")
 
 
 class FilteredActiviteitenMixin:
@@ -45,14 +49,31 @@ class ActiviteitListView(ScopedViewMixin, PaginatedMixin, FilteredActiviteitenMi
     template_name = "makelaars/activiteit_list.html"
     context_object_name = "activiteiten"
 
+    count_keys = DATA_KEYS
+
     def get_queryset(self):
         return self.get_filterset().sorted_qs().select_related("wijk__gebied")
+
+    def get_totals(self) -> dict:
+        """Count and resident figures of every matching row, cached until a write."""
+        if not hasattr(self, "_totals"):
+            self._totals = cached(
+                "makelaars:totals",
+                keys=self.count_keys,
+                parts=self.filter_parts(),
+                compute=lambda: totals(self.get_filterset().qs.order_by()),
+                request=self.request,
+            )
+        return self._totals
+
+    def row_count(self, queryset) -> int:
+        return self.get_totals()["aantal"]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.get_filterset()
         context["filter"] = filterset
-        context["totals"] = totals(filterset.qs.order_by())
+        context["totals"] = self.get_totals()
         context["sort"] = filterset.sort
         context["columns"] = self._columns(filterset.sort)
         context["active_filters"] = sum(
@@ -81,6 +102,14 @@ class ActiviteitListView(ScopedViewMixin, PaginatedMixin, FilteredActiviteitenMi
                 {"key": key, "label": label, "state": state, "url": f"?{query.urlencode()}"}
             )
         return columns
+
+
+class ActiviteitFilterOptionsView(FilterOptionsView):
+    """The long option lists of the activity filters, when the panel opens."""
+
+    permission_required = "makelaars.view_activiteit"
+    model = Activiteit
+    filterset_class = ActiviteitFilter
 
 
 class ActiviteitDetailView(ScopedViewMixin, DetailView):

@@ -8,8 +8,11 @@ class MetingenConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
+        from core.datacache import track_app
 
         from .models import Duiding, Vragenlijst
 
         register("vragenlijst", Vragenlijst)
         register("duiding", Duiding)
+        # Cached figures and stored draft PDFs follow every write (core.datacache).
+        track_app(self, "metingen")

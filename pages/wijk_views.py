@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from core.charts import bar_chart
+from core.datacache import cached, scope_key
 from core.mixins import ScopedViewMixin, YearMixin
 from core.periods import month_labels, year_bounds
+from core.visibility import gebied_ids_for, sees_all_gebieden
 from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
@@ -24,12 +28,38 @@ from wijken.models import Gebied, Wijk
 
 RECENT = 10
 RUNNING_SHOWN = 20
+# What the figures of these pages read (core.datacache): cached until one changes.
+DATA_KEYS = ("activiteiten", "initiatieven", "wijken")
 
 
 class AreaPageMixin(ScopedViewMixin, YearMixin):
     """Figures, chart, recent activities, initiatives and partners of an area."""
 
-    def area_context(self, *, activiteiten, initiatieven, naam: str, filter_query: dict) -> dict:
+    def cached_figures(self, name: str, compute):
+        """``compute()`` cached for this user's scope, the page's object and year, and
+        today (the running year's figures are counted up to today)."""
+        return cached(
+            f"pages:{name}",
+            keys=DATA_KEYS,
+            parts=[
+                scope_key(self.request.user),
+                self.kwargs.get("pk"),
+                self.get_year(),
+                timezone.localdate().isoformat(),
+                get_language(),
+            ],
+            compute=compute,
+            request=self.request,
+        )
+
+    def is_own(self, gebied_id: int) -> bool:
+        user = self.request.user
+        return sees_all_gebieden(user) or gebied_id in gebied_ids_for(user)
+
+    def area_context(self, **kwargs) -> dict:
+        return self.cached_figures("area", lambda: self._area_context(**kwargs))
+
+    def _area_context(self, *, activiteiten, initiatieven, naam: str, filter_query: dict) -> dict:
         year = self.get_year()
         on = self.reference_date()
         overview = area_overview(activiteiten, year=year)
@@ -45,21 +75,25 @@ class AreaPageMixin(ScopedViewMixin, YearMixin):
             **self.year_context(),
             **overview,
             "chart": chart,
-            "recent": activiteiten.for_year(year)
-            .select_related("wijk")
-            .order_by("-datum", "-pk")[:RECENT],
+            "recent": list(
+                activiteiten.for_year(year)
+                .select_related("wijk")
+                .order_by("-datum", "-pk")[:RECENT]
+            ),
             "initiatieven_per_status": initiatieven_selectors.per_status_on(
                 on, initiatieven=initiatieven
             )["per_status"],
-            "lopende_initiatieven": initiatieven_selectors.running_on(initiatieven, on)
-            .select_related("wijk")
-            .order_by("naam", "pk")[:RUNNING_SHOWN],
+            "lopende_initiatieven": list(
+                initiatieven_selectors.running_on(initiatieven, on)
+                .select_related("wijk")
+                .order_by("naam", "pk")[:RUNNING_SHOWN]
+            ),
             "activiteiten_url": f"{list_url}?{urlencode(filter_query)}",
             "jaar_url": f"{list_url}?{urlencode(year_query)}",
         }
 
 
-class WijkListView(ScopedViewMixin, YearMixin, ListView):
+class WijkListView(AreaPageMixin, ListView):
     permission_required = "wijken.view_wijk"
     model = Gebied
     template_name = "pages/wijk_list.html"
@@ -69,6 +103,11 @@ class WijkListView(ScopedViewMixin, YearMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["gebieden"] = self.cached_figures("wijk_list", self._gebieden)
+        context.update(self.year_context())
+        return context
+
+    def _gebieden(self) -> list[dict]:
         user = self.request.user
         year = self.get_year()
         figures = per_wijk(Activiteit.objects.visible_to(user).for_year(year))
@@ -82,7 +121,7 @@ class WijkListView(ScopedViewMixin, YearMixin, ListView):
             .values_list("wijk_id", "aantal")
         )
         eigen = set(Wijk.objects.of_user(user).values_list("pk", flat=True))
-        context["gebieden"] = [
+        return [
             {
                 "gebied": gebied,
                 "wijken": [
@@ -96,10 +135,8 @@ class WijkListView(ScopedViewMixin, YearMixin, ListView):
                     for wijk in gebied.wijken.all()
                 ],
             }
-            for gebied in context["object_list"]
+            for gebied in self.object_list
         ]
-        context.update(self.year_context())
-        return context
 
 
 class GebiedDetailView(AreaPageMixin, DetailView):
@@ -121,13 +158,19 @@ class GebiedDetailView(AreaPageMixin, DetailView):
                 filter_query={"gebied": gebied.pk},
             )
         )
-        figures = per_wijk(activiteiten.for_year(context["year"]))
-        context["wijken"] = [
+        context["wijken"] = self.cached_figures(
+            "gebied_wijken", lambda: self._wijken(gebied, activiteiten, context["year"])
+        )
+        context["eigen_gebied"] = self.is_own(gebied.pk)
+        return context
+
+    @staticmethod
+    def _wijken(gebied, activiteiten, year: int) -> list[dict]:
+        figures = per_wijk(activiteiten.for_year(year))
+        return [
             {"wijk": wijk, **figures.get(wijk.pk, {"aantal": 0, "bereikt": 0, "geactiveerd": 0})}
             for wijk in gebied.wijken.all()
         ]
-        context["eigen_gebied"] = Gebied.objects.of_user(user).filter(pk=gebied.pk).exists()
-        return context
 
 
 class WijkDetailView(AreaPageMixin, DetailView):
@@ -151,5 +194,5 @@ class WijkDetailView(AreaPageMixin, DetailView):
                 filter_query={"wijk": wijk.pk},
             )
         )
-        context["eigen_gebied"] = Wijk.objects.of_user(user).filter(pk=wijk.pk).exists()
+        context["eigen_gebied"] = self.is_own(wijk.gebied_id)
         return context

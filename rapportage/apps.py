@@ -8,6 +8,7 @@ class RapportageConfig(AppConfig):
 
     def ready(self):
         from audit.registry import register
+        from core.datacache import track_app
 
         from .models import Indicator, Jaarrapportage, Planonderdeel, Sectie
 
@@ -15,3 +16,6 @@ class RapportageConfig(AppConfig):
         register("sectie", Sectie)
         register("planonderdeel", Planonderdeel)
         register("indicator", Indicator)
+        # A draft PDF is served again while nothing it shows has changed
+        # (core.datacache); the PDF jobs themselves are no part of the report.
+        track_app(self, "rapportage", exclude=("PdfOpdracht",))

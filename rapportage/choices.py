@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RapportStatus(models.TextChoices):
@@ -28,3 +29,21 @@ class Richting(models.TextChoices):
     HOGER = "hoger", _("higher is better")
     LAGER = "lager", _("lower is better")
     PRECIES = "precies", _("exactly")
+
+
+class PdfSoort(models.TextChoices):
+    """What a PDF job makes: a draft to read, or the final version to store."""
+
+    CONCEPT = "concept", _("draft PDF")
+    DEFINITIEF = "definitief", _("final version")
+
+
+class PdfStatus(models.TextChoices):
+    """The steps of a PDF job, in order; ``klaar`` and ``mislukt`` end it."""
+
+    WACHTRIJ = "wachtrij", _("queued")
+    CIJFERS = "cijfers", _("gathering the figures")
+    OPMAAK = "opmaak", _("laying out the pages")
+    SCHRIJVEN = "schrijven", _("writing the PDF")
+    KLAAR = "klaar", pgettext_lazy("pdf job", "done")
+    MISLUKT = "mislukt", _("failed")

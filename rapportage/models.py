@@ -10,7 +10,7 @@ from simple_history.models import HistoricalRecords
 from core.concurrency import VersionedModel
 from core.models import TimeStampedModel
 
-from .choices import RapportStatus, Richting, SectieSoort
+from .choices import PdfSoort, PdfStatus, RapportStatus, Richting, SectieSoort
 
 # Maximum lengths of the texts that feed the report (form validation; the
 # Markdown renderer has its own, higher limits).
@@ -308,3 +308,107 @@ class RapportVersie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rapportage} v{self.versie}"
+
+
+def pdf_upload_to(instance: PdfOpdracht, filename: str) -> str:
+    return f"rapportages/{instance.rapportage.jaar}/concept/{instance.pk or 'nieuw'}-{filename}"
+
+
+class PdfOpdrachtQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The jobs of the reports a user may read (coordinators share them)."""
+        return self.filter(rapportage__in=Jaarrapportage.objects.visible_to(user))
+
+    def unfinished(self):
+        return self.exclude(status__in=[PdfStatus.KLAAR, PdfStatus.MISLUKT])
+
+
+class PdfOpdracht(models.Model):
+    """One PDF of a report made by the background worker, with its progress.
+
+    A draft PDF keeps its file (served again while the data has not changed:
+    ``vingerafdruk``); a final one ends as a RapportVersie, which holds the file.
+    """
+
+    FINISHED = (PdfStatus.KLAAR, PdfStatus.MISLUKT)
+
+    rapportage = models.ForeignKey(
+        Jaarrapportage,
+        verbose_name=_("report"),
+        on_delete=models.CASCADE,
+        related_name="pdf_opdrachten",
+    )
+    soort = models.CharField(_("kind"), max_length=20, choices=PdfSoort.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=PdfStatus.choices, default=PdfStatus.WACHTRIJ
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    aangevraagd_op = models.DateTimeField(_("requested at"), auto_now_add=True)
+    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    vingerafdruk = models.CharField(
+        _("data fingerprint"),
+        max_length=64,
+        blank=True,
+        help_text=_("The state of the data the PDF was made from."),
+    )
+    pdf = models.FileField(_("PDF"), upload_to=pdf_upload_to, blank=True)
+    versie = models.ForeignKey(
+        RapportVersie,
+        verbose_name=_("final version"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    fout = models.CharField(
+        _("reason for failing"),
+        max_length=30,
+        blank=True,
+        help_text=_("A code for the message shown; details go to the log only."),
+    )
+
+    objects = PdfOpdrachtQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("PDF job")
+        verbose_name_plural = _("PDF jobs")
+        ordering = ["-aangevraagd_op", "-pk"]
+        indexes = [
+            models.Index(fields=["rapportage", "soort", "status"], name="rapportage_pdf_rap_soort"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=PdfStatus.MISLUKT) | ~Q(fout=""),
+                name="rapportage_pdfopdracht_failed_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rapportage} – {self.get_soort_display()} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("rapportage:pdf_opdracht", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def step(self) -> int:
+        """1–4 for queued … writing, 5 when done (for the progress bar)."""
+        order = [
+            PdfStatus.WACHTRIJ,
+            PdfStatus.CIJFERS,
+            PdfStatus.OPMAAK,
+            PdfStatus.SCHRIJVEN,
+            PdfStatus.KLAAR,
+        ]
+        return order.index(self.status) + 1 if self.status in order else 0

@@ -353,14 +353,16 @@ def pdf_filename(rapportage: Jaarrapportage) -> str:
 PDF_TEMPLATE = "rapportage/pdf/base_pdf.html"
 
 
-def render_report_pdf(rapportage: Jaarrapportage, *, snapshot: dict | None = None):
+def render_report_pdf(rapportage: Jaarrapportage, *, snapshot: dict | None = None, progress=None):
     """``(html, pdf_bytes)`` of a report: the one way a report becomes a PDF.
 
     With ``snapshot`` (see :func:`take_snapshot`) the PDF shows exactly that
     content, version number and date; without, a final report shows its stored
-    snapshot and a draft the record as it is now.
+    snapshot and a draft the record as it is now. ``progress`` (optional) hears
+    "laying_out" and "writing" as those steps begin (the background worker's
+    progress page).
     """
     from core.pdf import render_pdf
 
     context = build_report_context(rapportage, snapshot=snapshot, for_pdf=True)
-    return render_pdf(PDF_TEMPLATE, context)
+    return render_pdf(PDF_TEMPLATE, context, progress=progress)

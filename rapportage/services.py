@@ -14,8 +14,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .choices import RapportStatus, Richting, SectieSoort
-from .models import Indicator, Jaarrapportage, Planonderdeel, RapportVersie, Sectie
+from core.datacache import data_fingerprint
+
+from .choices import PdfSoort, PdfStatus, RapportStatus, Richting, SectieSoort
+from .models import Indicator, Jaarrapportage, PdfOpdracht, Planonderdeel, RapportVersie, Sectie
 from .report import default_sections, pdf_filename, render_report_pdf, take_snapshot
 
 logger = logging.getLogger(__name__)
@@ -233,7 +235,7 @@ class FinalPdf:
     pdf: bytes
 
 
-def build_final_pdf(*, rapportage: Jaarrapportage) -> FinalPdf:
+def build_final_pdf(*, rapportage: Jaarrapportage, progress=None) -> FinalPdf:
     """Render the PDF of a report's next final version: slow, so outside any transaction
     and lock (and fit for a background worker). Stores nothing.
 
@@ -250,7 +252,7 @@ def build_final_pdf(*, rapportage: Jaarrapportage) -> FinalPdf:
     # The PDF shows the report as it will be stored: final.
     rapportage.status = RapportStatus.DEFINITIEF
     try:
-        _html, pdf_bytes = render_report_pdf(rapportage, snapshot=snapshot)
+        _html, pdf_bytes = render_report_pdf(rapportage, snapshot=snapshot, progress=progress)
     except Exception as error:
         logger.exception("rendering the final PDF of report %s failed", rapportage.pk)
         raise FinalizeFailed() from error
@@ -419,3 +421,84 @@ def save_indicator(
 def delete_indicator(*, indicator: Indicator) -> None:
     _ensure_concept(indicator.planonderdeel.rapportage)
     indicator.delete()
+
+
+# --- PDFs made by the background worker ------------------------------------------
+
+
+@transaction.atomic
+def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
+    """A PDF job for ``rapportage``, queued for the worker (rapportage.tasks).
+
+    A draft whose data has not changed since its last PDF gets that job back
+    (its stored file is served, nothing is rendered), and a job of the same kind
+    still waiting or running is returned instead of a second one. Making a final
+    version of a final report raises ReportIsFinal.
+    """
+    rapportage = Jaarrapportage.objects.select_for_update().get(pk=rapportage.pk)
+    jobs = rapportage.pdf_opdrachten.filter(soort=soort)
+    fingerprint = ""
+    if soort == PdfSoort.DEFINITIEF:
+        _ensure_concept(rapportage)
+    else:
+        fingerprint = data_fingerprint()
+        ready = jobs.filter(status=PdfStatus.KLAAR, vingerafdruk=fingerprint).exclude(pdf="")
+        jobs = jobs.filter(vingerafdruk=fingerprint)
+        done = ready.first()
+        if done is not None and done.pdf.storage.exists(done.pdf.name):
+            return done
+    if (running := jobs.unfinished().first()) is not None:
+        return running
+    job = PdfOpdracht.objects.create(
+        rapportage=rapportage,
+        soort=soort,
+        vingerafdruk=fingerprint,
+        aangevraagd_door=user if user and user.is_authenticated else None,
+    )
+    # The task row is written in this transaction too: no job without its task.
+    from .tasks import make_report_pdf
+
+    result = make_report_pdf.enqueue(job.pk)
+    PdfOpdracht.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
+    job.refresh_from_db()
+    return job
+
+
+def _set_status(job: PdfOpdracht, status: str, **fields) -> None:
+    """Record a step of a job at once (its own short write: the page polls it)."""
+    for name, value in {"status": status, **fields}.items():
+        setattr(job, name, value)
+    job.save(update_fields=["status", "bijgewerkt_op", *fields])
+
+
+def run_pdf_job(*, job_id: int) -> PdfOpdracht:
+    """Make the PDF of a job (called by the worker): outside any transaction.
+
+    A draft's PDF is stored with the job; a final version is rendered first
+    (build_final_pdf) and then stored in one short transaction
+    (store_final_version), so a failed render stores nothing. A failure is
+    logged and recorded with a reason the progress page explains in Dutch.
+    """
+    job = PdfOpdracht.objects.select_related("rapportage", "aangevraagd_door").get(pk=job_id)
+    if job.is_finished:
+        return job
+
+    def progress(step: str) -> None:
+        _set_status(job, {"laying_out": PdfStatus.OPMAAK, "writing": PdfStatus.SCHRIJVEN}[step])
+
+    _set_status(job, PdfStatus.CIJFERS)
+    try:
+        if job.soort == PdfSoort.DEFINITIEF:
+            final = build_final_pdf(rapportage=job.rapportage, progress=progress)
+            versie = store_final_version(final=final, user=job.aangevraagd_door)
+            _set_status(job, PdfStatus.KLAAR, versie=versie)
+        else:
+            _html, pdf_bytes = render_report_pdf(job.rapportage, progress=progress)
+            job.pdf.save(pdf_filename(job.rapportage), ContentFile(pdf_bytes), save=False)
+            _set_status(job, PdfStatus.KLAAR, pdf=job.pdf.name)
+    except ReportIsFinal:
+        _set_status(job, PdfStatus.MISLUKT, fout="already_final")
+    except Exception:
+        logger.exception("PDF job %s (report %s) failed", job.pk, job.rapportage_id)
+        _set_status(job, PdfStatus.MISLUKT, fout="render_failed")
+    return job

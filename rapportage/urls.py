@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import plan_views, views
+from . import pdf_views, plan_views, views
 
 app_name = "rapportage"
 
@@ -14,6 +14,13 @@ urlpatterns = [
         name="jaarrapportage_update",
     ),
     path("<int:pk>/pdf/", views.JaarrapportagePdfView.as_view(), name="jaarrapportage_pdf"),
+    path("<int:pk>/pdf/maken/", pdf_views.PdfOpdrachtCreateView.as_view(), name="pdf_create"),
+    path("pdf/<int:pk>/", pdf_views.PdfOpdrachtView.as_view(), name="pdf_opdracht"),
+    path(
+        "pdf/<int:pk>/download/",
+        pdf_views.PdfOpdrachtDownloadView.as_view(),
+        name="pdf_opdracht_download",
+    ),
     path(
         "<int:pk>/controle/", views.JaarrapportageCheckView.as_view(), name="jaarrapportage_check"
     ),

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import (
@@ -37,12 +38,12 @@ from .forms import (
     duplicate_year_message,
 )
 from .models import Jaarrapportage, RapportVersie, Sectie
+from .pdf_views import start_final_version
 from .report import (
     build_report_context,
     default_title,
     latest_version,
     pdf_filename,
-    render_report_pdf,
 )
 from .selectors import report_warnings
 from .services import (
@@ -51,7 +52,6 @@ from .services import (
     add_sectie,
     create_jaarrapportage,
     delete_sectie,
-    finalize_jaarrapportage,
     move_sectie,
     previous_report,
     reopen_jaarrapportage,
@@ -290,7 +290,8 @@ class SectieMoveView(SectieViewMixin, ConceptOnlyMixin, View):
 
 
 class JaarrapportagePdfView(RapportageViewMixin, View):
-    """Download the PDF: the stored file of a final report, else rendered now."""
+    """Download the PDF: the stored file of a final report; for a draft the page
+    that has the background worker make it (a PDF is never made in a request)."""
 
     permission_required = "rapportage.view_jaarrapportage"
 
@@ -306,10 +307,7 @@ class JaarrapportagePdfView(RapportageViewMixin, View):
                     filename=filename,
                     content_type="application/pdf",
                 )
-        _html, pdf_bytes = render_report_pdf(rapportage)
-        response = HttpResponse(pdf_bytes, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return render(request, "rapportage/pdf_start.html", {"rapportage": rapportage})
 
 
 class JaarrapportageFinalizeView(RapportageViewMixin, View):
@@ -317,18 +315,8 @@ class JaarrapportageFinalizeView(RapportageViewMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        rapportage = self.get_rapportage()
-        try:
-            versie = finalize_jaarrapportage(rapportage=rapportage, user=request.user)
-        except ValidationError as exc:  # already final, or the PDF could not be made
-            messages.error(request, exc.messages[0])
-        else:
-            messages.success(
-                request,
-                _("The report is final. Version %(version)s and its PDF have been stored.")
-                % {"version": versie.versie},
-            )
-        return HttpResponseRedirect(rapportage.get_absolute_url())
+        # Rendered by the background worker, then stored; the progress page follows it.
+        return start_final_version(request, self.get_rapportage())
 
 
 class JaarrapportageCheckView(ScopedViewMixin, TemplateView):

@@ -119,6 +119,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -197,7 +199,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Lockout first (django-axes counts failed logins), then the normal user check.
 AUTHENTICATION_BACKENDS = [
     "core.auth.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the permissions cached until users, groups or rights change.
+    "core.auth.CachedPermissionsBackend",
 ]
 # Five wrong passwords for one user name from one IP address lock that pair out
 # for 30 minutes; a successful login resets the count. Successful logins are not
@@ -362,6 +365,18 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
+
+# Background work (the report's PDFs): Django's tasks framework through the
+# django-tasks backport, with its database backend (django-tasks-db). The queue is
+# a table in the app's own database: SQLite with one worker out of the box,
+# PostgreSQL with as many workers on as many machines as needed in production
+# (`manage.py worker`, see the README). Nothing else to install or run.
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
 
 LOGGING = {
     "version": 1,

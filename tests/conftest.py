@@ -149,6 +149,17 @@ def fast_password_hasher(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the test database is rolled back after
+    every test, the cache (cached figures, core.datacache) is not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 # =============================================================================
 # The shared world: two gebieden, their wijken and a user per role
 # =============================================================================
@@ -252,3 +263,33 @@ def media_root(tmp_path, settings):
     """Uploaded files (photos, report PDFs) in a folder of this test."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def run_worker(monkeypatch) -> Callable[[], int]:
+    """Run the background worker (django-tasks-db's) until the queue is empty, here
+    in the test: ``run_worker()`` returns how many tasks it ran.
+
+    It is the real worker loop; only its closing of old database connections is
+    left out, which would end the test's transaction.
+    """
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.models import DBTaskResult
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> int:
+        before = DBTaskResult.objects.exclude(status="READY").count()
+        db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+        return DBTaskResult.objects.exclude(status="READY").count() - before
+
+    return run

@@ -16,8 +16,10 @@ NEW_TEXT = "Dit jaar zijn **veel** nieuwe vrijwilligers begonnen in de wijken."
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_coordinator_edits_previews_finalizes_and_downloads(page, live_server, login, tmp_path):
-    import weasyprint  # noqa: F401 - imported once here, not inside the server's request
+def test_coordinator_edits_previews_finalizes_and_downloads(
+    page, live_server, login, tmp_path, run_worker
+):
+    import weasyprint  # noqa: F401 - imported once here, not inside the worker's first task
 
     call_command("demodata")
     rapportage = Jaarrapportage.objects.get(jaar=2023)
@@ -41,14 +43,19 @@ def test_coordinator_edits_previews_finalizes_and_downloads(page, live_server, l
     assert "Dit jaar zijn veel nieuwe vrijwilligers" in preview.inner_text()
     assert preview.locator("strong", has_text="veel").count() == 1
 
-    # Check the report, make it final (confirming the dialog), then download the stored PDF.
-    # Rendering the PDF takes a while on a busy machine: wait longer than usual.
+    # Check the report, make it final (confirming the dialog): the background worker
+    # renders and stores it while the progress page follows; then download the PDF.
     page.get_by_role("link", name="Controleren en definitief maken").click()
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Controle vóór het definitief maken"
     page.once("dialog", lambda dialog: dialog.accept())
-    with page.expect_navigation(timeout=PDF_TIMEOUT_MS):
-        page.get_by_role("button", name="Definitief maken").click(timeout=PDF_TIMEOUT_MS)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Definitief maken").click()
+    assert page.get_by_test_id("pdf-status").inner_text() == "In de wachtrij"
+    run_worker()
+    # Rendering takes a while on a busy machine: wait longer than usual.
+    page.get_by_test_id("pdf-download").wait_for(timeout=PDF_TIMEOUT_MS)
+    page.goto(live_server.url + rapportage.get_absolute_url())
     assert page.locator("#rapport-status").inner_text().lower() == "definitief"
     assert page.get_by_role("link", name="Tekst bewerken").count() == 0
 

@@ -38,7 +38,7 @@ def fake_render(monkeypatch):
     """Rendering replaced by a fast stand-in that notes whether it ran in a transaction."""
     calls = []
 
-    def render(rapportage, *, snapshot=None):
+    def render(rapportage, *, snapshot=None, progress=None):
         calls.append({"in_transaction": connection.in_atomic_block, "status": rapportage.status})
         return "<html></html>", FAKE_PDF
 
@@ -58,9 +58,9 @@ def test_the_pdf_is_rendered_outside_any_transaction(fake_render, media_root, co
 
 
 def test_a_render_error_stores_nothing_and_explains(
-    client, coordinator, rapportage, media_root, monkeypatch
+    client, coordinator, rapportage, media_root, monkeypatch, run_worker
 ):
-    def broken(rapportage, *, snapshot=None):
+    def broken(rapportage, *, snapshot=None, progress=None):
         raise RuntimeError("WeasyPrint fell over")
 
     monkeypatch.setattr(services, "render_report_pdf", broken)
@@ -68,9 +68,9 @@ def test_a_render_error_stores_nothing_and_explains(
         build_final_pdf(rapportage=rapportage)
 
     client.force_login(coordinator)
-    response = client.post(
-        reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk]), follow=True
-    )
+    client.post(reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk]))
+    run_worker()  # the background worker renders, and fails
+    response = client.get(rapportage.pdf_opdrachten.get().get_absolute_url())
     assert response.status_code == 200
     assert "De PDF van de definitieve versie kon niet worden gemaakt" in response.content.decode()
     rapportage.refresh_from_db()

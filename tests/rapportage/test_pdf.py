@@ -22,8 +22,16 @@ from .conftest import pdf_text
 D = datetime.date
 
 
-def download(client, rapportage) -> bytes:
-    response = client.get(reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk]))
+def download(client, rapportage, run_worker=None) -> bytes:
+    """The report's PDF as a user gets it: a final one at once, a draft through the
+    background worker (``run_worker``)."""
+    if run_worker is not None:
+        job = client.post(reverse("rapportage:pdf_create", args=[rapportage.pk]))["Location"]
+        run_worker()
+        url = job + "download/"
+    else:
+        url = reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk])
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="jaarrapportage-2023.pdf"'
@@ -31,11 +39,11 @@ def download(client, rapportage) -> bytes:
 
 
 def test_pdf_holds_the_sections_and_the_figures_computed_from_the_record(
-    client, coordinator, year_data
+    client, coordinator, year_data, run_worker
 ):
     rapportage = year_data["rapportage"]
     client.force_login(coordinator)
-    pdf = download(client, rapportage)
+    pdf = download(client, rapportage, run_worker)
     assert pdf.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(pdf))
     assert reader.metadata.title == "Jaarrapportage Sterke Wijken 2023"
@@ -81,12 +89,13 @@ def test_pdf_holds_the_sections_and_the_figures_computed_from_the_record(
 
 
 def test_a_final_report_keeps_its_pdf_and_figures_when_the_data_changes(
-    client, coordinator, year_data, settings
+    client, coordinator, year_data, settings, run_worker
 ):
     rapportage = year_data["rapportage"]
     client.force_login(coordinator)
     response = client.post(reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk]))
     assert response.status_code == 302
+    run_worker()
     rapportage.refresh_from_db()
     assert rapportage.status == RapportStatus.DEFINITIEF
     versie = RapportVersie.objects.get(rapportage=rapportage)

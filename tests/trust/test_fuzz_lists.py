@@ -30,6 +30,9 @@ QUERY_PAGES = {
     "buurtservice:overzicht_export": None,
     "makelaars:activiteit_export": None,
     "initiatieven:initiatief_export": None,
+    # the JSON options of the filter panels (``?veld=``)
+    "makelaars:activiteit_filter_options": None,
+    "initiatieven:initiatief_filter_options": None,
     "pages:wijk_detail": lambda w: {"pk": w.wijk_a.pk},
     "pages:gebied_detail": lambda w: {"pk": w.gebied_a.pk},
     "signalen:overzicht": None,
@@ -54,6 +57,7 @@ COMMON_KEYS = [
     "gebied",
     "status",
     "soort",
+    "veld",
 ]
 PAGE_VALUES = ["0", "-1", "1", "2", "999999", "abc", "1e3", "last", "", "9" * 30, "1.5"]
 SORT_VALUES = ["-datum", "titel", "--titel", "-", "nonexistent", "__class__", "pk;DROP", "wijk"]

@@ -32,7 +32,8 @@ from buurtservice.choices import KlusStatus
 from core.roles import Role
 from initiatieven.models import Deelnametelling
 from makelaars.models import Activiteit, ActiviteitFoto
-from rapportage.models import Indicator, RapportVersie
+from rapportage.choices import PdfSoort, PdfStatus
+from rapportage.models import Indicator, PdfOpdracht, RapportVersie
 from tests.factories import (
     ActiviteitFactory,
     BuurtteamContactFactory,
@@ -146,6 +147,7 @@ EXPECTED: dict[str, Page] = {
     "makelaars:activiteit_list": Page(BROKERS_AND_UP),
     "makelaars:activiteit_create": Page(BROKERS_AND_UP, post=True),
     "makelaars:activiteit_export": Page(COORDINATION),
+    "makelaars:activiteit_filter_options": Page(BROKERS_AND_UP),
     "makelaars:activiteit_detail": Page(GEBIED_A, pk("activiteit")),
     "makelaars:activiteit_update": Page(GEBIED_A, pk("activiteit"), post=True),
     "makelaars:activiteit_delete": Page(GEBIED_A, pk("activiteit"), post=True),
@@ -154,6 +156,7 @@ EXPECTED: dict[str, Page] = {
     "initiatieven:initiatief_list": Page(BROKERS_AND_UP),
     "initiatieven:initiatief_create": Page(BROKERS_AND_UP, post=True),
     "initiatieven:initiatief_export": Page(COORDINATION),
+    "initiatieven:initiatief_filter_options": Page(BROKERS_AND_UP),
     "initiatieven:initiatief_detail": Page(GEBIED_A, pk("initiatief")),
     "initiatieven:initiatief_update": Page(GEBIED_A, pk("initiatief"), post=True),
     "initiatieven:veranderverhaal_update": Page(GEBIED_A, pk("initiatief"), post=True),
@@ -190,6 +193,9 @@ EXPECTED: dict[str, Page] = {
     "rapportage:jaarrapportage_detail": Page(COORDINATION, pk("rapportage")),
     "rapportage:jaarrapportage_update": Page(COORDINATION, pk("rapportage"), post=True),
     "rapportage:jaarrapportage_pdf": Page(COORDINATION, pk("rapportage")),
+    "rapportage:pdf_create": Page(COORDINATION, pk("rapportage"), post=True, get=False),
+    "rapportage:pdf_opdracht": Page(COORDINATION, pk("pdf_opdracht")),
+    "rapportage:pdf_opdracht_download": Page(COORDINATION, pk("pdf_opdracht")),
     "rapportage:jaarrapportage_finalize": Page(
         COORDINATION, pk("rapportage"), post=True, get=False
     ),
@@ -372,6 +378,9 @@ def matrix(
         definitief_op=timezone.now(),
         definitief_door=users[COORD],
     )
+    pdf_opdracht = PdfOpdracht.objects.create(
+        rapportage=rapportage, soort=PdfSoort.DEFINITIEF, status=PdfStatus.KLAAR, versie=versie
+    )
     signaal = SignaalFactory(
         wijk=wijk_a, aangemaakt_door=users[MK_A], omschrijving="Geheim signaal van A"
     )
@@ -402,6 +411,7 @@ def matrix(
         planonderdeel=planonderdeel,
         indicator=indicator,
         versie=versie,
+        pdf_opdracht=pdf_opdracht,
         foto_pad=foto.bestand.name,
         verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),
         collega=users[MK_A],

@@ -1,10 +1,12 @@
-"""``manage.py bench_activiteiten``: how the activity pages hold up with a large log.
+"""``manage.py bench_activiteiten``: how every list page holds up with a large log.
 
 Fills a *separate* database with a synthetic log (by default 100,000 activities
-over 5 years in 20 wijken, by 50 colleagues with 500 partners) and measures,
-with Django's test client, the median server time and the number of SQL
-queries of the list, a filtered list, the wijk and gebied pages and the CSV
-export. Run it against a throw-away database, e.g.::
+over 5 years in 20 wijken, by 50 colleagues with 500 partners, 200 initiatives,
+20,000 Buurtservice jobs and 300 workers) and measures, with Django's test
+client, per page the median server time, the number of SQL queries and the ratio
+to the *floor*: a logged-in view that renders only ``base.html``, timed in the
+same run right before each page's own runs (so a busy machine slows both).
+Run it against a throw-away database, e.g.::
 
     DJANGO_DEBUG=false SQLITE_PATH=var/bench.sqlite3 .venv/bin/python manage.py bench_activiteiten
     DJANGO_DEBUG=false DATABASE_URL=postgres://…/bench .venv/bin/python manage.py bench_activiteiten
@@ -24,13 +26,16 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from buurtservice.choices import Herkomst, KlusSoort, KlusStatus, UitvoerderSoort, Verwijzer
+from buurtservice.models import Inzet, Klus, Uitvoerder
 from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
 from initiatieven.models import Initiatief
@@ -55,9 +60,17 @@ class Command(BaseCommand):
         parser.add_argument("--wijken", type=int, default=20)
         parser.add_argument("--medewerkers", type=int, default=50)
         parser.add_argument("--partners", type=int, default=500)
+        parser.add_argument("--klussen", type=int, default=20_000)
+        parser.add_argument("--uitvoerders", type=int, default=300)
         parser.add_argument("--jaren", type=int, default=5)
         parser.add_argument("--runs", type=int, default=7, help="timed requests per page")
         parser.add_argument("--refill", action="store_true", help="delete and fill again")
+        parser.add_argument(
+            "--trace-memory",
+            action="store_true",
+            help="measure the Python memory peak of the exports of everything (tracemalloc: "
+            "much slower)",
+        )
         parser.add_argument("--force", action="store_true", help="allow any database name")
 
     def handle(self, *args, **options):
@@ -75,7 +88,8 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0, interactive=False)
         started = time.monotonic()
         existing = Activiteit.objects.filter(titel__startswith=PREFIX).count()
-        if options["refill"] or existing < options["activiteiten"]:
+        jobs = Klus.objects.filter(omschrijving__startswith=PREFIX).count()
+        if options["refill"] or existing < options["activiteiten"] or jobs < options["klussen"]:
             self.fill(options)
             # Fresh planner statistics, as a production database keeps them.
             if connection.vendor in ("sqlite", "postgresql"):
@@ -199,6 +213,50 @@ class Command(BaseCommand):
             self.stdout.write(f"  {offset + len(created)} activities", ending="\r")
             self.stdout.flush()
         self.stdout.write("")
+        self._buurtservice(rng, options, wijken, start, days)
+
+    def _buurtservice(self, rng, options, wijken, start, days) -> None:
+        """Jobs over the same years (most done, ~150 waiting) and workers with a job each."""
+        today = timezone.localdate()
+        uitvoerders = Uitvoerder.objects.bulk_create(
+            [
+                Uitvoerder(
+                    naam=f"{PREFIX} uitvoerder {i + 1}",
+                    soort=rng.choice(UitvoerderSoort.values),
+                    herkomst=rng.choice(Herkomst.values),
+                    startdatum=start,
+                    einddatum=None if rng.random() < 0.3 else today,
+                )
+                for i in range(options["uitvoerders"])
+            ]
+        )
+        total, waiting = options["klussen"], min(150, options["klussen"])
+        rows = []
+        for i in range(total):
+            requested = start + datetime.timedelta(days=rng.randrange(days + 1))
+            done = i >= waiting
+            rows.append(
+                Klus(
+                    aanvraagdatum=requested if done else today - datetime.timedelta(days=i),
+                    wijk=rng.choice(wijken),
+                    soort=rng.choice(KlusSoort.values),
+                    verwijzer=rng.choice(Verwijzer.values),
+                    omschrijving=f"{PREFIX} " + " ".join(rng.sample(WORDS, 4)),
+                    status=KlusStatus.UITGEVOERD if done else KlusStatus.WACHTLIJST,
+                    uitgevoerd_op=min(requested + datetime.timedelta(days=30), today)
+                    if done
+                    else None,
+                )
+            )
+        klussen = Klus.objects.bulk_create(rows, batch_size=5000)
+        Inzet.objects.bulk_create(
+            [
+                Inzet(klus=klus, uitvoerder=rng.choice(uitvoerders), uren=2)
+                for klus in klussen
+                if klus.status == KlusStatus.UITGEVOERD
+            ],
+            batch_size=5000,
+        )
 
     def _links(self, rng, activiteiten, per_wijk_medewerkers, partners, themas) -> None:
         staff, orgs, topics = [], [], []
@@ -219,99 +277,175 @@ class Command(BaseCommand):
         T.objects.bulk_create(topics, batch_size=5000)
 
     def _clear(self) -> None:
-        Activiteit.objects.filter(titel__startswith=PREFIX).delete()
-        Initiatief.objects.filter(naam__startswith=PREFIX).delete()
-        Medewerker.objects.filter(naam__startswith=PREFIX).delete()
-        User.objects.filter(username__startswith="bench.").delete()
-        Organisatie.objects.filter(naam__startswith=PREFIX).delete()
-        Wijk.objects.filter(naam__startswith=PREFIX).delete()
-        Gebied.objects.filter(naam__startswith=PREFIX).delete()
+        # The database is the benchmark's own (its name says so): emptying it whole is
+        # much faster than deleting 100,000 activities with their history one by one.
+        call_command("flush", interactive=False, verbosity=0)
 
     # --- measuring ---------------------------------------------------------
 
     def measure(self, options) -> None:
-        coordinator = User.objects.get(username="bench.coordinator")
-        broker = User.objects.filter(username__startswith="bench.makelaar").order_by("pk").first()
+        cache.clear()
+        with override_settings(ROOT_URLCONF="demo.bench_urls"):
+            self._measure(options)
+
+    def _cases(self) -> list[tuple[str, str, str, bool]]:
+        """(label, user, url, is a page with the targets) per request."""
         gebied = Gebied.objects.filter(naam__startswith=PREFIX).order_by("volgorde").first()
         wijk = Wijk.objects.filter(naam__startswith=PREFIX, gebied=gebied).order_by("pk").first()
         partner = Organisatie.objects.get(naam=f"{PREFIX}partner 1")
         year = timezone.localdate().year
+        n_gebied_year = Activiteit.objects.in_gebied(gebied).for_year(year).count()
+        export = f"/activiteiten/export/?gebied={gebied.pk}&periode=jaar&format="
+        return [
+            ("activities, coordinator (all rows)", "c", "/activiteiten/", True),
+            ("activities, broker (own gebied)", "b", "/activiteiten/", True),
+            ("activities sorted by title, page 40", "c", "/activiteiten/?sort=titel&page=40", True),
+            (
+                "activities: gebied + this year + kind",
+                "c",
+                f"/activiteiten/?gebied={gebied.pk}&periode=jaar&soort=bijeenkomst",
+                True,
+            ),
+            (
+                "activities: free text 'koffie moestuin'",
+                "c",
+                "/activiteiten/?q=koffie+moestuin",
+                True,
+            ),
+            (
+                "activities: partner (many-to-many)",
+                "c",
+                f"/activiteiten/?partner={partner.pk}",
+                True,
+            ),
+            ("activities: filter options (JSON)", "c", "/activiteiten/filteropties/", False),
+            ("initiatives", "c", "/initiatieven/", True),
+            ("initiatives, broker", "b", "/initiatieven/", True),
+            ("initiatives: free text 'moestuin'", "c", "/initiatieven/?q=moestuin", True),
+            ("klussen", "c", "/buurtservice/klussen/", True),
+            ("waiting list", "c", "/buurtservice/", True),
+            ("workers", "c", "/buurtservice/uitvoerders/", True),
+            ("wijk page", "c", f"/wijken/{wijk.pk}/", True),
+            ("gebied page", "c", f"/wijken/gebied/{gebied.pk}/", True),
+            ("gebied page, broker", "b", f"/wijken/gebied/{gebied.pk}/", True),
+            ("wijk list", "c", "/wijken/", True),
+            (f"CSV export: gebied, this year ({n_gebied_year} rows)", "c", export + "csv", False),
+            (f"XLSX export: gebied, this year ({n_gebied_year} rows)", "c", export + "xlsx", False),
+        ]
+
+    def _measure(self, options) -> None:
+        coordinator = User.objects.get(username="bench.coordinator")
+        gebied = Gebied.objects.filter(naam__startswith=PREFIX).order_by("volgorde").first()
+        broker = (
+            User.objects.filter(username__startswith="bench.makelaar", medewerker__gebieden=gebied)
+            .order_by("pk")
+            .first()
+        )
         clients = {}
-        for user in (coordinator, broker):
+        for key, user in (("c", coordinator), ("b", broker)):
             client = Client(SERVER_NAME="localhost")
             client.force_login(user)
-            clients[user.username] = client
-        c, b = clients[coordinator.username], clients[broker.username]
+            clients[key] = client
+        runs = options["runs"]
+        self._fetch(clients["c"], "/__floor__/")
+        floor = self._time(clients["c"], "/__floor__/", runs)
+        rows = []
+        for label, who, url, targeted in self._cases():
+            client = clients[who]
+            # The floor again right before, for the same user: ratios stay honest
+            # when the machine is busier at one moment than another.
+            floor_ms = self._time(client, "/__floor__/", runs)["median"]
+            result = self._time(client, url, runs)
+            rows.append((label, targeted, floor_ms, result))
         n_total = Activiteit.objects.count()
-        n_gebied_year = Activiteit.objects.in_gebied(gebied).for_year(year).count()
-        cases: list[tuple[str, Client, str]] = [
-            ("list, coordinator (all rows)", c, "/activiteiten/"),
-            ("list, broker (own gebied)", b, "/activiteiten/"),
-            ("list sorted by title, page 40", c, "/activiteiten/?sort=titel&page=40"),
-            (
-                "filtered: gebied + this year + kind",
-                c,
-                f"/activiteiten/?gebied={gebied.pk}&periode=jaar&soort=bijeenkomst",
-            ),
-            ("filtered: free text 'koffie moestuin'", c, "/activiteiten/?q=koffie+moestuin"),
-            ("filtered: partner (many-to-many)", c, f"/activiteiten/?partner={partner.pk}"),
-            ("wijk page", c, f"/wijken/{wijk.pk}/"),
-            ("gebied page", c, f"/wijken/gebied/{gebied.pk}/"),
-            ("wijk list", c, "/wijken/"),
-            (
-                f"CSV export: gebied, this year ({n_gebied_year} rows)",
-                c,
-                f"/activiteiten/export/?format=csv&gebied={gebied.pk}&periode=jaar",
-            ),
-            (
-                f"XLSX export: gebied, this year ({n_gebied_year} rows)",
-                c,
-                f"/activiteiten/export/?format=xlsx&gebied={gebied.pk}&periode=jaar",
-            ),
-        ]
-        results = []
-        for label, client, url in cases:
-            results.append((label, *self._time(client, url, options["runs"])))
-        full = f"CSV export: everything ({n_total} rows)"
-        results.append((full, *self._time(c, "/activiteiten/export/?format=csv", 1)))
+        traced = options["trace_memory"]
+        full = self._time(clients["c"], "/activiteiten/export/?format=csv", 0, traced=traced)
+        full_xlsx = self._time(clients["c"], "/activiteiten/export/?format=xlsx", 0, traced=traced)
 
         vendor = connection.vendor
-        self.stdout.write("")
-        self.stdout.write(
-            f"{n_total} activities, {Wijk.objects.count()} wijken, "
+        write = self.stdout.write
+        write("")
+        write(
+            f"{n_total} activities, {Klus.objects.count()} jobs, {Wijk.objects.count()} wijken, "
             f"{Medewerker.objects.count()} colleagues, {Organisatie.objects.count()} partners; "
-            f"database: {vendor}; median of {options['runs']} runs (export of everything: 1 run)"
+            f"database: {vendor}; median of {runs} runs; floor (base.html only, logged in): "
+            f"{floor['median']:.1f} ms, {floor['queries']} queries"
         )
-        self.stdout.write("")
-        self.stdout.write("| request | status | median ms | SQL queries | size kB |")
-        self.stdout.write("|---|---:|---:|---:|---:|")
-        for label, status, median_ms, queries, size in results:
-            self.stdout.write(
-                f"| {label} | {status} | {median_ms:.0f} | {queries} | {size / 1024:.0f} |"
+        write("")
+        write(
+            "| request | median ms | × floor | SQL queries | first request: ms, queries "
+            "| size kB | target |"
+        )
+        write("|---|---:|---:|---:|---:|---:|---|")
+        for label, targeted, floor_ms, r in rows:
+            ratio = r["median"] / floor_ms
+            limit = 5 if "free text" in label else 3
+            if targeted:
+                target = "met" if ratio <= limit and r["warm_queries"] <= 8 else "**missed**"
+                target += f" (≤ {limit}×, ≤ 8)"
+            else:
+                target = ""
+            write(
+                f"| {label} | {r['median']:.1f} | {ratio:.1f} | {r['warm_queries']} | "
+                f"{r['first']:.0f}, {r['queries']} | {r['size'] / 1024:.0f} | {target} |"
+            )
+        write("")
+        for label, r in (
+            (f"CSV export: everything ({n_total} rows)", full),
+            (f"XLSX export: everything ({n_total} rows)", full_xlsx),
+        ):
+            memory = f", Python memory peak {r['peak_mb']:.1f} MB" if traced else ""
+            write(
+                f"{label}: {r['first'] / 1000:.1f} s, {r['queries']} queries, "
+                f"{r['size'] / 1024 / 1024:.1f} MB{memory}"
             )
 
     @staticmethod
     def _fetch(client: Client, url: str) -> tuple[int, int]:
         response = client.get(url)
         if getattr(response, "streaming", False):
-            body = b"".join(response.streaming_content)
+            body = sum(len(chunk) for chunk in response.streaming_content)
         else:
-            body = response.content
-        return response.status_code, len(body)
+            body = len(response.content)
+        response.close()
+        return response.status_code, body
 
-    def _time(self, client: Client, url: str, runs: int) -> tuple[int, float, int, int]:
-        # One warm-up request that also counts the queries; then the timed runs.
+    def _time(self, client: Client, url: str, runs: int, *, traced: bool = False) -> dict:
+        """The first request (cold caches; counts the queries), then ``runs`` timed ones."""
+        import tracemalloc
+
         reset_queries()
+        if traced:
+            tracemalloc.start()
+        begin = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             status, size = self._fetch(client, url)
+        first = (time.perf_counter() - begin) * 1000
+        peak_mb = 0.0
+        if traced:
+            peak_mb = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+            tracemalloc.stop()
         # Read the count now: later requests reset the query log it is sliced from.
         n_queries = len(queries.captured_queries)
         if status != 200:
             raise CommandError(f"{url} answered {status}")
+        # The same request again: what it costs once its figures are cached.
+        warm_queries = n_queries
+        if runs:
+            with CaptureQueriesContext(connection) as queries:
+                self._fetch(client, url)
+            warm_queries = len(queries.captured_queries)
         timings = []
         measure: Callable[[], float] = time.perf_counter
         for _run in range(runs):
             begin = measure()
             self._fetch(client, url)
             timings.append((measure() - begin) * 1000)
-        return status, statistics.median(timings), n_queries, size
+        return {
+            "median": statistics.median(timings) if timings else first,
+            "first": first,
+            "queries": n_queries,
+            "warm_queries": warm_queries,
+            "size": size,
+            "peak_mb": peak_mb,
+        }
