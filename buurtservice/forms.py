@@ -103,7 +103,7 @@ class KlusForm(VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 _(
                     "This looks like a request that was already taken in (same district, kind "
-                    "and requester within a day). Check the job below; if this really is a "
+                    "and requester within a day). Check the job linked above; if this really is a "
                     "different request, tick “save anyway” and save again."
                 ),
                 code="duplicate",
