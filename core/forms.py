@@ -97,6 +97,16 @@ class LoginForm(AuthenticationForm):
     (varchar 255) and failed on PostgreSQL.
     """
 
+    ingelogd_blijven = forms.BooleanField(
+        label=_("Stay logged in"),
+        required=False,
+        help_text=_(
+            "Only on your own phone or computer: you stay logged in for a week. "
+            "On a shared computer leave this empty; you are logged out when the "
+            "browser closes."
+        ),
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["username"]
