@@ -131,11 +131,16 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         kwargs.setdefault("links", self.get_links())
         context = super().get_context_data(**kwargs)
         context["object"] = self.object
+        context["draft_key"] = self.draft_key()
         # The optional part is folded away for a quick new record only.
         context["details_open"] = bool(
             self.object or getattr(self, "bron", None) or context["form"].is_bound
         )
         return context
+
+    def draft_key(self) -> str:
+        """Where the browser keeps what was typed until the save succeeds (drafts.js)."""
+        return f"activiteit-{self.object.pk}" if self.object else "activiteit-nieuw"
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
@@ -156,7 +161,8 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
             fotos_verwijderen=form.cleaned_data.get("fotos_verwijderen") or [],
             **data,
         )
-        messages.success(self.request, self.success_message)
+        # The tag tells drafts.js that the kept copy in the browser is saved now.
+        messages.success(self.request, self.success_message, extra_tags=self.draft_key())
         return HttpResponseRedirect(activiteit.get_absolute_url())
 
     def render_invalid(self, form, **context):
