@@ -6,6 +6,7 @@ from .roles import role_of
 # (label, url name, permission needed); items whose page does not exist are left out.
 NAVIGATION = [
     (_("Activities"), "makelaars:activiteit_list", "makelaars.view_activiteit"),
+    (_("My figures"), "makelaars:mijn_cijfers", "makelaars.add_activiteit"),
     (_("Districts"), "pages:wijk_list", "wijken.view_wijk"),
     (_("Initiatives"), "initiatieven:initiatief_list", "initiatieven.view_initiatief"),
     (_("Signals"), "signalen:signaal_list", "signalen.view_signaal"),

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import DeleteView, DetailView, FormView, ListView
+from django.views.generic import DeleteView, DetailView, FormView, ListView, TemplateView
 
 from core.exports import ExportViewMixin, export_links
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
+from core.periods import periods_to_date
 
 from .exports import ActiviteitExporter
 from .filters import SORT_FIELDS, ActiviteitFilter
-from .forms import ActiviteitForm, link_data, link_formset
+from .forms import MARK_VOORBEELD, ActiviteitForm, link_data, link_formset
 from .models import Activiteit
-from .selectors import totals
-from .services import delete_activiteit, duplicate_initial, save_activiteit
+from .selectors import own_figures, totals
+from .services import delete_activiteit, duplicate_initial, save_activiteit, set_voorbeeld
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
 EXPORT_PERMISSION = "makelaars.export_activiteit"
@@ -247,6 +249,70 @@ class ActiviteitDeleteView(ScopedViewMixin, DeleteView):
             _("The activity “%(titel)s” has been deleted.") % {"titel": titel},
         )
         return redirect("makelaars:activiteit_list")
+
+
+class VoorbeeldToggleView(ScopedViewMixin, View):
+    """The star: mark or unmark a report example in one tap (htmx swaps the star;
+    without JavaScript the form posts and returns to the page it came from)."""
+
+    permission_required = MARK_VOORBEELD
+    model = Activiteit
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        activiteit = set_voorbeeld(
+            activiteit=self.get_object(), is_voorbeeld=request.POST.get("voorbeeld") == "1"
+        )
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = ""
+        if request.headers.get("HX-Request"):
+            return render(
+                request,
+                "makelaars/_ster.html",
+                {"activiteit": activiteit, "next_url": next_url},
+            )
+        return HttpResponseRedirect(next_url or activiteit.get_absolute_url())
+
+
+class MijnCijfersView(ScopedViewMixin, TemplateView):
+    """"My figures": a broker's own work this month, quarter and year, each beside
+    the same days a year earlier."""
+
+    permission_required = "makelaars.add_activiteit"
+    template_name = "makelaars/mijn_cijfers.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        periods = []
+        for period in periods_to_date(timezone.localdate()):
+            now = own_figures(user=user, start=period["start"], end=period["end"])
+            before = own_figures(
+                user=user, start=period["previous_start"], end=period["previous_end"]
+            )
+            periods.append(
+                {
+                    **period,
+                    "rows": [
+                        {"key": key, "label": label, "now": now[key], "before": before[key]}
+                        for key, label in MIJN_CIJFERS_ROWS
+                    ],
+                }
+            )
+        context["periods"] = periods
+        return context
+
+
+MIJN_CIJFERS_ROWS = [
+    ("aantal", _("Activities")),
+    ("bereikt", _("Residents reached")),
+    ("geactiveerd", _("Residents activated")),
+    ("voorbeelden", _("Report examples")),
+    ("initiatieven", _("Initiatives supported")),
+]
 
 
 # --- export ----------------------------------------------------------------
