@@ -159,3 +159,20 @@ def periods_to_date(today: datetime.date) -> list[dict]:
         }
         for key, label, start in starts
     ]
+
+
+def years_to_offer(data_years, *, chosen: int | None = None) -> list[int]:
+    """The years a year picker offers: every year with data, this year, and the
+    chosen one; newest first."""
+    years = {year for year in data_years if FIRST_YEAR <= year} | {timezone.localdate().year}
+    if chosen is not None:
+        years.add(chosen)
+    return sorted(years, reverse=True)
+
+
+def latest_year_with_data(data_years) -> int:
+    """The year a page opens on: this year when it has data, else the latest year
+    before it that has; this year when nothing has been recorded yet."""
+    this_year = timezone.localdate().year
+    past = [year for year in data_years if FIRST_YEAR <= year <= this_year]
+    return this_year if not past or this_year in past else max(past)

@@ -222,3 +222,8 @@ def own_figures(*, user, start: datetime.date, end: datetime.date) -> dict:
         voorbeelden=Count("pk", filter=Q(is_voorbeeld=True)),
         initiatieven=Count("initiatief", distinct=True),
     )
+
+
+def years_with_data(queryset) -> list[int]:
+    """The years ``queryset``'s activities fall in (for a page's year picker)."""
+    return [date.year for date in queryset.dates("datum", "year")]

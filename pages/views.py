@@ -1,6 +1,5 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
-from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -28,9 +27,10 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
     def get_template_names(self):
         return [self.templates.get(role_of(self.request.user), "pages/home/geen_rol.html")]
 
-    def years_with_data(self) -> list[int]:
-        years = {d.year for d in Activiteit.objects.dates("datum", "year")}
-        return sorted(years | {timezone.localdate().year}, reverse=True)
+    def data_years(self) -> list[int]:
+        return makelaars_selectors.years_with_data(
+            Activiteit.objects.visible_to(self.request.user)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -53,7 +53,7 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
             context["initiatieven"] = initiatieven_selectors.per_status_per_gebied(
                 self.reference_date()
             )
-            context["years"] = self.years_with_data()
+            context.update(self.year_context())
         if role in (Role.BUURTSERVICE, Role.COORDINATOR):
             open_klussen = Klus.objects.visible_to(user).waiting()
             context["wachtlijst_lengte"] = open_klussen.count()

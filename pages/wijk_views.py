@@ -19,7 +19,7 @@ from core.periods import month_labels, year_bounds
 from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
-from makelaars.selectors import area_overview, per_wijk
+from makelaars.selectors import area_overview, per_wijk, years_with_data
 from wijken.models import Gebied, Wijk
 
 RECENT = 10
@@ -28,6 +28,13 @@ RUNNING_SHOWN = 20
 
 class AreaPageMixin(ScopedViewMixin, YearMixin):
     """Figures, chart, recent activities, initiatives and partners of an area."""
+
+    def area_activiteiten(self):
+        """The activities of the page's area the user may see."""
+        raise NotImplementedError
+
+    def data_years(self) -> list[int]:
+        return years_with_data(self.area_activiteiten())
 
     def area_context(self, *, activiteiten, initiatieven, naam: str, filter_query: dict) -> dict:
         year = self.get_year()
@@ -66,6 +73,9 @@ class WijkListView(ScopedViewMixin, YearMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("wijken")
+
+    def data_years(self) -> list[int]:
+        return years_with_data(Activiteit.objects.visible_to(self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -108,11 +118,14 @@ class GebiedDetailView(AreaPageMixin, DetailView):
     template_name = "pages/gebied_detail.html"
     context_object_name = "gebied"
 
+    def area_activiteiten(self):
+        return Activiteit.objects.visible_to(self.request.user).in_gebied(self.object)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         gebied = self.object
-        activiteiten = Activiteit.objects.visible_to(user).in_gebied(gebied)
+        activiteiten = self.area_activiteiten()
         context.update(
             self.area_context(
                 activiteiten=activiteiten,
@@ -139,13 +152,16 @@ class WijkDetailView(AreaPageMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("gebied")
 
+    def area_activiteiten(self):
+        return Activiteit.objects.visible_to(self.request.user).filter(wijk=self.object)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         wijk = self.object
         context.update(
             self.area_context(
-                activiteiten=Activiteit.objects.visible_to(user).filter(wijk=wijk),
+                activiteiten=self.area_activiteiten(),
                 initiatieven=Initiatief.objects.visible_to(user).filter(wijk=wijk),
                 naam=wijk.naam,
                 filter_query={"wijk": wijk.pk},
