@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core.charts import bar_chart
+from core.charts import SCREEN_WIDTH, bar_chart
 from core.mixins import ScopedViewMixin, YearMixin
 from core.periods import month_labels, year_bounds
 from initiatieven import selectors as initiatieven_selectors
@@ -44,6 +44,7 @@ class AreaPageMixin(ScopedViewMixin, YearMixin):
             month_labels(),
             overview["per_maand"],
             title=_("Activities per month in %(year)s – %(naam)s") % {"year": year, "naam": naam},
+            width=SCREEN_WIDTH,
         )
         first, last = year_bounds(year)
         list_url = reverse("makelaars:activiteit_list")
