@@ -217,10 +217,14 @@ def own_figures(*, user, start: datetime.date, end: datetime.date) -> dict:
     ``voorbeelden`` among them, and ``initiatieven``: the different initiatives
     those activities supported. One query.
     """
-    return own_activiteiten(user).filter(datum__gte=start, datum__lte=end).aggregate(
-        **_figures(),
-        voorbeelden=Count("pk", filter=Q(is_voorbeeld=True)),
-        initiatieven=Count("initiatief", distinct=True),
+    return (
+        own_activiteiten(user)
+        .filter(datum__gte=start, datum__lte=end)
+        .aggregate(
+            **_figures(),
+            voorbeelden=Count("pk", filter=Q(is_voorbeeld=True)),
+            initiatieven=Count("initiatief", distinct=True),
+        )
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import DeleteView, DetailView, FormView, ListView, TemplateView
@@ -278,7 +278,7 @@ class VoorbeeldToggleView(ScopedViewMixin, View):
 
 
 class MijnCijfersView(ScopedViewMixin, TemplateView):
-    """"My figures": a broker's own work this month, quarter and year, each beside
+    """ "My figures": a broker's own work this month, quarter and year, each beside
     the same days a year earlier."""
 
     permission_required = "makelaars.add_activiteit"

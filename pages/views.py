@@ -28,9 +28,7 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
         return [self.templates.get(role_of(self.request.user), "pages/home/geen_rol.html")]
 
     def data_years(self) -> list[int]:
-        return makelaars_selectors.years_with_data(
-            Activiteit.objects.visible_to(self.request.user)
-        )
+        return makelaars_selectors.years_with_data(Activiteit.objects.visible_to(self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

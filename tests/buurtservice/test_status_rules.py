@@ -224,7 +224,10 @@ def test_a_job_planned_later_can_be_done_today(klus, uitvoerders, buurtservice_u
         klus=klus, datum=D(2024, 3, 29), uitvoerders=uitvoerders, door=buurtservice_user
     )
     done = services.complete_klus(
-        klus=later, datum=TODAY, uren={u.pk: Decimal(2) for u in uitvoerders}, door=buurtservice_user
+        klus=later,
+        datum=TODAY,
+        uren={u.pk: Decimal(2) for u in uitvoerders},
+        door=buurtservice_user,
     )
     assert (done.status, done.uitgevoerd_op) == (KlusStatus.UITGEVOERD, TODAY)
 

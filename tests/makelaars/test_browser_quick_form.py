@@ -60,7 +60,9 @@ def test_an_activity_with_its_figures_takes_at_most_eight_taps(
 
     # The quick part holds exactly the seven fields, all visible without unfolding.
     quick = page.get_by_test_id("snel-deel")
-    names = set(quick.locator("input, select, textarea").evaluate_all("els => els.map(e => e.name)"))
+    names = set(
+        quick.locator("input, select, textarea").evaluate_all("els => els.map(e => e.name)")
+    )
     assert names == QUICK_FIELDS
     for name in QUICK_FIELDS - {"soort"}:
         expect(quick.locator(f'[name="{name}"]')).to_be_visible()

@@ -33,11 +33,26 @@ def record(makelaar, collega, wijk_a):
         return activiteit
 
     # 2024
-    act(D(2024, 5, 3), makelaar, met=[eigen], bewoners_bereikt=10, bewoners_geactiveerd=2,
-        is_voorbeeld=True, initiatief=i1)  # m q y
-    act(D(2024, 5, 15), collega, met=[eigen], bewoners_bereikt=5, initiatief=i1)  # m q y (took part)
-    act(D(2024, 4, 20), makelaar, met=[eigen, ander], bewoners_bereikt=30,
-        bewoners_geactiveerd=6, initiatief=i2)  # q y, counted once despite two staff
+    act(
+        D(2024, 5, 3),
+        makelaar,
+        met=[eigen],
+        bewoners_bereikt=10,
+        bewoners_geactiveerd=2,
+        is_voorbeeld=True,
+        initiatief=i1,
+    )  # m q y
+    act(
+        D(2024, 5, 15), collega, met=[eigen], bewoners_bereikt=5, initiatief=i1
+    )  # m q y (took part)
+    act(
+        D(2024, 4, 20),
+        makelaar,
+        met=[eigen, ander],
+        bewoners_bereikt=30,
+        bewoners_geactiveerd=6,
+        initiatief=i2,
+    )  # q y, counted once despite two staff
     act(D(2024, 2, 10), makelaar, bewoners_bereikt=7, is_voorbeeld=True)  # y
     act(D(2024, 5, 16), makelaar, bewoners_bereikt=100)  # tomorrow: not yet
     act(D(2024, 5, 5), collega, met=[ander], bewoners_bereikt=50)  # not the broker's own
