@@ -33,18 +33,21 @@ def totals(queryset) -> dict:
     return queryset.aggregate(**_figures())
 
 
-def per_gebied(*, year: int, activiteiten=None) -> dict:
+def per_gebied(*, year: int, activiteiten=None, tot: datetime.date | None = None) -> dict:
     """Per gebied: activities per month and residents reached/activated in ``year``.
 
     Every gebied is listed (zeros included), in their order. ``activiteiten``
-    narrows the activities (e.g. to what a user may see); default all. Two
-    queries (gebieden, one grouped aggregate). The coordinator's dashboard and
-    the yearly report both read this.
+    narrows the activities (e.g. to what a user may see); default all. ``tot``
+    counts only up to that day (a running year against the same days a year
+    earlier). Two queries (gebieden, one grouped aggregate). The coordinator's
+    dashboard and the yearly report both read this.
     """
     activiteiten = Activiteit.objects.all() if activiteiten is None else activiteiten
+    activiteiten = activiteiten.for_year(year)
+    if tot is not None:
+        activiteiten = activiteiten.filter(datum__lte=tot)
     rows = (
-        activiteiten.for_year(year)
-        .annotate(maand=ExtractMonth("datum"))
+        activiteiten.annotate(maand=ExtractMonth("datum"))
         .values("wijk__gebied_id", "maand")
         .annotate(**_figures())
         .order_by()
