@@ -372,6 +372,17 @@ def test_overview_defaults_to_the_current_quarter(bs_client, wijk_a):
     assert re.search(r'data-testid="jobs-requested">\s*1<', text(response))
 
 
+def test_overview_opens_on_the_latest_year_with_jobs_when_this_year_has_none(bs_client, wijk_a):
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2022, 5, 5))
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2023, 12, 5))
+
+    response = bs_client.get(reverse("buurtservice:overzicht"))
+
+    figures = response.context["figures"]
+    assert (figures["start"], figures["end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+    assert figures["jobs_requested"] == 1
+
+
 def test_overview_for_a_half_year_and_own_dates(bs_client, wijk_a):
     KlusFactory(wijk=wijk_a, aanvraagdatum=D(2023, 8, 5))
 
