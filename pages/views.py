@@ -13,6 +13,7 @@ from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
 from makelaars import selectors as makelaars_selectors
 from makelaars.models import Activiteit, ActiviteitFoto
+from rapportage import selectors as rapportage_selectors
 from rapportage.models import Jaarrapportage, RapportVersie
 
 
@@ -60,9 +61,15 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
             context["oudste_klussen"] = open_klussen.select_related("wijk")[:5]
         if role == Role.COORDINATOR:
             context["buurtservice"] = self.buurtservice_figures(year)
-            context["rapportage"] = (
-                Jaarrapportage.objects.visible_to(user).filter(jaar=year).first()
-            )
+            rapportage = Jaarrapportage.objects.visible_to(user).filter(jaar=year).first()
+            context["rapportage"] = rapportage
+            if rapportage is None or not rapportage.is_definitief:
+                # The check page's own selector: what weakens the year's report.
+                context["controles"] = [
+                    check
+                    for check in rapportage_selectors.report_warnings(year=year, user=user)
+                    if not check["ok"]
+                ]
         return context
 
     def with_previous_year(self, year: int) -> dict:

@@ -72,3 +72,24 @@ def test_a_past_year_compares_whole_years(record, client_for, coordinator, gebie
     rows = {row["gebied_id"]: row for row in response.context["activiteiten"]["per_gebied"]}
     assert (rows[gebied_a.pk]["activiteiten"], rows[gebied_a.pk]["bereikt"]) == (2, 77)
     assert rows[gebied_a.pk]["vorig"]["activiteiten"] == 0
+
+
+def test_the_reports_data_quality_warnings_from_its_check_page(
+    record, client_for, coordinator, wijk_a
+):
+    """The home page lists what the report's check page finds (the same selector)."""
+    ActiviteitFactory(wijk=wijk_a, datum=D(2024, 4, 2))  # no figures at all
+    client = client_for(coordinator)
+    home = client.get(reverse("pages:home"))
+    assert home.context["controles"], "a warning even before the report exists"
+
+    rapportage = JaarrapportageFactory(jaar=2024)
+    home = client.get(reverse("pages:home"))
+    check_page = client.get(reverse("rapportage:jaarrapportage_check", args=[rapportage.pk]))
+    expected = {c["key"]: c["total"] for c in check_page.context["checks"] if not c["ok"]}
+    assert expected.get("zonder_cijfers") == 1
+    assert {c["key"]: c["total"] for c in home.context["controles"]} == expected
+    html = home.content.decode()
+    warnings = html[html.index('data-testid="controles"') :]
+    assert "Activiteiten zonder cijfers" in warnings
+    assert f"/rapportage/{rapportage.pk}/controle/#controle-zonder_cijfers" in warnings
