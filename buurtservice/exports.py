@@ -153,7 +153,14 @@ class OverzichtExporter(BaseExporter):
         yield [gettext("Hours worked"), figures["hours_worked"]]
         yield [gettext("Open jobs at the start of the period"), figures["waiting_start"]]
         yield [gettext("Open jobs at the end of the period"), figures["waiting_end"]]
-        yield [gettext("Median waiting time (days)"), figures["median_wait_days_end"]]
+        yield [
+            gettext("Median waiting time at the start of the period (days)"),
+            figures["median_wait_days_start"],
+        ]
+        yield [
+            gettext("Median waiting time at the end of the period (days)"),
+            figures["median_wait_days_end"],
+        ]
         yield [gettext("Capacity at the start of the period"), figures["capacity_start"]]
         yield [gettext("Capacity at the end of the period"), figures["capacity_end"]]
         for row in figures["new_workers"]:

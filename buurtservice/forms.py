@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import IdsChoiceField, refuse_implausible_date
+from core.forms import DutchDecimalField, IdsChoiceField, refuse_implausible_date
 from core.models import overlaps_q
 from core.widgets import DateInput
 from wijken.models import Wijk
@@ -103,7 +103,7 @@ class KlusForm(VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 _(
                     "This looks like a request that was already taken in (same district, kind "
-                    "and requester within a day). Check the job below; if this really is a "
+                    "and requester within a day). Check the job linked above; if this really is a "
                     "different request, tick “save anyway” and save again."
                 ),
                 code="duplicate",
@@ -135,15 +135,9 @@ class PlanForm(forms.Form):
         return refuse_implausible_date(self.cleaned_data["datum"])
 
 
-class HoursField(forms.DecimalField):
+class HoursField(DutchDecimalField):
     def __init__(self, **kwargs):
-        super().__init__(
-            max_digits=4,
-            decimal_places=1,
-            localize=True,
-            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-            **kwargs,
-        )
+        super().__init__(max_digits=4, decimal_places=1, **kwargs)
 
     def validate(self, value):
         super().validate(value)
@@ -218,7 +212,7 @@ class CapaciteitForm(VersionedFormMixin, forms.ModelForm):
             "einddatum": _("Leave empty while the period lasts. Periods may not overlap."),
             "omschrijving": _("For example: +12 h/week from the Sterke Wijken plan."),
         }
-        localized_fields = ["uren_per_week"]
+        field_classes = {"uren_per_week": DutchDecimalField}
 
     def clean_startdatum(self):
         return refuse_implausible_date(self.cleaned_data["startdatum"])

@@ -10,7 +10,7 @@ import datetime
 import statistics
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Sum
 from django.utils.translation import gettext as _
 
 from core.models import active_on_q, choice_label
@@ -49,8 +49,8 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
     - ``hours_worked``: the hours recorded on the jobs done in the period.
     - ``waiting_start`` / ``waiting_end``: jobs open on the first / last day
       (requested by then, neither done nor cancelled by then).
-    - ``median_wait_days_end``: the median days waited by the jobs open on the
-      last day (None when there are none).
+    - ``median_wait_days_start`` / ``median_wait_days_end``: the median days
+      waited by the jobs open on the first / last day (None when there are none).
     - ``capacity_start`` / ``capacity_end``: staff hours per week on those days.
 
     Runs a fixed number of queries, whatever the amount of data.
@@ -103,13 +103,26 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
         requested=Count("pk", filter=Q(aanvraagdatum__gte=start, aanvraagdatum__lte=end)),
         done=Count("pk", filter=Q(uitgevoerd_op__gte=start, uitgevoerd_op__lte=end)),
         cancelled=Count("pk", filter=Q(geannuleerd_op__gte=start, geannuleerd_op__lte=end)),
-        waiting_start=Count("pk", filter=open_on_q(start)),
     )
     hours = Inzet.objects.filter(
         klus__uitgevoerd_op__gte=start, klus__uitgevoerd_op__lte=end
     ).aggregate(total=Sum("uren", default=Decimal("0")))["total"]
 
-    open_at_end = list(Klus.objects.open_on(end).values_list("aanvraagdatum", flat=True))
+    # The jobs open on the first or the last day, in one query.
+    open_rows = (
+        Klus.objects.filter(open_on_q(start) | open_on_q(end))
+        .annotate(
+            at_start=ExpressionWrapper(open_on_q(start), output_field=BooleanField()),
+            at_end=ExpressionWrapper(open_on_q(end), output_field=BooleanField()),
+        )
+        .values_list("aanvraagdatum", "at_start", "at_end")
+    )
+    open_at_start, open_at_end = [], []
+    for requested, at_start, at_end in open_rows:
+        if at_start:
+            open_at_start.append(requested)
+        if at_end:
+            open_at_end.append(requested)
 
     capacity = Capaciteit.objects.aggregate(
         at_start=Sum("uren_per_week", filter=active_on_q(start), default=Decimal("0")),
@@ -137,8 +150,9 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
         "jobs_done": jobs["done"],
         "jobs_cancelled": jobs["cancelled"],
         "hours_worked": Decimal(hours),
-        "waiting_start": jobs["waiting_start"],
+        "waiting_start": len(open_at_start),
         "waiting_end": len(open_at_end),
+        "median_wait_days_start": median_wait_days(open_at_start, start),
         "median_wait_days_end": median_wait_days(open_at_end, end),
         "capacity_start": Decimal(capacity["at_start"]),
         "capacity_end": Decimal(capacity["at_end"]),

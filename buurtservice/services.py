@@ -154,6 +154,8 @@ def complete_klus(
 ) -> Klus:
     """Record a planned job as done on ``datum`` with the hours per assigned worker.
 
+    Any date from the request date up to today will do, whatever the planned date:
+    a job is often done earlier than planned, or the planned date was a guess.
     ``uren`` maps the pk of each assigned Uitvoerder to the hours they worked.
     """
     today = today or timezone.localdate()
@@ -166,11 +168,6 @@ def complete_klus(
         raise ValidationError(_("No workers are assigned to this job."), code="no_workers")
 
     errors: dict[str, list[str]] = {"datum": [], "uren": []}
-    if datum < klus.gepland_op:
-        errors["datum"].append(
-            _("A job cannot be done before its planned date (%(date)s).")
-            % {"date": _fmt(klus.gepland_op)}
-        )
     if datum < klus.aanvraagdatum:
         errors["datum"].append(
             _("A job cannot be done before its request date (%(date)s).")

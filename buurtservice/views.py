@@ -29,7 +29,7 @@ from core.exports import FilterExportViewMixin, export_links, export_response
 from core.forms import add_service_errors, model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
-from core.periods import parse_period, period_choices, period_code_for
+from core.periods import latest_year_with_data, parse_period, period_choices, period_code_for
 
 from . import selectors, services
 from .choices import KlusStatus
@@ -434,20 +434,34 @@ class CapaciteitUpdateView(CapaciteitFormMixin, UpdateView):
 
 
 class OverzichtPeriodMixin:
-    """The period of the overview, chosen in the query string (default: this quarter)."""
+    """The period of the overview, chosen in the query string.
+
+    Default: this quarter; when this year has no jobs yet, the latest year that
+    has (core.periods.latest_year_with_data, as on every page with a year).
+    """
+
+    def data_years(self) -> list[int]:
+        if not hasattr(self, "_data_years"):
+            self._data_years = [d.year for d in Klus.objects.dates("aanvraagdatum", "year")]
+        return self._data_years
 
     def get_years(self) -> list[int]:
         this_year = timezone.localdate().year
-        years = set(range(this_year - 4, this_year + 1))
+        years = set(range(this_year - 4, this_year + 1)) | set(self.data_years())
         requested = parse_period(self.request.GET.get("periode", ""))
         if requested:
             years.add(requested[1].year)
         return sorted(years, reverse=True)
 
+    def default_period(self) -> str:
+        today = timezone.localdate()
+        year = latest_year_with_data(self.data_years())
+        return period_code_for(today) if year == today.year else str(year)
+
     def period_form(self) -> PeriodeForm:
         data = self.request.GET.copy()
         if not any(data.get(k) for k in ("periode", "start", "end")):
-            data["periode"] = period_code_for(timezone.localdate())
+            data["periode"] = self.default_period()
         return PeriodeForm(data=data, period_choices=period_choices(self.get_years()))
 
     def period_figures(self, form) -> dict:

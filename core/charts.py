@@ -20,7 +20,12 @@ from collections.abc import Sequence
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+# The viewBox width of a chart in the PDF report (a full A4 column).
 WIDTH = 560
+# The viewBox width of a chart on a page: narrow, so that on a 360 px phone (about
+# 336 px of chart) 13-unit text renders at 11.5 px or more. Pages cap the chart's
+# width in CSS (.sw-chart), so the text does not grow without limit on a desktop.
+SCREEN_WIDTH = 380
 HEIGHT = 300
 MARGIN_LEFT = 48
 MARGIN_RIGHT = 12
@@ -91,10 +96,12 @@ def _check_lengths(labels: Sequence[str], series: dict[str, Sequence[float | Non
             raise ValueError(f"series {name!r} has {len(values)} values for {len(labels)} labels")
 
 
-def _open(title: str, desc: str, height: int, *, show_title: bool = True) -> list[str]:
+def _open(
+    title: str, desc: str, height: int, *, show_title: bool = True, width: int = WIDTH
+) -> list[str]:
     uid = f"sw-chart-{secrets.token_hex(4)}"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'width="100%" role="img" aria-labelledby="{uid}-t {uid}-d" class="sw-chart" '
         f'{FONT} font-size="13" preserveAspectRatio="xMidYMid meet">',
         f'<title id="{uid}-t">{escape(title)}</title>',
@@ -111,7 +118,7 @@ def _open(title: str, desc: str, height: int, *, show_title: bool = True) -> lis
 X_TITLE_HEIGHT = 22
 
 
-def _axis_titles(x_title: str, y_title: str, x_title_y: float) -> list[str]:
+def _axis_titles(x_title: str, y_title: str, x_title_y: float, width: int) -> list[str]:
     """The names of the axes: below the x labels, and turned along the value axis."""
     parts = []
     if y_title:
@@ -121,7 +128,7 @@ def _axis_titles(x_title: str, y_title: str, x_title_y: float) -> list[str]:
             f'text-anchor="middle" fill="#495057">{escape(y_title)}</text>'
         )
     if x_title:
-        centre = (MARGIN_LEFT + WIDTH - MARGIN_RIGHT) / 2
+        centre = (MARGIN_LEFT + width - MARGIN_RIGHT) / 2
         parts.append(
             f'<text class="sw-axis-title" x="{_num(centre)}" y="{_num(x_title_y)}" '
             f'text-anchor="middle" fill="#495057">{escape(x_title)}</text>'
@@ -129,14 +136,14 @@ def _axis_titles(x_title: str, y_title: str, x_title_y: float) -> list[str]:
     return parts
 
 
-def _axes(maximum: float, plot_bottom: float, plot_top: float, unit: str) -> list[str]:
+def _axes(maximum: float, plot_bottom: float, plot_top: float, unit: str, width: int) -> list[str]:
     """Horizontal grid lines with their values on the left."""
     parts = []
     for i in range(TICKS + 1):
         value = maximum * i / TICKS
         y = plot_bottom - (plot_bottom - plot_top) * i / TICKS
         parts.append(
-            f'<line x1="{MARGIN_LEFT}" y1="{_num(y)}" x2="{WIDTH - MARGIN_RIGHT}" '
+            f'<line x1="{MARGIN_LEFT}" y1="{_num(y)}" x2="{width - MARGIN_RIGHT}" '
             f'y2="{_num(y)}" stroke="#dee2e6" stroke-width="1"/>'
         )
         parts.append(
@@ -194,27 +201,28 @@ def _extra_label_height(label_lines: list[list[str]]) -> int:
     return (max((len(lines) for lines in label_lines), default=1) - 1) * LINE_HEIGHT
 
 
-def _legend_layout(names: Sequence[str]) -> list[tuple[float, int]]:
+def _legend_layout(names: Sequence[str], chart_width: int) -> list[tuple[float, int]]:
     """(x, row) per legend entry: entries flow left to right and wrap to new rows."""
     positions = []
     x, row = float(MARGIN_LEFT), 0
     for name in names:
         width = 28 + CHAR_WIDTH * len(name)
-        if x > MARGIN_LEFT and x + width > WIDTH - MARGIN_RIGHT:
+        if x > MARGIN_LEFT and x + width > chart_width - MARGIN_RIGHT:
             x, row = float(MARGIN_LEFT), row + 1
         positions.append((x, row))
         x += width
     return positions
 
 
-def _legend_height(names: Sequence[str]) -> int:
-    rows = max((row for _x, row in _legend_layout(names)), default=0) + 1
+def _legend_height(names: Sequence[str], width: int) -> int:
+    rows = max((row for _x, row in _legend_layout(names, width)), default=0) + 1
     return LEGEND_HEIGHT * rows
 
 
-def _legend(names: Sequence[str], y: float) -> list[str]:
+def _legend(names: Sequence[str], y: float, width: int) -> list[str]:
     parts = []
-    for i, (name, (x, row)) in enumerate(zip(names, _legend_layout(names), strict=True)):
+    layout = _legend_layout(names, width)
+    for i, (name, (x, row)) in enumerate(zip(names, layout, strict=True)):
         colour = PALETTE[i % len(PALETTE)]
         row_y = y + row * LEGEND_HEIGHT
         parts.append(
@@ -255,7 +263,8 @@ def bar_chart(
     """One bar per label; bar heights are proportional to ``values``.
 
     ``frame``: ``x_title`` and ``y_title`` name the axes; ``show_title=False``
-    leaves the title to the page around the chart (it stays the SVG's <title>).
+    leaves the title to the page around the chart (it stays the SVG's <title>);
+    ``width`` the viewBox width (pages pass SCREEN_WIDTH: readable on a phone).
     """
     labels = [str(label) for label in labels]
     _check_lengths(labels, {"": values})
@@ -295,30 +304,34 @@ def _chart(
     x_title: str = "",
     y_title: str = "",
     show_title: bool = True,
+    width: int = WIDTH,
 ) -> SafeString:
     """The frame every chart shares: title, axes, x labels and legend.
 
     ``draw(slot, maximum)`` returns the chart's own marks (bars, lines).
+    ``width``: the viewBox width; pages pass SCREEN_WIDTH (readable on a phone).
     """
-    slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
+    slot = (width - MARGIN_LEFT - MARGIN_RIGHT) / max(len(labels), 1)
     label_lines = _x_label_lines(labels, slot)
     below = HEIGHT + _extra_label_height(label_lines)
     x_title_y = below
     if x_title:
         below += X_TITLE_HEIGHT
-    height = below + (_legend_height(list(series.keys())) if legend else 0)
+    height = below + (_legend_height(list(series.keys()), width) if legend else 0)
     maximum = _axis_max(series)
-    parts = _open(title, _describe(labels, series, unit), height, show_title=show_title)
-    parts += _axes(maximum, PLOT_BOTTOM, PLOT_TOP, unit)
-    parts += _axis_titles(x_title, y_title, x_title_y)
+    parts = _open(
+        title, _describe(labels, series, unit), height, show_title=show_title, width=width
+    )
+    parts += _axes(maximum, PLOT_BOTTOM, PLOT_TOP, unit, width)
+    parts += _axis_titles(x_title, y_title, x_title_y, width)
     parts += draw(slot, maximum)
     parts.append(
-        f'<line x1="{MARGIN_LEFT}" y1="{PLOT_BOTTOM}" x2="{WIDTH - MARGIN_RIGHT}" '
+        f'<line x1="{MARGIN_LEFT}" y1="{PLOT_BOTTOM}" x2="{width - MARGIN_RIGHT}" '
         f'y2="{PLOT_BOTTOM}" stroke="#6c757d" stroke-width="1"/>'
     )
     parts += _x_labels(label_lines, slot, PLOT_BOTTOM)
     if legend:
-        parts += _legend(list(series.keys()), below + 8)
+        parts += _legend(list(series.keys()), below + 8, width)
     return _finish(parts)
 
 
@@ -399,4 +412,4 @@ def line_chart(
     return _chart(labels, cleaned, title=title, unit=unit, legend=legend, draw=draw, **frame)
 
 
-__all__ = ["bar_chart", "grouped_bar_chart", "line_chart", "nice_max"]
+__all__ = ["SCREEN_WIDTH", "bar_chart", "grouped_bar_chart", "line_chart", "nice_max"]

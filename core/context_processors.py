@@ -6,6 +6,7 @@ from .roles import role_of
 # (label, url name, permission needed); items whose page does not exist are left out.
 NAVIGATION = [
     (_("Activities"), "makelaars:activiteit_list", "makelaars.view_activiteit"),
+    (_("My figures"), "makelaars:mijn_cijfers", "makelaars.add_activiteit"),
     (_("Districts"), "pages:wijk_list", "wijken.view_wijk"),
     (_("Initiatives"), "initiatieven:initiatief_list", "initiatieven.view_initiatief"),
     (_("Signals"), "signalen:signaal_list", "signalen.view_signaal"),
@@ -13,7 +14,9 @@ NAVIGATION = [
     (_("Buurtteam"), "signalen:contact_list", "signalen.view_buurtteamcontact"),
     (_("Measurements"), "metingen:vragenlijst_list", "metingen.view_vragenlijst"),
     (_("Waiting list"), "buurtservice:wachtlijst", "buurtservice.view_wachtlijst"),
+    (_("All jobs"), "buurtservice:klus_list", "buurtservice.view_klus"),
     (_("Workers"), "buurtservice:uitvoerder_list", "buurtservice.view_uitvoerder"),
+    (_("Capacity"), "buurtservice:capaciteit_list", "buurtservice.view_capaciteit"),
     (_("Buurtservice overview"), "buurtservice:overzicht", "buurtservice.view_overzicht"),
     (_("Reports"), "rapportage:jaarrapportage_list", "rapportage.view_jaarrapportage"),
     (_("Sociale kaart"), "pages:organisatie_list", "wijken.view_organisatie"),
@@ -33,6 +36,15 @@ def navigation(request):
             url = reverse(url_name)
         except NoReverseMatch:
             continue
-        items.append({"label": label, "url": url, "active": request.path.startswith(url)})
+        items.append({"label": label, "url": url, "active": False})
+    # The item whose address is the longest start of this page's is the current one
+    # (so "/buurtservice/klussen/" is "All jobs", not the waiting list at "/buurtservice/").
+    current = max(
+        (item for item in items if request.path.startswith(item["url"])),
+        key=lambda item: len(item["url"]),
+        default=None,
+    )
+    if current is not None:
+        current["active"] = True
     role = role_of(user)
     return {"nav_items": items, "user_role": role, "user_role_label": role.label if role else ""}

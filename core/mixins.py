@@ -17,7 +17,13 @@ from django.utils import timezone
 from .concurrency import VersionConflict
 from .datacache import cached, scope_key
 from .forms import add_service_errors
-from .periods import FIRST_YEAR, plausible_year, reference_date
+from .periods import (
+    FIRST_YEAR,
+    latest_year_with_data,
+    plausible_year,
+    reference_date,
+    years_to_offer,
+)
 
 # Rows per page of every paginated list.
 PAGE_SIZE = 25
@@ -151,15 +157,27 @@ class VersionedFormViewMixin:
 
 
 class YearMixin:
-    """The year a page shows: ``?jaar=`` when plausible, else ``default_year()``.
+    """The year a page shows: ``?jaar=`` when plausible, else the latest year with data.
 
-    ``year_context()`` gives the template ``year`` and the neighbouring years to
-    step to (None at the ends); ``reference_date()`` the day on which the year's
+    Pages override ``data_years()`` (the years their records fall in); the page
+    then opens on this year when it has data, else on the latest year that has
+    (core.periods.latest_year_with_data), so a newcomer never lands on an empty
+    year. ``year_context()`` gives the template ``year``, the ``years`` of the
+    one year picker (core/_year_picker.html: every year with data) and the
+    neighbouring years; ``reference_date()`` the day on which the year's
     "on a date" figures are counted (its last day, or today while it runs).
     """
 
+    def data_years(self) -> list[int]:
+        return []
+
+    def _data_years(self) -> list[int]:
+        if not hasattr(self, "_data_years_cache"):
+            self._data_years_cache = list(self.data_years())
+        return self._data_years_cache
+
     def default_year(self) -> int:
-        return timezone.localdate().year
+        return latest_year_with_data(self._data_years())
 
     def get_year(self) -> int:
         if not hasattr(self, "_year"):
@@ -174,6 +192,7 @@ class YearMixin:
         year = self.get_year()
         return {
             "year": year,
+            "years": years_to_offer(self._data_years(), chosen=year),
             "previous_year": year - 1 if year > FIRST_YEAR else None,
             "next_year": year + 1 if year < timezone.localdate().year else None,
         }

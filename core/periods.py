@@ -125,3 +125,54 @@ def plausible_year(value, *, default: int) -> int:
     except (TypeError, ValueError):
         return default
     return year if FIRST_YEAR <= year <= timezone.localdate().year + 1 else default
+
+
+def a_year_earlier(date: datetime.date) -> datetime.date:
+    """The same day one year earlier (29 February becomes 28 February)."""
+    try:
+        return date.replace(year=date.year - 1)
+    except ValueError:
+        return date.replace(year=date.year - 1, day=28)
+
+
+def periods_to_date(today: datetime.date) -> list[dict]:
+    """This month, this quarter and this year, each from its first day up to ``today``,
+    beside the same days one year earlier (a fair comparison while a period runs).
+
+    Each is a dict: key ("month", "quarter", "year"), label, start, end, and
+    previous_start / previous_end.
+    """
+    quarter_start = datetime.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    starts = [
+        ("month", _("This month"), today.replace(day=1)),
+        ("quarter", _("This quarter"), quarter_start),
+        ("year", _("This year"), datetime.date(today.year, 1, 1)),
+    ]
+    return [
+        {
+            "key": key,
+            "label": label,
+            "start": start,
+            "end": today,
+            "previous_start": a_year_earlier(start),
+            "previous_end": a_year_earlier(today),
+        }
+        for key, label, start in starts
+    ]
+
+
+def years_to_offer(data_years, *, chosen: int | None = None) -> list[int]:
+    """The years a year picker offers: every year with data, this year, and the
+    chosen one; newest first."""
+    years = {year for year in data_years if FIRST_YEAR <= year} | {timezone.localdate().year}
+    if chosen is not None:
+        years.add(chosen)
+    return sorted(years, reverse=True)
+
+
+def latest_year_with_data(data_years) -> int:
+    """The year a page opens on: this year when it has data, else the latest year
+    before it that has; this year when nothing has been recorded yet."""
+    this_year = timezone.localdate().year
+    past = [year for year in data_years if FIRST_YEAR <= year <= this_year]
+    return this_year if not past or this_year in past else max(past)

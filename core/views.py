@@ -6,6 +6,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
+from .forms import LoginForm
+
 
 class PrivacyView(LoginRequiredMixin, TemplateView):
     """What the app stores about whom, who sees it and how long (AVG)."""
@@ -16,6 +18,21 @@ class PrivacyView(LoginRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["retention_months"] = settings.BUURTSERVICE_RETENTION_MONTHS
         return context
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; "stay logged in" keeps the session for SESSION_REMEMBER_AGE.
+
+    Unticked, the session ends when the browser closes (SESSION_EXPIRE_AT_BROWSER_CLOSE).
+    """
+
+    authentication_form = LoginForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if form.cleaned_data.get("ingelogd_blijven"):
+            self.request.session.set_expiry(settings.SESSION_REMEMBER_AGE)
+        return response
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):

@@ -102,3 +102,15 @@ class LazySelect(FastSelectMixin, forms.Select):
             except (ValueError, TypeError):
                 found = None
         return field.label_from_instance(found) if found is not None else None
+
+
+class DecimalInput(forms.TextInput):
+    """Money and hours: a text box with the phone's number keyboard.
+
+    Not ``type=number``: a browser set to English reads "750,00" in a number input
+    as 75000 (or refuses it), while Dutch users type the comma. The server reads
+    the text the Dutch way (core.forms.DutchDecimalField).
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})

@@ -8,10 +8,16 @@ from django import forms
 from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import IdsChoiceField, refuse_implausible_date
+from core.forms import (
+    DutchDecimalField,
+    IdsChoiceField,
+    ImplausibleAmountMixin,
+    refuse_implausible_date,
+)
 from core.widgets import DateInput
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
@@ -24,6 +30,8 @@ INITIATIEFNEMERS_MAX_NAMES = 12
 MAX_COUNT = 100_000
 # A resident initiative's funding application above a million euros is a typing error.
 MAX_AMOUNT = 1_000_000
+# Above this an amount is questioned once (a cents comma read as thousands, say).
+PLAUSIBLE_AMOUNT = 25_000
 # Words that only occur in surnames (tussenvoegsels); "Jan Willem" is fine,
 # "Anna de Vries" is not.
 SURNAME_PREFIXES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "von", "la", "le"}
@@ -235,7 +243,15 @@ class StatusWijzigingForm(forms.Form):
         return value
 
 
-class FinancieringsaanvraagForm(VersionedFormMixin, forms.ModelForm):
+class FinancieringsaanvraagForm(ImplausibleAmountMixin, VersionedFormMixin, forms.ModelForm):
+    bedrag = DutchDecimalField(
+        label=capfirst(Financieringsaanvraag._meta.get_field("bedrag").verbose_name),
+        max_digits=10,
+        decimal_places=2,
+        plausible_max=PLAUSIBLE_AMOUNT,
+        help_text=_("In euros, e.g. 750,00."),
+    )
+
     class Meta:
         model = Financieringsaanvraag
         fields = ["fonds", "bedrag", "aangevraagd_op", "status", "besluit_op"]
@@ -247,7 +263,6 @@ class FinancieringsaanvraagForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["bedrag"].widget.attrs.update({"min": "0.01", "step": "0.01"})
         self.fields["bedrag"].validators.append(MaxValueValidator(MAX_AMOUNT))
         self.fields["fonds"].widget.attrs["list"] = "fondsen"
         if not self.instance.pk:

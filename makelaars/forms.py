@@ -95,7 +95,30 @@ class InitiatiefChoiceField(forms.ModelChoiceField):
 
 
 class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
-    """One activity. Only date, wijk, kind and title are required."""
+    """One activity. Only date, wijk, kind and title are required.
+
+    The quick part (QUICK_FIELDS) is what a broker fills in on a phone right after
+    the fact; the rest is folded away. The main theme is one pick from the themes,
+    added to the activity's themes.
+    """
+
+    QUICK_FIELDS = (
+        "datum",
+        "wijk",
+        "soort",
+        "titel",
+        "bewoners_bereikt",
+        "bewoners_geactiveerd",
+        "hoofdthema",
+    )
+
+    hoofdthema = forms.ModelChoiceField(
+        label=_("Main theme"),
+        queryset=Thema.objects.none(),
+        required=False,
+        widget=FastSelect,
+        help_text=_("More themes under “More details”."),
+    )
 
     nieuwe_partner = forms.CharField(
         label=_("New partner"),
@@ -144,7 +167,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "opbrengst": forms.Textarea(attrs={"rows": 3}),
             "themas": forms.CheckboxSelectMultiple,
             "wijk": FastSelect,
-            "soort": FastSelect,
+            "soort": forms.RadioSelect(attrs={"class": "btn-check"}),
             "rol": FastSelect,
             "medewerkers": FastSelectMultiple(attrs={"size": 6}),
             "partners": FastSelectMultiple(attrs={"size": 6}),
@@ -174,12 +197,18 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         )
         fields["wijk"].queryset = Wijk.objects.of_user(user).select_related("gebied")
         fields["wijk"].empty_label = _("– choose a district –")
-        fields["soort"].choices = [("", _("– choose a kind –")), *fields["soort"].choices[1:]]
+        fields["soort"].choices = [choice for choice in fields["soort"].choices if choice[0]]
         fields["rol"].choices = [("", _("– no role chosen –")), *fields["rol"].choices[1:]]
         fields["titel"].widget.attrs.update({"autocomplete": "off", "maxlength": 200})
         fields["themas"].queryset = Thema.objects.filter(
             Q(actief=True) | Q(pk__in=self._current_ids("themas"))
         )
+        if self.instance.pk:
+            # Editing shows all themes in one list (the details are open).
+            del fields["hoofdthema"]
+        else:
+            fields["hoofdthema"].queryset = Thema.objects.filter(actief=True)
+            fields["hoofdthema"].empty_label = _("– no theme chosen –")
         fields["medewerkers"].queryset = (
             Medewerker.objects.visible_to(user)
             .filter(
@@ -237,6 +266,11 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
                 self.add_error("fotos", photo_limit_message(room))
         bereikt = cleaned.get("bewoners_bereikt")
         geactiveerd = cleaned.get("bewoners_geactiveerd")
+        hoofdthema = cleaned.get("hoofdthema")
+        if hoofdthema is not None and "themas" in cleaned:
+            themas = list(cleaned["themas"])
+            if hoofdthema not in themas:
+                cleaned["themas"] = [hoofdthema, *themas]
         if bereikt is not None and geactiveerd is not None and geactiveerd > bereikt:
             self.add_error(
                 "bewoners_geactiveerd",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth
 
 from core.models import choice_label
@@ -32,18 +33,21 @@ def totals(queryset) -> dict:
     return queryset.aggregate(**_figures())
 
 
-def per_gebied(*, year: int, activiteiten=None) -> dict:
+def per_gebied(*, year: int, activiteiten=None, tot: datetime.date | None = None) -> dict:
     """Per gebied: activities per month and residents reached/activated in ``year``.
 
     Every gebied is listed (zeros included), in their order. ``activiteiten``
-    narrows the activities (e.g. to what a user may see); default all. Two
-    queries (gebieden, one grouped aggregate). The coordinator's dashboard and
-    the yearly report both read this.
+    narrows the activities (e.g. to what a user may see); default all. ``tot``
+    counts only up to that day (a running year against the same days a year
+    earlier). Two queries (gebieden, one grouped aggregate). The coordinator's
+    dashboard and the yearly report both read this.
     """
     activiteiten = Activiteit.objects.all() if activiteiten is None else activiteiten
+    activiteiten = activiteiten.for_year(year)
+    if tot is not None:
+        activiteiten = activiteiten.filter(datum__lte=tot)
     rows = (
-        activiteiten.for_year(year)
-        .annotate(maand=ExtractMonth("datum"))
+        activiteiten.annotate(maand=ExtractMonth("datum"))
         .values("wijk__gebied_id", "maand")
         .annotate(**_figures())
         .order_by()
@@ -197,3 +201,36 @@ __all__ = [
     "totals",
     "voorbeelden_per_wijk",
 ]
+
+
+def own_activiteiten(user):
+    """The activities ``user`` recorded or took part in (a broker's own work).
+
+    The same rule as ``Activiteit.objects.editable_by`` for a broker, written with
+    a subquery so sums over it count every activity once.
+    """
+    took_part = Activiteit.objects.filter(medewerkers__user=user).values("pk")
+    return Activiteit.objects.filter(Q(aangemaakt_door=user) | Q(pk__in=took_part))
+
+
+def own_figures(*, user, start: datetime.date, end: datetime.date) -> dict:
+    """A broker's own figures between ``start`` and ``end`` (both days included).
+
+    ``aantal`` activities, residents ``bereikt`` and ``geactiveerd``, report
+    ``voorbeelden`` among them, and ``initiatieven``: the different initiatives
+    those activities supported. One query.
+    """
+    return (
+        own_activiteiten(user)
+        .filter(datum__gte=start, datum__lte=end)
+        .aggregate(
+            **_figures(),
+            voorbeelden=Count("pk", filter=Q(is_voorbeeld=True)),
+            initiatieven=Count("initiatief", distinct=True),
+        )
+    )
+
+
+def years_with_data(queryset) -> list[int]:
+    """The years ``queryset``'s activities fall in (for a page's year picker)."""
+    return [date.year for date in queryset.dates("datum", "year")]

@@ -145,6 +145,20 @@ def remove_fotos(*, activiteit: Activiteit, fotos: Iterable[ActiviteitFoto]) -> 
 
 
 @transaction.atomic
+def set_voorbeeld(*, activiteit: Activiteit, is_voorbeeld: bool) -> Activiteit:
+    """Mark or unmark ``activiteit`` as an example for the yearly report.
+
+    Idempotent: the wanted state is given, so a double tap does no harm. The
+    version goes up (an open edit form of the activity then reports the change).
+    """
+    activiteit = Activiteit.objects.select_for_update().get(pk=activiteit.pk)
+    if activiteit.is_voorbeeld != is_voorbeeld:
+        activiteit.is_voorbeeld = is_voorbeeld
+        activiteit.save()
+    return activiteit
+
+
+@transaction.atomic
 def delete_activiteit(*, activiteit: Activiteit) -> None:
     """Delete an activity, its links and photos (files too, after commit)."""
     _delete_files_on_commit(

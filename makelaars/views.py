@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import DeleteView, DetailView, FormView, ListView
+from django.views.generic import DeleteView, DetailView, FormView, ListView, TemplateView
 
 from core.datacache import cached
 from core.exports import ExportViewMixin, export_links
@@ -17,13 +18,14 @@ from core.filters import FilterOptionsView
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
+from core.periods import periods_to_date
 
 from .exports import ActiviteitExporter
 from .filters import SORT_FIELDS, ActiviteitFilter
-from .forms import ActiviteitForm, link_data, link_formset
+from .forms import MARK_VOORBEELD, ActiviteitForm, link_data, link_formset
 from .models import Activiteit
-from .selectors import totals
-from .services import delete_activiteit, duplicate_initial, save_activiteit
+from .selectors import own_figures, totals
+from .services import delete_activiteit, duplicate_initial, save_activiteit, set_voorbeeld
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
 EXPORT_PERMISSION = "makelaars.export_activiteit"
@@ -160,11 +162,16 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         kwargs.setdefault("links", self.get_links())
         context = super().get_context_data(**kwargs)
         context["object"] = self.object
+        context["draft_key"] = self.draft_key()
         # The optional part is folded away for a quick new record only.
         context["details_open"] = bool(
             self.object or getattr(self, "bron", None) or context["form"].is_bound
         )
         return context
+
+    def draft_key(self) -> str:
+        """Where the browser keeps what was typed until the save succeeds (drafts.js)."""
+        return f"activiteit-{self.object.pk}" if self.object else "activiteit-nieuw"
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
@@ -185,7 +192,8 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
             fotos_verwijderen=form.cleaned_data.get("fotos_verwijderen") or [],
             **data,
         )
-        messages.success(self.request, self.success_message)
+        # The tag tells drafts.js that the kept copy in the browser is saved now.
+        messages.success(self.request, self.success_message, extra_tags=self.draft_key())
         return HttpResponseRedirect(activiteit.get_absolute_url())
 
     def render_invalid(self, form, **context):
@@ -270,6 +278,70 @@ class ActiviteitDeleteView(ScopedViewMixin, DeleteView):
             _("The activity “%(titel)s” has been deleted.") % {"titel": titel},
         )
         return redirect("makelaars:activiteit_list")
+
+
+class VoorbeeldToggleView(ScopedViewMixin, View):
+    """The star: mark or unmark a report example in one tap (htmx swaps the star;
+    without JavaScript the form posts and returns to the page it came from)."""
+
+    permission_required = MARK_VOORBEELD
+    model = Activiteit
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        activiteit = set_voorbeeld(
+            activiteit=self.get_object(), is_voorbeeld=request.POST.get("voorbeeld") == "1"
+        )
+        next_url = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            next_url = ""
+        if request.headers.get("HX-Request"):
+            return render(
+                request,
+                "makelaars/_ster.html",
+                {"activiteit": activiteit, "next_url": next_url},
+            )
+        return HttpResponseRedirect(next_url or activiteit.get_absolute_url())
+
+
+class MijnCijfersView(ScopedViewMixin, TemplateView):
+    """ "My figures": a broker's own work this month, quarter and year, each beside
+    the same days a year earlier."""
+
+    permission_required = "makelaars.add_activiteit"
+    template_name = "makelaars/mijn_cijfers.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        periods = []
+        for period in periods_to_date(timezone.localdate()):
+            now = own_figures(user=user, start=period["start"], end=period["end"])
+            before = own_figures(
+                user=user, start=period["previous_start"], end=period["previous_end"]
+            )
+            periods.append(
+                {
+                    **period,
+                    "rows": [
+                        {"key": key, "label": label, "now": now[key], "before": before[key]}
+                        for key, label in MIJN_CIJFERS_ROWS
+                    ],
+                }
+            )
+        context["periods"] = periods
+        return context
+
+
+MIJN_CIJFERS_ROWS = [
+    ("aantal", _("Activities")),
+    ("bereikt", _("Residents reached")),
+    ("geactiveerd", _("Residents activated")),
+    ("voorbeelden", _("Report examples")),
+    ("initiatieven", _("Initiatives supported")),
+]
 
 
 # --- export ----------------------------------------------------------------

@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
 
 from core.auth import client_ip
-from core.charts import bar_chart
+from core.charts import SCREEN_WIDTH, bar_chart
 from core.exports import BaseExporter, export_links, export_response
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
@@ -198,6 +198,7 @@ class VragenlijstDetailView(ScopedViewMixin, DetailView):
                 [s["aandeel"] for s in shown],
                 title=str(_("Share that agrees per statement")),
                 unit="%",
+                width=SCREEN_WIDTH,
             )
             if shown
             else None,

@@ -1,18 +1,20 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
-from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from buurtservice import selectors as buurtservice_selectors
 from buurtservice.models import Klus
 from core.images import sniff_content_type
 from core.mixins import YearMixin
+from core.periods import a_year_earlier, year_bounds
 from core.roles import Role, role_of
 from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
 from makelaars import selectors as makelaars_selectors
 from makelaars.models import Activiteit, ActiviteitFoto
-from rapportage.models import RapportVersie
+from rapportage import selectors as rapportage_selectors
+from rapportage.models import Jaarrapportage, RapportVersie
 
 
 class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
@@ -28,9 +30,8 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
     def get_template_names(self):
         return [self.templates.get(role_of(self.request.user), "pages/home/geen_rol.html")]
 
-    def years_with_data(self) -> list[int]:
-        years = {d.year for d in Activiteit.objects.dates("datum", "year")}
-        return sorted(years | {timezone.localdate().year}, reverse=True)
+    def data_years(self) -> list[int]:
+        return makelaars_selectors.years_with_data(Activiteit.objects.visible_to(self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -49,16 +50,47 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
             )
         elif role in (Role.COORDINATOR, Role.BEHEERDER):
             # The same selectors as the gebied pages and the yearly report.
-            context["activiteiten"] = makelaars_selectors.per_gebied(year=year)
+            context["activiteiten"] = self.with_previous_year(year)
             context["initiatieven"] = initiatieven_selectors.per_status_per_gebied(
                 self.reference_date()
             )
-            context["years"] = self.years_with_data()
+            context.update(self.year_context())
         if role in (Role.BUURTSERVICE, Role.COORDINATOR):
             open_klussen = Klus.objects.visible_to(user).waiting()
             context["wachtlijst_lengte"] = open_klussen.count()
             context["oudste_klussen"] = open_klussen.select_related("wijk")[:5]
+        if role == Role.COORDINATOR:
+            context["buurtservice"] = self.buurtservice_figures(year)
+            rapportage = Jaarrapportage.objects.visible_to(user).filter(jaar=year).first()
+            context["rapportage"] = rapportage
+            if rapportage is None or not rapportage.is_definitief:
+                # The check page's own selector: what weakens the year's report.
+                context["controles"] = [
+                    check
+                    for check in rapportage_selectors.report_warnings(year=year, user=user)
+                    if not check["ok"]
+                ]
         return context
+
+    def with_previous_year(self, year: int) -> dict:
+        """The activity figures per gebied of ``year``, each row with the year before
+        beside it (``vorig``); a running year is compared over the same days."""
+        end = self.reference_date()
+        figures = makelaars_selectors.per_gebied(year=year, tot=end)
+        previous = makelaars_selectors.per_gebied(year=year - 1, tot=a_year_earlier(end))
+        by_gebied = {row["gebied_id"]: row for row in previous["per_gebied"]}
+        for row in figures["per_gebied"]:
+            row["vorig"] = by_gebied.get(row["gebied_id"])
+        figures["vorig"] = previous
+        figures["vorig_jaar"] = year - 1
+        figures["tot"] = end
+        return figures
+
+    def buurtservice_figures(self, year: int) -> dict:
+        """Buurtservice in ``year`` up to its reference date (the period overview's
+        figures, as in the report)."""
+        start, _end = year_bounds(year)
+        return buurtservice_selectors.period_overview(start=start, end=self.reference_date())
 
 
 class MediaView(LoginRequiredMixin, View):

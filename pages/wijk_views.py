@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from core.charts import bar_chart
+from core.charts import SCREEN_WIDTH, bar_chart
 from core.datacache import cached, scope_key
 from core.mixins import ScopedViewMixin, YearMixin
 from core.periods import month_labels, year_bounds
@@ -23,7 +23,7 @@ from core.visibility import gebied_ids_for, sees_all_gebieden
 from initiatieven import selectors as initiatieven_selectors
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
-from makelaars.selectors import area_overview, per_wijk
+from makelaars.selectors import area_overview, per_wijk, years_with_data
 from wijken.models import Gebied, Wijk
 
 RECENT = 10
@@ -56,6 +56,13 @@ class AreaPageMixin(ScopedViewMixin, YearMixin):
         user = self.request.user
         return sees_all_gebieden(user) or gebied_id in gebied_ids_for(user)
 
+    def area_activiteiten(self):
+        """The activities of the page's area the user may see."""
+        raise NotImplementedError
+
+    def data_years(self) -> list[int]:
+        return years_with_data(self.area_activiteiten())
+
     def area_context(self, **kwargs) -> dict:
         return self.cached_figures("area", lambda: self._area_context(**kwargs))
 
@@ -67,6 +74,7 @@ class AreaPageMixin(ScopedViewMixin, YearMixin):
             month_labels(),
             overview["per_maand"],
             title=_("Activities per month in %(year)s – %(naam)s") % {"year": year, "naam": naam},
+            width=SCREEN_WIDTH,
         )
         first, last = year_bounds(year)
         list_url = reverse("makelaars:activiteit_list")
@@ -100,6 +108,9 @@ class WijkListView(AreaPageMixin, ListView):
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("wijken")
+
+    def data_years(self) -> list[int]:
+        return years_with_data(Activiteit.objects.visible_to(self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -145,11 +156,14 @@ class GebiedDetailView(AreaPageMixin, DetailView):
     template_name = "pages/gebied_detail.html"
     context_object_name = "gebied"
 
+    def area_activiteiten(self):
+        return Activiteit.objects.visible_to(self.request.user).in_gebied(self.object)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         gebied = self.object
-        activiteiten = Activiteit.objects.visible_to(user).in_gebied(gebied)
+        activiteiten = self.area_activiteiten()
         context.update(
             self.area_context(
                 activiteiten=activiteiten,
@@ -182,13 +196,16 @@ class WijkDetailView(AreaPageMixin, DetailView):
     def get_queryset(self):
         return super().get_queryset().select_related("gebied")
 
+    def area_activiteiten(self):
+        return Activiteit.objects.visible_to(self.request.user).filter(wijk=self.object)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         wijk = self.object
         context.update(
             self.area_context(
-                activiteiten=Activiteit.objects.visible_to(user).filter(wijk=wijk),
+                activiteiten=self.area_activiteiten(),
                 initiatieven=Initiatief.objects.visible_to(user).filter(wijk=wijk),
                 naam=wijk.naam,
                 filter_query={"wijk": wijk.pk},

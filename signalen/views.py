@@ -35,8 +35,8 @@ OVERVIEW_PERMISSION = "signalen.view_collectiefvraagstuk"
 
 
 def _years(queryset, field: str = "datum") -> list[int]:
-    years = {d.year for d in queryset.dates(field, "year")}
-    return sorted(years | {timezone.localdate().year}, reverse=True)
+    """The years ``queryset`` has records in (for YearMixin.data_years)."""
+    return [d.year for d in queryset.dates(field, "year")]
 
 
 # --- signals ----------------------------------------------------------------------
@@ -47,6 +47,9 @@ class SignaalListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
     permission_required = "signalen.view_signaal"
     template_name = "signalen/signaal_list.html"
     context_object_name = "signalen"
+
+    def data_years(self):
+        return _years(self.scoped())
 
     def get_filterset(self) -> SignaalFilter:
         if not hasattr(self, "_filterset"):
@@ -68,7 +71,7 @@ class SignaalListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
         context = super().get_context_data(**kwargs)
         context["filter"] = self.get_filterset()
         context["year"] = self.get_year()
-        context["years"] = _years(self.scoped())
+        context["years"] = self.year_context()["years"]
         context["editable_ids"] = set(
             Signaal.objects.editable_by(self.request.user)
             .filter(pk__in=[s.pk for s in context["signalen"]])
@@ -163,6 +166,9 @@ class OverzichtView(ScopedViewMixin, YearMixin, TemplateView):
     permission_required = OVERVIEW_PERMISSION
     template_name = "signalen/overzicht.html"
 
+    def data_years(self):
+        return _years(self.scoped())
+
     def get_gebied(self) -> Gebied | None:
         if "pk" not in self.kwargs:
             return None
@@ -191,7 +197,7 @@ class OverzichtView(ScopedViewMixin, YearMixin, TemplateView):
             gebied=self.get_gebied(),
             gebieden=Gebied.objects.of_user(self.request.user),
             year=year,
-            years=_years(self.scoped()),
+            years=self.year_context()["years"],
             overzicht=overview(filterset.qs, year),
             export_links=export_links(self.request, reverse("signalen:signaal_export")),
             can_bundle=self.request.user.has_perm("signalen.add_collectiefvraagstuk"),
@@ -400,6 +406,9 @@ class ContactListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
     template_name = "signalen/contact_list.html"
     context_object_name = "contacten"
 
+    def data_years(self):
+        return _years(self.scoped())
+
     def get_filterset(self) -> ContactFilter:
         if not hasattr(self, "_filterset"):
             self._filterset = ContactFilter(
@@ -419,7 +428,7 @@ class ContactListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
         context.update(
             filter=self.get_filterset(),
             year=year,
-            years=_years(self.scoped()),
+            years=self.year_context()["years"],
             per_kwartaal=contacts_per_quarter(queryset, year),
             doorverwijzingen=referrals(queryset, year),
             editable_ids=set(

@@ -354,6 +354,8 @@ MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", "Gemeente Zutphen")
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# "Stay logged in" on the login form (own phone only): the session lasts this long.
+SESSION_REMEMBER_AGE = env_int("SESSION_REMEMBER_DAYS", 7) * 24 * 60 * 60
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

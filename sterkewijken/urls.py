@@ -1,9 +1,7 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core import views as core_views
-from core.forms import LoginForm
 from core.twofactor import views as twofactor
 
 urlpatterns = [
@@ -18,7 +16,7 @@ urlpatterns = [
     ),
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=LoginForm),
+        core_views.LoginView.as_view(),
         name="login",
     ),
     # Two-factor login: the steps after the password, then one's own overview

@@ -9,10 +9,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import IdsChoiceField, refuse_implausible_date
+from core.forms import DutchDecimalField, IdsChoiceField, refuse_implausible_date
 from core.roles import Role, role_of
 from core.widgets import DateInput
 
@@ -21,6 +22,8 @@ from .models import Gebied, Medewerker, Organisatie, Thema, Wijk
 User = get_user_model()
 
 NO_ROLE = ""
+# More hours a week than this in one job is a typing error.
+MAX_HOURS_PER_WEEK = 60
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -58,14 +61,13 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
             "is_pilot",
             "notities",
         ]
-        field_classes = {"gebieden": IdsChoiceField}
+        field_classes = {"gebieden": IdsChoiceField, "uren_per_week": DutchDecimalField}
         widgets = {
             "startdatum": DateInput,
             "einddatum": DateInput,
             "gebieden": forms.CheckboxSelectMultiple,
             "notities": forms.Textarea(attrs={"rows": 3}),
         }
-        localized_fields = ["uren_per_week"]
         help_texts = {
             "einddatum": _("Fill in when the person leaves; deactivate the account too."),
             "gebieden": _("A social broker sees the records of these areas."),
@@ -82,9 +84,8 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
             self.initial.setdefault("role", role.value if role else NO_ROLE)
             if not self.instance.pk:
                 self.initial.setdefault("naam", self.account.get_full_name())
-        self.fields["uren_per_week"].min_value = 0
-        self.fields["uren_per_week"].max_value = 60
-        self.fields["uren_per_week"].widget.attrs.update(min=0, max=60, step="0.5")
+        hours = self.fields["uren_per_week"]
+        hours.validators += [MinValueValidator(0), MaxValueValidator(MAX_HOURS_PER_WEEK)]
         self.fields["gebieden"].queryset = Gebied.objects.order_by("volgorde", "naam")
         self.fields["standaard_wijk"].queryset = Wijk.objects.select_related("gebied")
         self.order_fields(["naam", "username", "email", "role"])

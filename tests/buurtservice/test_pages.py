@@ -183,9 +183,9 @@ def test_bad_hours_are_refused_with_a_dutch_message(
     # The date is checked by the service once the hours are right.
     response = bs_client.post(
         reverse("buurtservice:klus_complete", args=[klus.pk]),
-        {"datum": "2024-03-13", f"uren_{a.pk}": "1", f"uren_{b.pk}": "1"},
+        {"datum": "2024-02-29", f"uren_{a.pk}": "1", f"uren_{b.pk}": "1"},
     )
-    assert "voor de geplande datum (14-03-2024)" in text(response)
+    assert "aanvraagdatum (01-03-2024)" in text(response)
     assert not klus.inzet.exclude(uren=None).exists()
 
 
@@ -372,6 +372,17 @@ def test_overview_defaults_to_the_current_quarter(bs_client, wijk_a):
     assert re.search(r'data-testid="jobs-requested">\s*1<', text(response))
 
 
+def test_overview_opens_on_the_latest_year_with_jobs_when_this_year_has_none(bs_client, wijk_a):
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2022, 5, 5))
+    KlusFactory(wijk=wijk_a, aanvraagdatum=D(2023, 12, 5))
+
+    response = bs_client.get(reverse("buurtservice:overzicht"))
+
+    figures = response.context["figures"]
+    assert (figures["start"], figures["end"]) == (D(2023, 1, 1), D(2023, 12, 31))
+    assert figures["jobs_requested"] == 1
+
+
 def test_overview_for_a_half_year_and_own_dates(bs_client, wijk_a):
     KlusFactory(wijk=wijk_a, aanvraagdatum=D(2023, 8, 5))
 
@@ -450,3 +461,37 @@ def test_implausible_capacity_is_refused_with_a_dutch_message(bs_client):
     assert response.status_code == 200
     assert "Zorg ervoor dat deze waarde hoogstens 1000 is." in text(response)
     assert not Capaciteit.objects.exists()
+
+
+def test_a_job_is_done_through_the_page_before_its_planned_date(
+    bs_client, make_klus, wijk_a, uitvoerders
+):
+    klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
+    a, b = uitvoerders
+    services.plan_klus(klus=klus, datum=D(2024, 4, 2), uitvoerders=uitvoerders, door=None)
+
+    response = bs_client.post(
+        reverse("buurtservice:klus_complete", args=[klus.pk]),
+        {"datum": "2024-03-12", f"uren_{a.pk}": "1,5", f"uren_{b.pk}": "2"},
+    )
+
+    assert response.status_code == 302
+    klus.refresh_from_db()
+    assert (klus.status, klus.uitgevoerd_op, klus.gepland_op) == (
+        KlusStatus.UITGEVOERD,
+        D(2024, 3, 12),
+        D(2024, 4, 2),
+    )
+    assert sorted(klus.inzet.values_list("uren", flat=True)) == [Decimal("1.5"), Decimal("2")]
+
+
+def test_the_main_menu_reaches_every_buurtservice_page(bs_client):
+    html = text(bs_client.get(reverse("buurtservice:klus_list")))
+    menu = html.split('id="mainnav"')[1].split("</ul>")[0]
+    for name in ("wachtlijst", "klus_list", "uitvoerder_list", "capaciteit_list", "overzicht"):
+        assert f'href="{reverse(f"buurtservice:{name}")}"' in menu, name
+    # Only the page's own item is current, not the waiting list whose address starts it.
+    assert menu.count('aria-current="page"') == 1
+    assert re.search(r'href="/buurtservice/klussen/" aria-current="page">Alle klussen<', menu)
+    # The sub-menu wraps on a phone instead of hiding items off-screen.
+    assert "flex-wrap" in html.split('aria-label="Buurtservice"')[0].rsplit("<nav", 1)[1]

@@ -133,6 +133,8 @@ def test_second_half_of_2023_matches_the_hand_count(record):
     assert figures["waiting_start"] == 3  # k1, k3, k7
     assert figures["waiting_end"] == 4  # k3, k4, k6, k7
     assert figures["median_wait_days_end"] == 137  # median of 0, 91, 183, 425
+    # Days waited on 1 July: k1 61, k3 0, k7 242.
+    assert figures["median_wait_days_start"] == 61
     assert figures["capacity_start"] == Decimal("36")
     assert figures["capacity_end"] == Decimal("40")
 
@@ -150,6 +152,7 @@ def test_first_half_of_2023(record):
     assert figures["waiting_end"] == 3  # k1, k2, k7
     # Days waited on 30 June: k1 60, k2 0, k7 241.
     assert figures["median_wait_days_end"] == 60
+    assert figures["median_wait_days_start"] == 61  # k7 on 1 January: 61 days
     assert figures["new_workers_by_soort"] == {"vrijwilliger": 1}
     assert figures["outflow"] == {}
     assert figures["capacity_start"] == Decimal("24")
@@ -164,6 +167,7 @@ def test_empty_period_has_zeroes_and_no_median(db):
     assert figures["hours_worked"] == Decimal("0")
     assert figures["waiting_end"] == 0
     assert figures["median_wait_days_end"] is None
+    assert figures["median_wait_days_start"] is None
     assert figures["capacity_end"] == Decimal("0")
 
 

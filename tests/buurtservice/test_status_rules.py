@@ -200,7 +200,7 @@ def test_complete_an_unplanned_job_is_refused(klus, buurtservice_user):
 @pytest.mark.parametrize(
     ("datum", "fragment"),
     [
-        (D(2024, 3, 9), "geplande datum"),  # planned for 10 March
+        (D(2024, 2, 29), "aanvraagdatum"),  # requested on 1 March
         (D(2024, 3, 16), "toekomst"),
     ],
 )
@@ -217,6 +217,31 @@ def test_complete_on_an_impossible_date_is_refused(
         )
     assert fragment in messages_of(excinfo)
     assert snapshot(planned) == before
+
+
+def test_a_job_planned_later_can_be_done_today(klus, uitvoerders, buurtservice_user):
+    later = services.plan_klus(
+        klus=klus, datum=D(2024, 3, 29), uitvoerders=uitvoerders, door=buurtservice_user
+    )
+    done = services.complete_klus(
+        klus=later,
+        datum=TODAY,
+        uren={u.pk: Decimal(2) for u in uitvoerders},
+        door=buurtservice_user,
+    )
+    assert (done.status, done.uitgevoerd_op) == (KlusStatus.UITGEVOERD, TODAY)
+
+
+def test_a_job_can_be_done_on_its_request_date_before_the_planned_date(
+    planned, uitvoerders, buurtservice_user
+):
+    done = services.complete_klus(
+        klus=planned,
+        datum=D(2024, 3, 1),  # the request date; planned for 10 March
+        uren={u.pk: Decimal(1) for u in uitvoerders},
+        door=buurtservice_user,
+    )
+    assert done.uitgevoerd_op == D(2024, 3, 1)
 
 
 @pytest.mark.parametrize("hours", [Decimal("0"), Decimal("-1"), Decimal("24.5"), None])

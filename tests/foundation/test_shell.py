@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.roles import Role
 from tests.factories import ActiviteitFactory, make_user
@@ -97,9 +98,13 @@ def test_coordinator_chooses_the_year_of_the_figures(client, coordinator, wijk_a
     assert (response.context["year"], row["activiteiten"], row["bereikt"]) == (2023, 1, 7)
     assert 2023 in response.context["years"]
     assert 'href="?jaar=2023"' in response.content.decode()
-    # Nonsense falls back to the current year instead of failing.
+    # Nonsense falls back to the default instead of failing: the latest year with
+    # data, as this year has none.
     for bad in ["abc", "1850", "99999"]:
-        assert client.get(reverse("pages:home"), {"jaar": bad}).context["year"] != 2023
+        assert client.get(reverse("pages:home"), {"jaar": bad}).context["year"] == 2023
+    this_year = timezone.localdate().year
+    ActiviteitFactory(wijk=wijk_a, datum=datetime.date(this_year, 1, 1))
+    assert client.get(reverse("pages:home"), {"jaar": "abc"}).context["year"] == this_year
 
 
 def test_password_reset_mails_a_link_to_a_known_user(client, mailoutbox):

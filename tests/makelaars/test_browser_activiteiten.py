@@ -55,7 +55,7 @@ def test_broker_records_finds_edits_and_duplicates(demo, page, live_server, logi
     page.wait_for_load_state()
     assert page.locator('[name="datum"]').input_value() == today.isoformat()
     assert page.locator('[name="wijk"] option:checked').inner_text() == "Waterkwartier"
-    page.get_by_label("Soort").select_option(label="bijeenkomst")
+    page.get_by_test_id("snel-deel").get_by_text("bijeenkomst", exact=True).click()
     page.get_by_label("Titel").fill("Browsertest buurtkoffie")
     submit(page)
     assert page.get_by_test_id("activiteit-titel").inner_text() == "Browsertest buurtkoffie"
@@ -65,7 +65,7 @@ def test_broker_records_finds_edits_and_duplicates(demo, page, live_server, logi
 
     # 2. With partners (one from the list, one new), an initiative and a photo.
     page.goto(live_server.url + "/activiteiten/nieuw/")
-    page.get_by_label("Soort").select_option(label="evenement")
+    page.get_by_test_id("snel-deel").get_by_text("evenement", exact=True).click()
     page.get_by_label("Titel").fill("Browsertest buurtlunch")
     page.get_by_test_id("meer-details").locator("summary").click()
     page.locator('[name="partners"]').select_option(label=partner.naam)

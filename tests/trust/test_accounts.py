@@ -125,6 +125,25 @@ def test_session_ends_at_browser_close_and_after_the_cookie_age(settings):
         assert response["Location"].startswith(reverse("login"))
 
 
+def test_stay_logged_in_keeps_the_session_for_a_working_week(settings):
+    make_user(Role.MAKELAAR, username="anna")
+    client = Client()
+    assert 'name="ingelogd_blijven"' in client.get(LOGIN).content.decode()
+    with time_machine.travel(NOW, tick=False) as traveller:
+        response = client.post(
+            LOGIN, {"username": "anna", "password": PASSWORD, "ingelogd_blijven": "on"}
+        )
+        cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+        assert int(cookie["max-age"]) == settings.SESSION_REMEMBER_AGE >= 5 * 24 * 60 * 60
+        assert cookie["expires"]  # a lasting cookie, kept when the browser closes
+
+        # Monday morning to Friday evening, without logging in again.
+        traveller.shift(datetime.timedelta(days=4, hours=10))
+        assert client.get(reverse("pages:home")).status_code == 200
+        traveller.shift(datetime.timedelta(days=3))
+        assert client.get(reverse("pages:home")).status_code == 302
+
+
 def production_settings(**extra: str) -> dict:
     """Security settings as Django sees them with DJANGO_ENV=production."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}

@@ -148,6 +148,10 @@ EXPECTED: dict[str, Page] = {
     "makelaars:activiteit_create": Page(BROKERS_AND_UP, post=True),
     "makelaars:activiteit_export": Page(COORDINATION),
     "makelaars:activiteit_filter_options": Page(BROKERS_AND_UP),
+    "makelaars:mijn_cijfers": Page(BROKERS_AND_UP),
+    "makelaars:activiteit_voorbeeld": Page(
+        COORDINATION, pk("activiteit"), post=True, get=False, data={"voorbeeld": "1"}
+    ),
     "makelaars:activiteit_detail": Page(GEBIED_A, pk("activiteit")),
     "makelaars:activiteit_update": Page(GEBIED_A, pk("activiteit"), post=True),
     "makelaars:activiteit_delete": Page(GEBIED_A, pk("activiteit"), post=True),
