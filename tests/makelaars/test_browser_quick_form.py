@@ -74,8 +74,8 @@ def test_an_activity_with_its_figures_takes_at_most_eight_taps(
 
     taps.tap(quick.get_by_text("bijeenkomst", exact=True))
     taps.type_into(page.get_by_label("Titel"), "Buurtkoffie in de Kap")
-    taps.type_into(page.get_by_label("Bewoners bereikt"), "23")
-    taps.type_into(page.get_by_label("Bewoners geactiveerd"), "4")
+    taps.type_into(page.get_by_label("Bereikte inwoners"), "23")
+    taps.type_into(page.get_by_label("Geactiveerde inwoners"), "4")
     taps.pick(page.get_by_label("Hoofdthema"), "Eenzaamheid")
     expect(page.get_by_test_id("opslaan")).to_be_in_viewport()
     with page.expect_navigation():
@@ -101,7 +101,7 @@ def test_saving_stays_in_reach_while_scrolling_the_details(page, live_server, lo
 def fill_activity(page, titel: str):
     page.get_by_test_id("snel-deel").get_by_text("evenement", exact=True).click()
     page.get_by_label("Titel").fill(titel)
-    page.get_by_label("Bewoners bereikt").fill("40")
+    page.get_by_label("Bereikte inwoners").fill("40")
     page.get_by_test_id("meer-details").locator("summary").click()
     page.get_by_label("Beschrijving").fill("Een middag met spelletjes op het plein.")
 
@@ -130,7 +130,7 @@ def test_a_save_lost_to_the_network_is_kept_and_offered_again(
     assert page.get_by_label("Titel").input_value() == ""
     offer.get_by_role("button", name="Terugzetten in het formulier").click()
     assert page.get_by_label("Titel").input_value() == "Spelmiddag op het plein"
-    assert page.get_by_label("Bewoners bereikt").input_value() == "40"
+    assert page.get_by_label("Bereikte inwoners").input_value() == "40"
     assert page.get_by_label("Beschrijving").input_value().startswith("Een middag")
     assert page.get_by_test_id("snel-deel").locator('[value="evenement"]').is_checked()
     with page.expect_navigation():

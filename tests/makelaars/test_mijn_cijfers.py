@@ -84,7 +84,7 @@ def test_my_figures_match_the_hand_count(frozen, record, client, makelaar):
         assert tuple(rows[k]["now"] for k in KEYS) == now, key
         assert tuple(rows[k]["before"] for k in KEYS) == before, key
     html = response.content.decode()
-    assert "Dit kwartaal" in html and "Bewoners bereikt" in html
+    assert "Dit kwartaal" in html and "Bereikte inwoners" in html
     assert 'data-testid="quarter-bereikt"' in html
 
 
