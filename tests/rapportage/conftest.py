@@ -233,3 +233,39 @@ def year_data(gebieden):
         meting="buurtservice_extra_uren",
     )
     return {**g, "rapportage": rapportage, "plan": plan}
+
+
+def work_off_queue() -> None:
+    """Run the background worker's loop here until the queue is empty (the PDFs);
+    its closing of connections is left out, which would end the test's transaction."""
+    from unittest import mock
+
+    from django_tasks_db.management.commands import db_worker
+
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
+
+
+def report_pdf(client, rapportage) -> bytes:
+    """The report's PDF as ``client``'s user gets it: a final report's stored file at
+    once; a draft's queued, made by the background worker (run here), downloaded."""
+    from django.urls import reverse
+
+    rapportage.refresh_from_db()
+    if rapportage.is_definitief:
+        response = client.get(reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk]))
+    else:
+        job = client.post(reverse("rapportage:pdf_create", args=[rapportage.pk]))["Location"]
+        work_off_queue()
+        response = client.get(job + "download/")
+    assert response.status_code == 200
+    return b"".join(response.streaming_content) if response.streaming else response.content

@@ -11,15 +11,13 @@ from django.urls import reverse
 from rapportage.choices import RapportStatus, Richting, SectieSoort
 from rapportage.models import Indicator, RapportVersie
 
-from .conftest import pdf_pages
+from .conftest import pdf_pages, report_pdf, work_off_queue
 
 CONCEPT = "Concept – niet definitief"
 
 
 def pdf_of(client, rapportage) -> bytes:
-    response = client.get(reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk]))
-    assert response.status_code == 200
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    return report_pdf(client, rapportage)
 
 
 def test_a_concept_carries_the_concept_mark_on_every_page(client, coordinator, year_data):
@@ -39,6 +37,7 @@ def final(client, coordinator, year_data):
     assert check.status_code == 200
     with time_machine.travel(datetime.datetime(2023, 12, 20, 10, 0, tzinfo=datetime.UTC)):
         response = client.post(reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk]))
+        work_off_queue()  # the background worker renders and stores the version
     assert response.status_code == 302
     rapportage.refresh_from_db()
     assert rapportage.status == RapportStatus.DEFINITIEF

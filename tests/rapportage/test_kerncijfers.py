@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from django.urls import reverse
-
 from rapportage.selectors import bereik_per_wijk, report_figures
 from tests.factories import ActiviteitFactory, GebiedFactory, WijkFactory
 
-from .conftest import pdf_text
+from .conftest import pdf_text, report_pdf
 
 D = datetime.date
 
@@ -55,10 +53,7 @@ def test_key_figures_match_hand_counts_over_two_years(year_data):
 
 def test_the_pdf_shows_no_registration_instead_of_zero(client, coordinator, year_data):
     client.force_login(coordinator)
-    response = client.get(
-        reverse("rapportage:jaarrapportage_pdf", args=[year_data["rapportage"].pk])
-    )
-    text = pdf_text(response.content)
+    text = pdf_text(report_pdf(client, year_data["rapportage"]))
     assert "Kerncijfers 2023 naast 2022" in text
     assert "Sociaal makelaars aan het eind van het jaar 8 5 +3" in text
     assert "Bereikte inwoners 342 999 −657" in text

@@ -13,7 +13,7 @@ from rapportage.models import Indicator, Planonderdeel
 from rapportage.selectors import indicator_resultaten, is_achieved, report_figures
 from tests.factories import GebiedFactory, PlanonderdeelFactory, make_user
 
-from .conftest import pdf_text
+from .conftest import pdf_text, report_pdf
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_coordinator_adds_a_lower_is_better_indicator_and_sees_it_judged(
     edit = reverse("rapportage:indicator_update", args=[indicator.pk])
     response = client.post(edit, indicator_post(streefwaarde="1", version=indicator.version))
     assert response.status_code == 302
-    pdf = client.get(reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk])).content
+    pdf = report_pdf(client, rapportage)
     text = pdf_text(pdf)
     assert "Streefwaarden en resultaten: 3. Meer inzet vanuit Buurtservice" in text
     assert "Wachtlijst eind van het jaar (klussen) lager is beter 1 2 nee" in text

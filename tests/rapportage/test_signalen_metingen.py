@@ -26,7 +26,7 @@ from tests.factories import (
     VragenlijstFactory,
 )
 
-from .conftest import pdf_text
+from .conftest import pdf_text, report_pdf
 
 D = datetime.date
 
@@ -92,8 +92,7 @@ def test_the_pdf_shows_signals_measurements_and_their_key_figures(
     sectie.tekst = "Wat vinden de bewoners zelf?\n\n[[blok:effecten_volgens_bewoners]]\n\nSlot."
     sectie.save()
     client.force_login(coordinator)
-    response = client.get(reverse("rapportage:jaarrapportage_pdf", args=[rapportage.pk]))
-    text = pdf_text(response.content)
+    text = pdf_text(report_pdf(client, rapportage))
 
     assert "Signalen per thema en gebied" in text
     assert "In 2023 zijn 3 signalen vastgelegd" in text
