@@ -111,11 +111,12 @@ def double_submit(count: int = 2) -> dict:
 
 
 def double_finalize() -> dict:
-    """Two coordinators press "Definitief maken" on the same draft at the same moment.
+    """Two coordinators press "Definitief maken" on the same draft at the same moment,
+    then two background workers compete for the queue.
 
-    Rendering is replaced by a stand-in that waits until both requests have
-    rendered, so both reach the storing step with a PDF in hand: the race the
-    issue found, every time.
+    Making the version is the worker's job: the requests only queue it (the report's
+    row lock makes the second request find the first one's job), and the workers
+    claim jobs with SKIP LOCKED. Rendering is replaced by a fast stand-in.
     """
     tag = uuid.uuid4().hex[:8]
     users = []
@@ -127,10 +128,8 @@ def double_finalize() -> dict:
     rapportage = Jaarrapportage.objects.create(
         jaar=jaar, titel=f"Race {tag}", versiedatum=datetime.date(jaar, 12, 1)
     )
-    both_rendered = threading.Barrier(2)
 
-    def render(rapportage, *, figures=None):
-        both_rendered.wait(timeout=30)
+    def render(rapportage, **kwargs):
         return "<html></html>", b"%PDF-1.4\n% race\n%%EOF\n"
 
     original = report_services.render_report_pdf
@@ -138,6 +137,7 @@ def double_finalize() -> dict:
     try:
         url = reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk])
         codes = _together([_client_for(user) for user in users], url, [{}, {}])
+        _workers_together(2)
     finally:
         report_services.render_report_pdf = original
     folder = Path(settings.MEDIA_ROOT) / "rapportages" / str(jaar)
@@ -145,10 +145,41 @@ def double_finalize() -> dict:
     rapportage.refresh_from_db()
     return {
         "codes": codes,
+        "jobs": rapportage.pdf_opdrachten.count(),
         "versies": RapportVersie.objects.filter(rapportage=rapportage).count(),
         "status": rapportage.status,
         "files": files,
     }
+
+
+def _workers_together(count: int) -> None:
+    """``count`` background workers (django-tasks-db's loop), each in its own thread
+    with its own connection, working off the queue at the same time."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    start = threading.Barrier(count)
+
+    def work(number: int) -> None:
+        try:
+            start.wait(timeout=30)
+            Worker(
+                queue_names=["*"],
+                interval=0,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id=f"race-worker-{number}",
+                excluded_queue_names=[],
+            ).run()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
 
 
 def all_scenarios() -> dict:

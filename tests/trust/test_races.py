@@ -79,8 +79,9 @@ def test_a_double_submitted_form_makes_one_record(results):
 
 def test_two_simultaneous_finalisations_store_one_version_and_one_file(results):
     final = results["finalize"]
-    # Both are sent back to the report: one with the success, one with a message.
+    # Both are sent on to the progress page of the one job the first request queued.
     assert final["codes"] == [302, 302], final["codes"]
+    assert final["jobs"] == 1  # the second request found the first one's job
     assert final["versies"] == 1
     assert final["status"] == "definitief"
     assert len(final["files"]) == 1, final["files"]
