@@ -295,6 +295,8 @@ class _FormParser(HTMLParser):
         name = attrs.get("name")
         if tag == "input" and name:
             kind = (attrs.get("type") or "text").lower()
+            if kind == "text" and attrs.get("inputmode") == "decimal":
+                kind = "number"  # money and hours: text inputs read as numbers (DutchDecimalField)
             if kind in ("submit", "button", "image", "reset"):
                 return
             item = self._field(name, kind)
@@ -382,6 +384,8 @@ def baseline(fields: dict[str, FormField], today: datetime.date) -> dict[str, li
         if item.kind in ("checkbox", "radio"):
             if values:
                 data[name] = values
+            elif item.kind == "radio" and item.options:
+                data[name] = item.options[:1]  # a choice of chips: one is picked
             continue
         if item.kind == "select" and not any(values):
             choices = [o for o in item.options if o]
