@@ -92,6 +92,12 @@ class _PlanFormView(ScopedViewMixin, VersionedFormViewMixin, FormView):
             return self.refuse_final(self.rapportage())
 
 
+def _planonderdeel_data(form) -> dict:
+    data = form.cleaned_data
+    fields = ("titel", "doel", "gewenst_resultaat", "startsituatie", "inzet_middelen")
+    return {**{name: data[name] for name in fields}, "volgorde": data.get("volgorde")}
+
+
 class PlanonderdeelCreateView(OneTimeSubmitMixin, _PlanFormView):
     submit_label = gettext_lazy("Save plan item")
     model = Jaarrapportage
@@ -112,15 +118,9 @@ class PlanonderdeelCreateView(OneTimeSubmitMixin, _PlanFormView):
         )
 
     def write(self, form):
-        data = form.cleaned_data
         item = save_planonderdeel(
             rapportage=self.rapportage(),
-            titel=data["titel"],
-            doel=data["doel"],
-            gewenst_resultaat=data["gewenst_resultaat"],
-            startsituatie=data["startsituatie"],
-            inzet_middelen=data["inzet_middelen"],
-            volgorde=data.get("volgorde"),
+            **_planonderdeel_data(form),
         )
         messages.success(self.request, _("The plan item has been added."))
         return HttpResponseRedirect(plan_url(item.rapportage_id, f"plan-{item.pk}"))
@@ -148,18 +148,12 @@ class PlanonderdeelUpdateView(_PlanFormView):
         )
 
     def write(self, form):
-        data = form.cleaned_data
         item = self.get_object()
         save_planonderdeel(
             rapportage=item.rapportage,
             planonderdeel=item,
-            expected_version=data["version"],
-            titel=data["titel"],
-            doel=data["doel"],
-            gewenst_resultaat=data["gewenst_resultaat"],
-            startsituatie=data["startsituatie"],
-            inzet_middelen=data["inzet_middelen"],
-            volgorde=data.get("volgorde"),
+            expected_version=form.cleaned_data["version"],
+            **_planonderdeel_data(form),
         )
         messages.success(self.request, _("The plan item has been saved."))
         return HttpResponseRedirect(plan_url(item.rapportage_id, f"plan-{item.pk}"))
