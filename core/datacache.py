@@ -18,9 +18,11 @@ with ``update()`` or ``bulk_create`` call :func:`bump` themselves.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -30,10 +32,43 @@ from .visibility import gebied_ids_for, sees_all_gebieden
 
 TIMEOUT = 6 * 3600
 _REQUEST_ATTR = "_data_versions"
+# Keys whose bump is put off until the end of a deferred_bumps() block.
+_deferred: contextvars.ContextVar[set[str] | None] = contextvars.ContextVar(
+    "datacache_deferred", default=None
+)
 
 
 def bump(*keys: str) -> None:
     """Give ``keys`` a new token (call inside the write's transaction)."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.update(keys)
+        return
+    _write_tokens(keys)
+
+
+@contextlib.contextmanager
+def deferred_bumps() -> Iterator[None]:
+    """Bump each key once, at the end, for a block that writes many rows.
+
+    For bulk loads inside one transaction (the demo data): thousands of saves
+    would otherwise replace the same few tokens thousands of times. The tokens
+    are written before the block's transaction commits, so no reader ever
+    sees the new rows with an old token.
+    """
+    if _deferred.get() is not None:  # already deferring: the outer block bumps
+        yield
+        return
+    pending: set[str] = set()
+    reset = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(reset)
+    _write_tokens(sorted(pending))
+
+
+def _write_tokens(keys: Iterable[str]) -> None:
     for key in keys:
         token = uuid.uuid4().hex
         if not DataVersion.objects.filter(key=key).update(token=token):

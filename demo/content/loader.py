@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group, User
 from django.db import transaction
 
 from buurtservice.models import Capaciteit, Inzet, Klus, KlusStatusWijziging, Uitvoerder
+from core.datacache import deferred_bumps
 from core.roles import sync_roles
 from initiatieven.models import (
     Deelnametelling,
@@ -72,15 +73,17 @@ def load() -> list[DemoLogin]:
     ctx = _Context()
     # A flushed database (e.g. after a transactional test) may lack the groups.
     sync_roles(django_apps)
-    _load_referentie(ctx)
-    logins = _load_mensen(ctx)
-    _load_initiatieven(ctx)
-    _load_voorbeelden(ctx)
-    _load_activiteiten(ctx)
-    _load_buurtservice(ctx)
-    signalen_data.load(ctx)
-    metingen_data.load(ctx)
-    _load_rapportage()
+    # Thousands of saves: each cached figure's token is replaced once, at the end.
+    with deferred_bumps():
+        _load_referentie(ctx)
+        logins = _load_mensen(ctx)
+        _load_initiatieven(ctx)
+        _load_voorbeelden(ctx)
+        _load_activiteiten(ctx)
+        _load_buurtservice(ctx)
+        signalen_data.load(ctx)
+        metingen_data.load(ctx)
+        _load_rapportage()
     return logins
 
 

@@ -80,8 +80,9 @@ def test_generated_data_are_the_same_on_every_run(db):
 
 def test_command_does_a_bounded_amount_of_work(db, django_assert_max_num_queries):
     # Not a timed test (times vary with the machine): the number of queries,
-    # about 4,700 on an empty database, must not explode (e.g. per-row lookups).
-    with django_assert_max_num_queries(6000):
+    # about 6,100 on an empty database (one update_or_create per demo row, the
+    # cached figures' tokens replaced once at the end), must not explode.
+    with django_assert_max_num_queries(6500):
         call_command("demodata", verbosity=0)
 
 

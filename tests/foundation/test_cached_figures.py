@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from core.datacache import all_versions, bump
+from core.datacache import all_versions, bump, deferred_bumps
 from core.models import DataVersion
 from makelaars.models import Activiteit
 from tests.factories import ActiviteitFactory, OrganisatieFactory
@@ -51,6 +51,23 @@ def test_a_write_by_another_process_is_seen(client_for, makelaar, wijk_a):
     assert totals(client)["aantal"] == 1  # no signal: this process cannot know yet
     DataVersion.objects.filter(key="activiteiten").update(token="set-by-another-worker")
     assert totals(client)["aantal"] == 2
+
+
+def test_deferred_bumps_replace_each_token_once_at_the_end(
+    client_for, makelaar, wijk_a
+):
+    client = client_for(makelaar)
+    assert totals(client)["aantal"] == 0
+    bump("activiteiten")
+    before = DataVersion.objects.get(key="activiteiten").token
+    with deferred_bumps():
+        for _ in range(3):
+            ActiviteitFactory(wijk=wijk_a)
+        with deferred_bumps():  # nested blocks leave the bump to the outer one
+            ActiviteitFactory(wijk=wijk_a)
+        assert DataVersion.objects.get(key="activiteiten").token == before
+    assert DataVersion.objects.get(key="activiteiten").token != before
+    assert totals(client)["aantal"] == 4
 
 
 def test_scopes_do_not_share_figures(client_for, makelaar, makelaar_b, coordinator, wijk_a, wijk_b):

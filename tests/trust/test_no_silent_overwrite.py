@@ -37,7 +37,8 @@ pytestmark = pytest.mark.django_db
 # Form views that change an existing record without being an edit form of it:
 # each is a single step whose service checks the record's state (a job that is
 # done cannot be planned or cancelled again, a status change is a new row, a
-# merge or delete removes the record), or an account page.
+# report is reopened only while it is final, a merge or delete removes the
+# record), or an account page.
 NOT_EDIT_FORMS = {
     "buurtservice:klus_plan",
     "buurtservice:klus_complete",
@@ -48,6 +49,7 @@ NOT_EDIT_FORMS = {
     "wijken:organisatie_merge",
     "makelaars:activiteit_delete",
     "rapportage:sectie_delete",
+    "rapportage:jaarrapportage_reopen",
     "signalen:signaal_delete",
     "metingen_public:invullen",
     "login",
