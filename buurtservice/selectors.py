@@ -24,6 +24,15 @@ _HERKOMST_ORDER = {value: i for i, value in enumerate(Herkomst.values)}
 _UITSTROOM_ORDER = {value: i for i, value in enumerate(Uitstroom.values)}
 
 
+def waiting_list_figures(waiting, *, on: datetime.date) -> dict:
+    """Length and median wait of a waiting list (a queryset of open jobs), read
+    without loading it: a count and the one or two middle request dates."""
+    lengte = waiting.count()
+    middle = waiting.order_by("aanvraagdatum", "pk").values_list("aanvraagdatum", flat=True)
+    dates = list(middle[(lengte - 1) // 2 : lengte // 2 + 1]) if lengte else []
+    return {"lengte": lengte, "mediaan": median_wait_days(dates, on)}
+
+
 def median_wait_days(requested: list[datetime.date], on: datetime.date) -> float | int | None:
     """The median number of days waited on ``on`` by jobs requested on ``requested``."""
     if not requested:

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -25,6 +25,7 @@ from django.views.generic import (
 )
 from django_filters.views import FilterView
 
+from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links, export_response
 from core.forms import add_service_errors, model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
@@ -70,8 +71,14 @@ class RequesterContextMixin:
 # --- waiting list and jobs ---------------------------------------------------
 
 
-class WachtlijstView(ScopedViewMixin, ExportLinksMixin, RequesterContextMixin, FilterView):
-    """Open jobs in request order, with the days waited."""
+class WachtlijstView(
+    ScopedViewMixin, ExportLinksMixin, RequesterContextMixin, PaginatedMixin, FilterView
+):
+    """Open jobs in request order, with their place in the queue and the days waited.
+
+    A page of PAGE_SIZE jobs at a time; the length and median wait of the whole
+    (filtered) list are cached until a job or wijk changes (core.datacache).
+    """
 
     permission_required = "buurtservice.view_wachtlijst"
     export_permission = "buurtservice.export_wachtlijst"
@@ -79,26 +86,59 @@ class WachtlijstView(ScopedViewMixin, ExportLinksMixin, RequesterContextMixin, F
     model = Klus
     filterset_class = WachtlijstFilter
     template_name = "buurtservice/wachtlijst.html"
+    count_keys = ("klussen", "wijken")
 
     def get_queryset(self):
         return (
             super().get_queryset().waiting().select_related("wijk").order_by("aanvraagdatum", "pk")
         )
 
+    def figures(self, waiting) -> dict:
+        if not hasattr(self, "_figures"):
+            self._figures = cached(
+                f"figures:{type(self).__module__}.{type(self).__name__}",
+                keys=self.count_keys,
+                parts=self.filter_parts(),
+                compute=lambda: selectors.waiting_list_figures(waiting, on=timezone.localdate()),
+                request=self.request,
+            )
+        return self._figures
+
+    def row_count(self, queryset) -> int:
+        return self.figures(queryset)["lengte"]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
         klussen = list(context["object_list"])
-        for klus in klussen:
+        first = context["page_obj"].start_index() if klussen else 1
+        for plaats, klus in enumerate(klussen, start=first):
             klus.wacht_dagen = klus.days_waited(today)
+            klus.plaats = plaats
         context.update(
             klussen=klussen,
             today=today,
-            lengte=len(klussen),
-            mediaan=selectors.median_wait_days([k.aanvraagdatum for k in klussen], today),
+            eerste_plaats=first,
+            **self.figures(self.object_list),
             is_filtered=any(self.request.GET.get(k) for k in ("wijk", "soort")),
         )
         return context
+
+
+def wachtlijst_url(klus: Klus, user) -> str:
+    """The waiting list's page that shows ``klus`` (as ``user`` sees the list)."""
+    ahead = (
+        Klus.objects.visible_to(user)
+        .waiting()
+        .filter(
+            Q(aanvraagdatum__lt=klus.aanvraagdatum)
+            | Q(aanvraagdatum=klus.aanvraagdatum, pk__lt=klus.pk)
+        )
+        .count()
+    )
+    page = ahead // PaginatedMixin.paginate_by + 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{reverse('buurtservice:wachtlijst')}{query}#klus-{klus.pk}"
 
 
 class WachtlijstExportView(FilterExportViewMixin, WachtlijstView):
@@ -146,7 +186,7 @@ class KlusCreateView(OneTimeSubmitMixin, ScopedViewMixin, FormView):
             add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("The job has been put on the waiting list."))
-        return HttpResponseRedirect(reverse("buurtservice:wachtlijst") + f"#klus-{klus.pk}")
+        return HttpResponseRedirect(wachtlijst_url(klus, self.request.user))
 
 
 class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):

@@ -138,6 +138,50 @@ def test_waiting_list_filters_by_wijk_and_kind(bs_client, make_klus, wijk_a, wij
     assert 'data-testid="wacht-dagen"' in text(response)
 
 
+def test_a_long_waiting_list_comes_in_pages_with_places_and_whole_list_figures(
+    bs_client, make_klus, wijk_a, wijk_b
+):
+    # 30 waiting jobs, requested on 1..30 January; the median of 30 is between
+    # the 15th and 16th request (waited 60 and 59 days on 15 March).
+    jobs = [
+        make_klus(aanvraagdatum=D(2024, 1, day), wijk=wijk_a if day % 2 else wijk_b)
+        for day in range(1, 31)
+    ]
+    url = reverse("buurtservice:wachtlijst")
+
+    first = bs_client.get(url)
+    second = bs_client.get(url, {"page": 2})
+
+    assert [k.pk for k in first.context["klussen"]] == [k.pk for k in jobs[:25]]
+    assert [k.pk for k in second.context["klussen"]] == [k.pk for k in jobs[25:]]
+    for page in (first, second):
+        assert page.context["lengte"] == 30
+        assert page.context["mediaan"] == 59.5
+    places = re.findall(r'data-testid="wachtlijst-plaats">(\d+)\.<', text(second))
+    assert places == ["26", "27", "28", "29", "30"]
+    assert 'start="26"' in text(second)
+    assert "Pagina 2 van 2" in text(second)
+
+    # The selection's figures are its own, not the whole list's.
+    selection = bs_client.get(url, {"wijk": wijk_a.pk})
+    assert selection.context["lengte"] == 15
+    assert selection.context["mediaan"] == (TODAY - D(2024, 1, 15)).days
+
+
+def test_a_new_job_leads_to_the_waiting_list_page_that_shows_it(bs_client, make_klus, wijk_a):
+    for day in range(1, 28):
+        make_klus(aanvraagdatum=D(2024, 1, day), wijk=wijk_a)
+
+    response = bs_client.post(reverse("buurtservice:klus_create"), intake_data(wijk_a))
+
+    klus = Klus.objects.get(aanvrager_adres="Lindelaan 12")
+    assert response.url == reverse("buurtservice:wachtlijst") + f"?page=2#klus-{klus.pk}"
+    page = bs_client.get(response.url.split("#")[0])
+    assert page.context["klussen"][-1] == klus
+    assert page.context["klussen"][-1].plaats == 28
+    assert page.context["lengte"] == 28
+
+
 def test_plan_complete_through_the_pages(bs_client, make_klus, wijk_a, uitvoerders):
     klus = make_klus(aanvraagdatum=D(2024, 3, 1), wijk=wijk_a)
     a, b = uitvoerders
