@@ -6,11 +6,12 @@ from decimal import Decimal
 from django import forms
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
-from core.forms import refuse_implausible_date
+from core.forms import DutchDecimalField, refuse_implausible_date
 from core.periods import FIRST_YEAR
 from core.widgets import DateInput
 
@@ -234,7 +235,9 @@ class PlanonderdeelForm(VersionedFormMixin, forms.ModelForm):
 
 
 HANDMATIG = ""
-MAX_TARGET = Decimal("9999999999")
+# Indicators count people, hours, jobs or percentages: never below zero, and a
+# million is beyond any figure of this work (a typing slip, not a target).
+MAX_TARGET = Decimal(1_000_000)
 
 
 class IndicatorForm(VersionedFormMixin, forms.ModelForm):
@@ -273,20 +276,21 @@ class IndicatorForm(VersionedFormMixin, forms.ModelForm):
             ),
         )
         for name in ("streefwaarde", "handmatige_waarde"):
-            self.fields[name].widget.attrs.update({"inputmode": "decimal", "step": "any"})
+            model_field = Indicator._meta.get_field(name)
+            self.fields[name] = DutchDecimalField(
+                label=capfirst(model_field.verbose_name),
+                required=not model_field.blank,
+                max_digits=model_field.max_digits,
+                decimal_places=model_field.decimal_places,
+                min_value=0,
+                max_value=MAX_TARGET,
+                help_text=self.fields[name].help_text,
+                error_messages={
+                    "min_value": _("A target or result is zero or more."),
+                    "max_value": _("This number is too large: at most 1.000.000."),
+                },
+            )
         self.fields["richting"].choices = list(Richting.choices)
-
-    def _refuse_huge(self, name: str):
-        value = self.cleaned_data.get(name)
-        if value is not None and abs(value) > MAX_TARGET:
-            raise forms.ValidationError(_("This number is too large."))
-        return value
-
-    def clean_streefwaarde(self):
-        return self._refuse_huge("streefwaarde")
-
-    def clean_handmatige_waarde(self):
-        return self._refuse_huge("handmatige_waarde")
 
     def clean(self):
         cleaned = super().clean()

@@ -53,9 +53,7 @@ def test_a_write_by_another_process_is_seen(client_for, makelaar, wijk_a):
     assert totals(client)["aantal"] == 2
 
 
-def test_deferred_bumps_replace_each_token_once_at_the_end(
-    client_for, makelaar, wijk_a
-):
+def test_deferred_bumps_replace_each_token_once_at_the_end(client_for, makelaar, wijk_a):
     client = client_for(makelaar)
     assert totals(client)["aantal"] == 0
     bump("activiteiten")

@@ -91,6 +91,34 @@ def test_coordinator_adds_a_lower_is_better_indicator_and_sees_it_judged(
     assert "Wachtlijst eind van het jaar (klussen) lager is beter 1 2 nee" in text
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored", "message"),
+    [
+        ("12,5", Decimal("12.5"), None),
+        ("1.250", Decimal(1250), None),
+        ("-3", None, "Een streefwaarde of resultaat is nul of meer."),
+        ("1.000.001", None, "Dit getal is te groot: hoogstens 1.000.000."),
+        ("twaalf", None, "Vul een getal in zoals 750,00"),
+    ],
+)
+def test_targets_are_typed_the_dutch_way_and_kept_plausible(
+    client, coordinator, plan3, typed, stored, message
+):
+    client.force_login(coordinator)
+    url = reverse("rapportage:indicator_create", args=[plan3.pk])
+    response = client.post(url, indicator_post(streefwaarde=typed))
+    indicator = Indicator.objects.filter(planonderdeel=plan3).first()
+    if message is None:
+        assert response.status_code == 302
+        assert indicator.streefwaarde == stored
+        edit = client.get(reverse("rapportage:indicator_update", args=[indicator.pk]))
+        assert f'value="{typed if "," in typed else "1250,00"}' in edit.content.decode()
+    else:
+        assert response.status_code == 200
+        assert message in response.content.decode()
+        assert indicator is None
+
+
 def test_a_result_entered_by_hand_needs_its_source(client, coordinator, plan3):
     client.force_login(coordinator)
     url = reverse("rapportage:indicator_create", args=[plan3.pk])
