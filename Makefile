@@ -13,7 +13,9 @@ MAKEFLAGS += --no-print-directory
 PYTHON := .venv/bin/python
 MANAGE := $(PYTHON) manage.py
 PYTEST_ARGS ?=
-# Test processes (pytest-xdist): one per CPU core; PYTEST_WORKERS=0 runs in one process.
+# Test processes (pytest-xdist): one per CPU core, an idle one taking over the queue
+# of a busy one (worksteal: the long browser walks do not leave one working alone
+# at the end); PYTEST_WORKERS=0 runs in one process.
 PYTEST_WORKERS ?= auto
 RUN_ADDR ?= 127.0.0.1:8000
 NPM_STAMP := node_modules/.sterkewijken-npm-ci.stamp
@@ -73,7 +75,7 @@ run: setup ## migrate, load demo data (prints the logins), serve on http://127.0
 	RUN_ADDR=$(RUN_ADDR) .venv/bin/honcho -f Procfile.dev start
 
 test: setup browsers ## run the whole test suite (extra pytest options: PYTEST_ARGS="-k foo")
-	@$(PYTHON) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS) || { \
+	@$(PYTHON) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS) || { \
 		rc=$$?; \
 		if [ $$rc -eq 5 ]; then echo "pytest collected no tests (exit 5): that is a failure" >&2; fi; \
 		exit $$rc; }
