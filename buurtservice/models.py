@@ -143,6 +143,12 @@ class Klus(VersionedModel, TimeStampedModel):
         indexes = [
             # The job list, newest first, and the waiting list in request order.
             models.Index(fields=["aanvraagdatum", "id"], name="buurtservice_klus_datum_id"),
+            # The waiting list: a few open jobs among thousands that are done.
+            models.Index(
+                fields=["aanvraagdatum", "id"],
+                condition=Q(status__in=KlusStatus.open()),
+                name="buurtservice_klus_open",
+            ),
         ]
         permissions = [
             ("view_aanvragergegevens", _("Can see the personal data of requesters")),

@@ -118,6 +118,22 @@ def cached(
     return value
 
 
+def fragment_key(request, *, keys: Iterable[str], parts: Iterable) -> str:
+    """A ``vary_on`` value for ``{% cache %}``: a rendered fragment is reused until
+    the data of ``keys`` changes, for the same ``parts`` (scope, query) and language."""
+    from django.utils import translation
+
+    versions = all_versions(request)
+    raw = repr(
+        (
+            [(key, versions.get(key, "")) for key in sorted(keys)],
+            list(parts),
+            translation.get_language(),
+        )
+    )
+    return hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+
 def track(model, key: str, *, m2m: Iterable[str] = ()) -> None:
     """Bump ``key`` whenever ``model`` (or one of its many-to-many fields ``m2m``)
     is saved, deleted or changed."""

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from .concurrency import VersionConflict
-from .datacache import cached, scope_key
+from .datacache import cached, fragment_key, scope_key
 from .forms import add_service_errors
 from .periods import (
     FIRST_YEAR,
@@ -80,6 +80,9 @@ class PaginatedMixin:
 
     paginate_by = PAGE_SIZE
     count_keys: tuple[str, ...] = ()
+    # The data the filter panel's options read: with it, the template can keep the
+    # rendered panel ({% cache TIMEOUT "filters" filter_panel_key %}) until they change.
+    filter_keys: tuple[str, ...] = ()
 
     def filter_parts(self) -> list:
         """What makes two requests' rows the same: the query without page and sort,
@@ -91,6 +94,21 @@ class PaginatedMixin:
             for value in values
         )
         return [scope_key(self.request.user), timezone.localdate().isoformat(), query]
+
+    def filter_panel_key(self) -> str:
+        """What the rendered filter panel depends on: scope, query (sort included),
+        today and the data of ``filter_keys``."""
+        return fragment_key(
+            self.request,
+            keys=self.filter_keys,
+            parts=[*self.filter_parts(), self.request.GET.get("sort", "")],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.filter_keys:
+            context["filter_panel_key"] = self.filter_panel_key()
+        return context
 
     def row_count(self, queryset) -> int | None:
         if not self.count_keys:
@@ -168,12 +186,25 @@ class YearMixin:
     "on a date" figures are counted (its last day, or today while it runs).
     """
 
+    # The data keys data_years() reads (core.datacache): the years are then kept
+    # per scope until that data changes, instead of scanning every row per request.
+    year_keys: tuple[str, ...] = ()
+
     def data_years(self) -> list[int]:
         return []
 
     def _data_years(self) -> list[int]:
         if not hasattr(self, "_data_years_cache"):
-            self._data_years_cache = list(self.data_years())
+            if self.year_keys:
+                self._data_years_cache = cached(
+                    f"years:{type(self).__module__}.{type(self).__name__}",
+                    keys=self.year_keys,
+                    parts=[scope_key(self.request.user), self.kwargs.get("pk")],
+                    compute=lambda: list(self.data_years()),
+                    request=self.request,
+                )
+            else:
+                self._data_years_cache = list(self.data_years())
         return self._data_years_cache
 
     def default_year(self) -> int:

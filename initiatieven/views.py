@@ -87,6 +87,7 @@ class InitiatiefListView(ScopedViewMixin, PaginatedMixin, FilterView):
     filterset_class = InitiatiefFilter
     template_name = "initiatieven/initiatief_list.html"
     count_keys = ("initiatieven", "wijken")
+    filter_keys = ("initiatieven", "wijken")
 
     def get_queryset(self):
         return super().get_queryset().select_related("wijk__gebied").order_by("naam", "pk")

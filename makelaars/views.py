@@ -29,6 +29,16 @@ from .services import delete_activiteit, duplicate_initial, save_activiteit, set
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
 EXPORT_PERMISSION = "makelaars.export_activiteit"
+# What a row of the activity list shows.
+LIST_COLUMNS = (
+    "datum",
+    "titel",
+    "soort",
+    "bewoners_bereikt",
+    "bewoners_geactiveerd",
+    "is_voorbeeld",
+    "wijk",
+)
 # The data the list's figures read (see core.datacache).
 DATA_KEYS = ("activiteiten", "wijken")
 
@@ -52,9 +62,17 @@ class ActiviteitListView(ScopedViewMixin, PaginatedMixin, FilteredActiviteitenMi
     context_object_name = "activiteiten"
 
     count_keys = DATA_KEYS
+    filter_keys = ("wijken", "initiatieven")
 
     def get_queryset(self):
-        return self.get_filterset().sorted_qs().select_related("wijk__gebied")
+        # Only the columns the table shows: a free-text search that matches a fifth
+        # of 100,000 activities sorts narrow rows instead of whole descriptions.
+        return (
+            self.get_filterset()
+            .sorted_qs()
+            .select_related("wijk")
+            .only(*LIST_COLUMNS, "wijk__naam")
+        )
 
     def get_totals(self) -> dict:
         """Count and resident figures of every matching row, cached until a write."""

@@ -1,10 +1,13 @@
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views import View
 from django.views.generic import TemplateView
 
 from buurtservice import selectors as buurtservice_selectors
 from buurtservice.models import Klus
+from core.datacache import cached, scope_key
 from core.images import sniff_content_type
 from core.mixins import YearMixin
 from core.periods import a_year_earlier, year_bounds
@@ -16,9 +19,23 @@ from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage import selectors as rapportage_selectors
 from rapportage.models import Jaarrapportage, RapportVersie
 
+# Everything the coordinator's start page counts reads (core.datacache).
+DASHBOARD_KEYS = (
+    "activiteiten",
+    "initiatieven",
+    "wijken",
+    "klussen",
+    "uitvoerders",
+    "signalen",
+    "metingen",
+    "rapportage",
+)
+
 
 class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
     """The start page; what it shows depends on the user's role."""
+
+    year_keys = ("activiteiten", "wijken")
 
     templates = {
         Role.MAKELAAR: "pages/home/makelaar.html",
@@ -49,28 +66,49 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
                 Initiatief.objects.visible_to(user).running().select_related("wijk")[:10]
             )
         elif role in (Role.COORDINATOR, Role.BEHEERDER):
-            # The same selectors as the gebied pages and the yearly report.
-            context["activiteiten"] = self.with_previous_year(year)
-            context["initiatieven"] = initiatieven_selectors.per_status_per_gebied(
-                self.reference_date()
-            )
             context.update(self.year_context())
+            # The year's figures are counted once and kept until the data changes.
+            context.update(
+                cached(
+                    "pages:home",
+                    keys=DASHBOARD_KEYS,
+                    parts=[
+                        scope_key(user),
+                        role,
+                        year,
+                        timezone.localdate().isoformat(),
+                        get_language(),
+                    ],
+                    compute=lambda: self.dashboard_figures(role, year),
+                    request=self.request,
+                )
+            )
         if role in (Role.BUURTSERVICE, Role.COORDINATOR):
             open_klussen = Klus.objects.visible_to(user).waiting()
             context["wachtlijst_lengte"] = open_klussen.count()
             context["oudste_klussen"] = open_klussen.select_related("wijk")[:5]
+        return context
+
+    def dashboard_figures(self, role: str, year: int) -> dict:
+        """What the coordinator's and the admin's start page count: the same
+        selectors as the gebied pages and the yearly report."""
+        user = self.request.user
+        figures = {
+            "activiteiten": self.with_previous_year(year),
+            "initiatieven": initiatieven_selectors.per_status_per_gebied(self.reference_date()),
+        }
         if role == Role.COORDINATOR:
-            context["buurtservice"] = self.buurtservice_figures(year)
+            figures["buurtservice"] = self.buurtservice_figures(year)
             rapportage = Jaarrapportage.objects.visible_to(user).filter(jaar=year).first()
-            context["rapportage"] = rapportage
+            figures["rapportage"] = rapportage
             if rapportage is None or not rapportage.is_definitief:
                 # The check page's own selector: what weakens the year's report.
-                context["controles"] = [
+                figures["controles"] = [
                     check
                     for check in rapportage_selectors.report_warnings(year=year, user=user)
                     if not check["ok"]
                 ]
-        return context
+        return figures
 
     def with_previous_year(self, year: int) -> dict:
         """The activity figures per gebied of ``year``, each row with the year before

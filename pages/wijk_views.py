@@ -35,6 +35,8 @@ DATA_KEYS = ("activiteiten", "initiatieven", "wijken")
 class AreaPageMixin(ScopedViewMixin, YearMixin):
     """Figures, chart, recent activities, initiatives and partners of an area."""
 
+    year_keys = DATA_KEYS
+
     def cached_figures(self, name: str, compute):
         """``compute()`` cached for this user's scope, the page's object and year, and
         today (the running year's figures are counted up to today)."""

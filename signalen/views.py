@@ -44,6 +44,7 @@ def _years(queryset, field: str = "datum") -> list[int]:
 
 class SignaalListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
     model = Signaal
+    year_keys = ("signalen", "wijken")
     permission_required = "signalen.view_signaal"
     template_name = "signalen/signaal_list.html"
     context_object_name = "signalen"
@@ -161,6 +162,8 @@ class SignaalDeleteView(ScopedViewMixin, DeleteView):
 class OverzichtView(ScopedViewMixin, YearMixin, TemplateView):
     """Signals per theme per wijk per quarter: the whole municipality (as far as the
     user sees it) or one gebied."""
+
+    year_keys = ("signalen", "wijken")
 
     model = Signaal
     permission_required = OVERVIEW_PERMISSION
@@ -402,6 +405,7 @@ class VraagstukStatusView(ScopedViewMixin, FormView):
 
 class ContactListView(ScopedViewMixin, PaginatedMixin, YearMixin, ListView):
     model = BuurtteamContact
+    year_keys = ("signalen", "wijken")
     permission_required = "signalen.view_buurtteamcontact"
     template_name = "signalen/contact_list.html"
     context_object_name = "contacten"

@@ -5,6 +5,7 @@
 # fails when a request failed or a write was lost.
 #
 #   LOAD_USERS=200 LOAD_WORKERS=4 LOAD_TIME=3m bash benchmarks/loadtest/run.sh
+#   LOAD_SPAWN_RATE=1 ...   brokers arriving one a second instead of ten
 #   PGPORT=5438 PGDATA_DIR=/tmp/pg-mine bash benchmarks/loadtest/run.sh   # another server
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -16,7 +17,8 @@ WORKERS="${LOAD_WORKERS:-4}"
 UV="$(command -v uv || echo python3 -m uv)"
 OUT=var/loadtest
 mkdir -p "$OUT"
-export LOAD_WRITES_FILE="$OUT/writes.txt"
+export LOAD_WRITES_FILE="$OUT/writes.txt" LOAD_STEADY_FILE="$OUT/steady.csv"
+rm -f "$OUT/steady.csv"
 
 $UV sync --frozen --group load --quiet
 base_url="$(bash scripts/pg-start)"
@@ -45,7 +47,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sampler_pid=$!
 trap 'kill $gunicorn_pid $sampler_pid 2>/dev/null || true' EXIT
 .venv/bin/locust -f benchmarks/loadtest/locustfile.py --headless \
-    --users "$LOAD_USERS" --spawn-rate 10 --run-time "$LOAD_TIME" \
+    --users "$LOAD_USERS" --spawn-rate "${LOAD_SPAWN_RATE:-10}" --run-time "$LOAD_TIME" \
     --host "http://127.0.0.1:$PORT" --csv "$OUT/stats" --only-summary --exit-code-on-error 0 \
     > "$OUT/locust.log" 2>&1
 kill $sampler_pid 2>/dev/null || true

@@ -29,6 +29,15 @@ with open(stats_file, encoding="utf-8") as handle:
             f"{float(row['Requests/s']):>8.1f}{row['50%']:>8}{row['95%']:>8}{row['99%']:>8}"
             f"{float(row['Max Response Time']):>8.0f}"
         )
+steady_file = os.path.join(os.path.dirname(stats_file), "steady.csv")
+if os.path.exists(steady_file):
+    print("\nAfter the last broker logged in (the start-up burst of logins left out):")
+    print(f"{'request':<22}" + "".join(f"{h:>8}" for h in header if h != "rps") + "  (ms)")
+    with open(steady_file, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            failures += int(row["failures"])
+            keys = ("count", "failures", "p50", "p95", "p99", "max")
+            print(f"{row['name'][:21]:<22}" + "".join(f"{row[key]:>8}" for key in keys))
 if lost or failures or not titles:
     print(f"\nFAILED: {len(lost)} lost writes, {failures} failed requests")
     sys.exit(1)

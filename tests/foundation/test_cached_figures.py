@@ -8,7 +8,7 @@ from django.utils import timezone
 from core.datacache import all_versions, bump, deferred_bumps
 from core.models import DataVersion
 from makelaars.models import Activiteit
-from tests.factories import ActiviteitFactory, OrganisatieFactory
+from tests.factories import ActiviteitFactory, OrganisatieFactory, WijkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +85,16 @@ def test_tokens_are_new_on_every_bump_and_read_in_one_query(django_assert_num_qu
         after = all_versions()
     assert after["proef"] != before
     cache.clear()
+
+
+def test_the_cached_filter_panel_follows_the_query_and_the_data(client_for, coordinator, gebied_a):
+    client = client_for(coordinator)
+    first = client.get(LIST, {"q": "koffie"}).content.decode()
+    assert 'value="koffie"' in first
+    # Another query is another panel, though the data did not change.
+    other = client.get(LIST, {"q": "moestuin"}).content.decode()
+    assert 'value="moestuin"' in other and 'value="koffie"' not in other
+    # A new wijk is offered at once (its save replaced the "wijken" token).
+    assert "Nieuwe Hoven" not in client.get(LIST, {"q": "koffie"}).content.decode()
+    WijkFactory(naam="Nieuwe Hoven", gebied=gebied_a)
+    assert "Nieuwe Hoven" in client.get(LIST, {"q": "koffie"}).content.decode()
