@@ -143,11 +143,10 @@ class Klus(VersionedModel, TimeStampedModel):
         indexes = [
             # The job list, newest first, and the waiting list in request order.
             models.Index(fields=["aanvraagdatum", "id"], name="buurtservice_klus_datum_id"),
-            # The waiting list: a few open jobs among thousands that are done.
+            # The waiting list: a few open jobs among thousands that are done (not a
+            # partial index: SQLite cannot match its condition to a bound parameter).
             models.Index(
-                fields=["aanvraagdatum", "id"],
-                condition=Q(status__in=KlusStatus.open()),
-                name="buurtservice_klus_open",
+                fields=["status", "aanvraagdatum", "id"], name="buurtservice_klus_status"
             ),
         ]
         permissions = [
