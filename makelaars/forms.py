@@ -13,10 +13,11 @@ from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.concurrency import VersionedFormMixin
+from core.datacache import cached, scope_key
 from core.forms import (
     EARLIEST_DATE,
     IdsChoiceField,
@@ -241,6 +242,28 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             del fields["fotos_verwijderen"]
         if not user.has_perm("wijken.add_organisatie"):
             del fields["nieuwe_partner"]
+        if not self.instance.pk:
+            self._offer_cached_choices(user, today)
+
+    # The option lists of a new activity: the same for everyone in the same scope
+    # on the same day, so they are read once and kept until their data changes
+    # (core.datacache). Posted values are still checked against the querysets.
+    CACHED_CHOICES = ("wijk", "themas", "hoofdthema", "medewerkers", "partners", "initiatief")
+
+    def _offer_cached_choices(self, user, today) -> None:
+        names = [name for name in self.CACHED_CHOICES if name in self.fields]
+        choices = cached(
+            "makelaars:activiteit-form-choices",
+            keys=("wijken", "initiatieven"),
+            parts=[scope_key(user), today.isoformat(), get_language(), names],
+            compute=lambda: {
+                name: [(str(value), str(label)) for value, label in self.fields[name].choices]
+                for name in names
+            },
+            request=user,
+        )
+        for name in names:
+            self.fields[name].widget.choices = choices[name]
 
     def _current_ids(self, name: str) -> list[int]:
         """The ids already linked, so an inactive choice is kept when editing."""

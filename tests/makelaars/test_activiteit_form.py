@@ -236,3 +236,23 @@ def test_broker_cannot_sneak_in_report_example(makelaar, client_for, wijk_a):
         CREATE, form_data(wijk_a, datum=datetime.date.today(), is_voorbeeld="on")
     )
     assert Activiteit.objects.get().is_voorbeeld is False
+
+
+def test_the_new_form_offers_what_was_added_since_and_only_the_brokers_own(
+    makelaar, client_for, wijk_a, wijk_b
+):
+    """The option lists of a new activity are cached, yet follow every change."""
+    client = client_for(makelaar)
+    url = reverse("makelaars:activiteit_create")
+    before = client.get(url).content.decode()
+    assert "Buurtvereniging De Linde" not in before
+
+    OrganisatieFactory(naam="Buurtvereniging De Linde")
+    InitiatiefFactory(naam="Moestuin Noord", wijk=wijk_a)
+    InitiatiefFactory(naam="Moestuin van B", wijk=wijk_b)
+    page = client.get(url).content.decode()
+
+    assert "Buurtvereniging De Linde" in page
+    assert "Moestuin Noord" in page
+    assert "Moestuin van B" not in page  # another gebied's initiative
+    assert wijk_b.naam not in page
