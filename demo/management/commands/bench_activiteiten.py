@@ -4,8 +4,8 @@ Fills a *separate* database with a synthetic log (by default 100,000 activities
 over 5 years in 20 wijken, by 50 colleagues with 500 partners, 200 initiatives,
 20,000 Buurtservice jobs and 300 workers) and measures, with Django's test
 client, per page the median server time, the number of SQL queries and the ratio
-to the *floor*: a logged-in view that renders only ``base.html``, timed in the
-same run right before each page's own runs (so a busy machine slows both).
+to the *floor*: a logged-in view that renders only ``base.html``, timed in turn
+with each of the page's own runs (so a busy moment slows both alike).
 Run it against a throw-away database, e.g.::
 
     DJANGO_DEBUG=false SQLITE_PATH=var/bench.sqlite3 .venv/bin/python manage.py bench_activiteiten
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         parser.add_argument("--klussen", type=int, default=20_000)
         parser.add_argument("--uitvoerders", type=int, default=300)
         parser.add_argument("--jaren", type=int, default=5)
-        parser.add_argument("--runs", type=int, default=7, help="timed requests per page")
+        parser.add_argument("--runs", type=int, default=15, help="timed requests per page")
         parser.add_argument("--refill", action="store_true", help="delete and fill again")
         parser.add_argument(
             "--trace-memory",
@@ -352,11 +352,10 @@ class Command(BaseCommand):
         rows = []
         for label, who, url, targeted in self._cases():
             client = clients[who]
-            # The floor again right before, for the same user: ratios stay honest
-            # when the machine is busier at one moment than another.
-            floor_ms = self._time(client, "/__floor__/", runs)["median"]
-            result = self._time(client, url, runs)
-            rows.append((label, targeted, floor_ms, result))
+            # The floor timed in turn with the page, for the same user: both see the
+            # same moments of a machine that is busier at one moment than another.
+            result = self._time(client, url, runs, floor_url="/__floor__/")
+            rows.append((label, targeted, result["floor_median"], result))
         n_total = Activiteit.objects.count()
         traced = options["trace_memory"]
         full = self._time(clients["c"], "/activiteiten/export/?format=csv", 0, traced=traced)
@@ -410,8 +409,11 @@ class Command(BaseCommand):
         response.close()
         return response.status_code, body
 
-    def _time(self, client: Client, url: str, runs: int, *, traced: bool = False) -> dict:
-        """The first request (cold caches; counts the queries), then ``runs`` timed ones."""
+    def _time(
+        self, client: Client, url: str, runs: int, *, traced: bool = False, floor_url: str = ""
+    ) -> dict:
+        """The first request (cold caches; counts the queries), then ``runs`` timed ones;
+        with ``floor_url``, each timed request follows a timed request of the floor."""
         import tracemalloc
 
         reset_queries()
@@ -435,14 +437,19 @@ class Command(BaseCommand):
             with CaptureQueriesContext(connection) as queries:
                 self._fetch(client, url)
             warm_queries = len(queries.captured_queries)
-        timings = []
+        timings, floor_timings = [], []
         measure: Callable[[], float] = time.perf_counter
         for _run in range(runs):
+            if floor_url:
+                begin = measure()
+                self._fetch(client, floor_url)
+                floor_timings.append((measure() - begin) * 1000)
             begin = measure()
             self._fetch(client, url)
             timings.append((measure() - begin) * 1000)
         return {
             "median": statistics.median(timings) if timings else first,
+            "floor_median": statistics.median(floor_timings) if floor_timings else None,
             "first": first,
             "queries": n_queries,
             "warm_queries": warm_queries,
