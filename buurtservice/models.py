@@ -145,9 +145,7 @@ class Klus(VersionedModel, TimeStampedModel):
             models.Index(fields=["aanvraagdatum", "id"], name="buurtservice_klus_datum_id"),
             # The waiting list: a few open jobs among thousands that are done (not a
             # partial index: SQLite cannot match its condition to a bound parameter).
-            models.Index(
-                fields=["status", "aanvraagdatum", "id"], name="buurtservice_klus_status"
-            ),
+            models.Index(fields=["status", "aanvraagdatum", "id"], name="buurtservice_klus_status"),
         ]
         permissions = [
             ("view_aanvragergegevens", _("Can see the personal data of requesters")),
