@@ -154,9 +154,16 @@ class KlusListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
     filterset_class = KlusFilter
     template_name = "buurtservice/klus_list.html"
     count_keys = ("klussen", "wijken")
+    filter_keys = ("wijken",)
 
     def get_queryset(self):
         return super().get_queryset().select_related("wijk").order_by("-aanvraagdatum", "-pk")
+
+    def get_context_data(self, **kwargs):
+        # The panel stays closed on page 2 of an unfiltered list.
+        return super().get_context_data(
+            **kwargs, filters_active=any(v for k, v in self.request.GET.items() if k != "page")
+        )
 
 
 class KlusExportView(FilterExportViewMixin, KlusListView):

@@ -12,7 +12,13 @@ from django.urls import reverse
 from buurtservice import services
 from buurtservice.choices import KlusStatus
 from buurtservice.models import Capaciteit, Klus, Uitvoerder
-from tests.factories import CapaciteitFactory, InzetFactory, KlusFactory, UitvoerderFactory
+from tests.factories import (
+    CapaciteitFactory,
+    InzetFactory,
+    KlusFactory,
+    UitvoerderFactory,
+    WijkFactory,
+)
 
 D = datetime.date
 TODAY = D(2024, 3, 15)
@@ -539,3 +545,17 @@ def test_the_main_menu_reaches_every_buurtservice_page(bs_client):
     assert re.search(r'href="/buurtservice/klussen/" aria-current="page">Alle klussen<', menu)
     # The sub-menu wraps on a phone instead of hiding items off-screen.
     assert "flex-wrap" in html.split('aria-label="Buurtservice"')[0].rsplit("<nav", 1)[1]
+
+
+def test_the_jobs_filter_panel_opens_for_a_filter_not_for_a_page_and_follows_the_wijken(
+    bs_client, make_klus, wijk_a, gebied_a
+):
+    for day in range(1, 31):
+        make_klus(aanvraagdatum=D(2024, 1, day), wijk=wijk_a)
+    url = reverse("buurtservice:klus_list")
+
+    assert '<details class="mb-3">' in text(bs_client.get(url, {"page": 2}))
+    assert '<details class="mb-3" open>' in text(bs_client.get(url, {"status": "wachtlijst"}))
+    assert "Hoogkamp-Oost" not in text(bs_client.get(url))
+    WijkFactory(naam="Hoogkamp-Oost", gebied=gebied_a)
+    assert "Hoogkamp-Oost" in text(bs_client.get(url))
