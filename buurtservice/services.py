@@ -197,6 +197,9 @@ def complete_klus(
     klus.uitgevoerd_op = datum
     klus.status = KlusStatus.UITGEVOERD
     klus.save(update_fields=["uitgevoerd_op", "status", "updated_at"])
+    # Done before the day its planning was recorded (entered afterwards): it was
+    # planned by the day it was done at the latest, so the history keeps its order.
+    klus.statuswijzigingen.filter(status=KlusStatus.INGEPLAND, datum__gt=datum).update(datum=datum)
     _record(klus, KlusStatus.UITGEVOERD, datum, door)
     return klus
 

@@ -244,6 +244,27 @@ def test_a_job_can_be_done_on_its_request_date_before_the_planned_date(
     assert done.uitgevoerd_op == D(2024, 3, 1)
 
 
+def test_a_job_done_before_its_planning_was_recorded_keeps_its_history_in_order(
+    klus, uitvoerders, buurtservice_user
+):
+    # Recorded afterwards: planned today (15 March) for the 20th, done on the 12th.
+    services.plan_klus(
+        klus=klus, datum=D(2024, 3, 20), uitvoerders=uitvoerders, door=buurtservice_user
+    )
+    services.complete_klus(
+        klus=klus,
+        datum=D(2024, 3, 12),
+        uren={u.pk: Decimal(1) for u in uitvoerders},
+        door=buurtservice_user,
+    )
+    history = [(change.status, change.datum) for change in klus.statuswijzigingen.all()]
+    assert [status for status, _datum in history][-2:] == [
+        KlusStatus.INGEPLAND,
+        KlusStatus.UITGEVOERD,
+    ]
+    assert history[-2][1] == history[-1][1] == D(2024, 3, 12)
+
+
 @pytest.mark.parametrize("hours", [Decimal("0"), Decimal("-1"), Decimal("24.5"), None])
 def test_hours_must_be_above_zero_and_at_most_24(planned, uitvoerders, buurtservice_user, hours):
     a, b = uitvoerders
