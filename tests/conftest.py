@@ -265,21 +265,20 @@ def media_root(tmp_path, settings):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def run_worker(monkeypatch) -> Callable[[], int]:
+def work_off_queue() -> int:
     """Run the background worker (django-tasks-db's) until the queue is empty, here
-    in the test: ``run_worker()`` returns how many tasks it ran.
+    in the test; return how many tasks it ran.
 
     It is the real worker loop; only its closing of old database connections is
     left out, which would end the test's transaction.
     """
+    from unittest import mock
+
     from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
 
-    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-    def run() -> int:
-        before = DBTaskResult.objects.exclude(status="READY").count()
+    before = DBTaskResult.objects.exclude(status="READY").count()
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
         db_worker.Worker(
             queue_names=["*"],
             interval=0,
@@ -290,6 +289,10 @@ def run_worker(monkeypatch) -> Callable[[], int]:
             worker_id="test-worker",
             excluded_queue_names=[],
         ).run()
-        return DBTaskResult.objects.exclude(status="READY").count() - before
+    return DBTaskResult.objects.exclude(status="READY").count() - before
 
-    return run
+
+@pytest.fixture
+def run_worker() -> Callable[[], int]:
+    """:func:`work_off_queue`, for tests that take it as a fixture."""
+    return work_off_queue

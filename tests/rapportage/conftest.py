@@ -14,6 +14,7 @@ from initiatieven.models import StatusWijziging
 from makelaars.models import ActiviteitLink
 from rapportage.models import Indicator
 from rapportage.services import create_jaarrapportage
+from tests.conftest import work_off_queue
 from tests.factories import (
     ActiviteitFactory,
     CapaciteitFactory,
@@ -233,26 +234,6 @@ def year_data(gebieden):
         meting="buurtservice_extra_uren",
     )
     return {**g, "rapportage": rapportage, "plan": plan}
-
-
-def work_off_queue() -> None:
-    """Run the background worker's loop here until the queue is empty (the PDFs);
-    its closing of connections is left out, which would end the test's transaction."""
-    from unittest import mock
-
-    from django_tasks_db.management.commands import db_worker
-
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        db_worker.Worker(
-            queue_names=["*"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="test-worker",
-            excluded_queue_names=[],
-        ).run()
 
 
 def report_pdf(client, rapportage) -> bytes:
