@@ -18,6 +18,7 @@ adds a lot of data. A second run reuses the data unless ``--refill``.
 from __future__ import annotations
 
 import datetime
+import itertools
 import random
 import statistics
 import time
@@ -50,6 +51,39 @@ WORDS = (
     "woningcorporatie school bibliotheek repair café opschoonactie geveltuin speeltuin "
     "buurthuis vrijwilligers signaal eenzaamheid geldzorgen dementie kinderen lunch"
 ).split()
+# Parts of Dutch-looking compounds ("tuinmiddag", "buurtfeest"): with them the log has
+# a vocabulary of about 1,600 words, drawn as words are in real text (a few very often,
+# most rarely). PostgreSQL estimates prefix searches (``moes:*``) from the index's
+# most common words only when it has at least 100 of them; a log written with a
+# handful of words makes every prefix search look rare to the planner.
+PARTS = (
+    "tuin middag avond huis straat plein sport spel kinder jeugd taal geld zorg groen "
+    "feest markt hulp club fiets kook maaltijd lees muziek dans film water bloem boom "
+    "werk winkel buren gesprek les vrouwen mannen senioren wijk park hof kamer"
+).split()
+RARE_RANK = 1_500
+
+
+def vocabulary() -> list[str]:
+    """WORDS first, then the compounds in a fixed shuffled order: the rank of each word."""
+    compounds = [a + b for a in PARTS for b in PARTS if a != b]
+    random.Random(7).shuffle(compounds)
+    return [*WORDS, *compounds]
+
+
+class Zipf:
+    """Draws distinct words, the word of rank r with a weight of 1 / r."""
+
+    def __init__(self, rng: random.Random, words: list[str]):
+        self.rng, self.words = rng, words
+        total, self.cum_weights = 0.0, []
+        for rank in range(1, len(words) + 1):
+            total += 1 / rank
+            self.cum_weights.append(total)
+
+    def text(self, n: int) -> str:
+        drawn = self.rng.choices(self.words, cum_weights=self.cum_weights, k=n)
+        return " ".join(dict.fromkeys(drawn))
 
 
 class Command(BaseCommand):
@@ -181,6 +215,7 @@ class Command(BaseCommand):
         }
         days = (timezone.localdate() - start).days
         soorten, rollen = ActiviteitSoort.values, ["", *Rol.values]
+        zipf = Zipf(rng, vocabulary())
         batch = 10_000
         total = options["activiteiten"]
         for offset in range(0, total, batch):
@@ -188,7 +223,7 @@ class Command(BaseCommand):
             for _i in range(min(batch, total - offset)):
                 wijk = rng.choice(wijken)
                 bereikt = rng.choice([None, rng.randint(1, 300)])
-                words = " ".join(rng.sample(WORDS, 3))
+                words = zipf.text(3)
                 rows.append(
                     Activiteit(
                         titel=f"{PREFIX} {words}",
@@ -198,8 +233,8 @@ class Command(BaseCommand):
                         rol=rng.choice(rollen),
                         bewoners_bereikt=bereikt,
                         bewoners_geactiveerd=rng.randint(0, bereikt // 10) if bereikt else None,
-                        beschrijving=" ".join(rng.sample(WORDS, 8)),
-                        opbrengst=" ".join(rng.sample(WORDS, 5)) if rng.random() < 0.5 else "",
+                        beschrijving=zipf.text(8),
+                        opbrengst=zipf.text(5) if rng.random() < 0.5 else "",
                         initiatief=(
                             rng.choice(per_wijk_initiatieven[wijk.pk])
                             if rng.random() < 0.2 and per_wijk_initiatieven[wijk.pk]
@@ -295,6 +330,7 @@ class Command(BaseCommand):
         partner = Organisatie.objects.get(naam=f"{PREFIX}partner 1")
         year = timezone.localdate().year
         n_gebied_year = Activiteit.objects.in_gebied(gebied).for_year(year).count()
+        rare = vocabulary()[RARE_RANK - 1]
         export = f"/activiteiten/export/?gebied={gebied.pk}&periode=jaar&format="
         return [
             ("activities, coordinator (all rows)", "c", "/activiteiten/", True),
@@ -310,6 +346,24 @@ class Command(BaseCommand):
                 "activities: free text 'koffie moestuin'",
                 "c",
                 "/activiteiten/?q=koffie+moestuin",
+                True,
+            ),
+            (
+                "activities: free text 'koffie moestuin', typed anew (no cache)",
+                "c",
+                "/activiteiten/?q=koffie+moestuin{n}",
+                True,
+            ),
+            (
+                f"activities: free text, rare word '{rare}'",
+                "c",
+                f"/activiteiten/?q={rare}",
+                True,
+            ),
+            (
+                f"activities: free text, rare word '{rare}', typed anew (no cache)",
+                "c",
+                f"/activiteiten/?q={rare}{{n}}",
                 True,
             ),
             (
@@ -416,12 +470,19 @@ class Command(BaseCommand):
         with ``floor_url``, each timed request follows a timed request of the floor."""
         import tracemalloc
 
+        # "{n}" in the URL: every request a query no cache has seen (a search typed
+        # anew), by as many trailing spaces in it as requests were made before.
+        sent = itertools.count()
+
+        def page_url() -> str:
+            return url.replace("{n}", "+" * next(sent))
+
         reset_queries()
         if traced:
             tracemalloc.start()
         begin = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
-            status, size = self._fetch(client, url)
+            status, size = self._fetch(client, page_url())
         first = (time.perf_counter() - begin) * 1000
         peak_mb = 0.0
         if traced:
@@ -435,7 +496,7 @@ class Command(BaseCommand):
         warm_queries = n_queries
         if runs:
             with CaptureQueriesContext(connection) as queries:
-                self._fetch(client, url)
+                self._fetch(client, page_url())
             warm_queries = len(queries.captured_queries)
         timings, floor_timings = [], []
         measure: Callable[[], float] = time.perf_counter
@@ -445,7 +506,7 @@ class Command(BaseCommand):
                 self._fetch(client, floor_url)
                 floor_timings.append((measure() - begin) * 1000)
             begin = measure()
-            self._fetch(client, url)
+            self._fetch(client, page_url())
             timings.append((measure() - begin) * 1000)
         return {
             "median": statistics.median(timings) if timings else first,
