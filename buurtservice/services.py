@@ -23,6 +23,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.datacache import bump
+
 from .choices import KlusStatus
 from .models import (
     MAX_HOURS_PER_JOB,
@@ -194,6 +196,7 @@ def complete_klus(
     for inzet in assignments:
         inzet.uren = uren[inzet.uitvoerder_id]
     Inzet.objects.bulk_update(assignments, ["uren"])
+    bump("uitvoerders")  # bulk_update sends no signal: cached hours must go
     klus.uitgevoerd_op = datum
     klus.status = KlusStatus.UITGEVOERD
     klus.save(update_fields=["uitgevoerd_op", "status", "updated_at"])
@@ -370,6 +373,9 @@ def blank_requester_data(jobs) -> int:
     ids = list(jobs.order_by().values_list("pk", flat=True))
     blank = dict.fromkeys(ERASED_FIELDS, "")
     count = Klus.objects.filter(pk__in=ids).update(**blank, geanonimiseerd_op=now, updated_at=now)
+    # update() sends no signal: without a new token, cached rows of the lists
+    # (the waiting list shows the requester's name) would keep the erased data.
+    bump("klussen")
     history = Klus.history.model
     in_history = {name: "" for name in ERASED_FIELDS if _has_field(history, name)}
     if in_history:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -28,7 +29,7 @@ from django_filters.views import FilterView
 from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links, export_response
 from core.forms import add_service_errors, model_data
-from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import LazyRows, PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
 from core.periods import latest_year_with_data, parse_period, period_choices, period_code_for
 
@@ -110,19 +111,25 @@ class WachtlijstView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        klussen = list(context["object_list"])
-        first = context["page_obj"].start_index() if klussen else 1
-        for plaats, klus in enumerate(klussen, start=first):
-            klus.wacht_dagen = klus.days_waited(today)
-            klus.plaats = plaats
+        page = context["page_obj"]
+        first = page.start_index() if page.paginator.count else 1
         context.update(
-            klussen=klussen,
+            klussen=LazyRows(partial(in_queue, context["object_list"], first=first, today=today)),
             today=today,
             eerste_plaats=first,
             **self.figures(self.object_list),
             is_filtered=any(self.request.GET.get(k) for k in ("wijk", "soort")),
         )
         return context
+
+
+def in_queue(jobs, *, first: int, today: datetime.date):
+    """``jobs`` (one page of the waiting list), each with its place in the queue
+    (``plaats``) and the days it has waited (``wacht_dagen``)."""
+    for plaats, klus in enumerate(jobs, start=first):
+        klus.wacht_dagen = klus.days_waited(today)
+        klus.plaats = plaats
+        yield klus
 
 
 def wachtlijst_url(klus: Klus, user) -> str:

@@ -8,6 +8,9 @@ not even show that it exists).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
+
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
@@ -70,6 +73,27 @@ class CountedPaginator(Paginator):
             self.count = count  # a cached_property: set, it is never computed
 
 
+class LazyRows(Sequence):
+    """A page's rows as ``compute()`` returns them, computed when first used.
+
+    The rendered rows usually come from the cache (``PaginatedMixin.rows_key``);
+    then the rows are never used and their queries never run.
+    """
+
+    def __init__(self, compute: Callable[[], Iterable]):
+        self._compute = compute
+
+    @cached_property
+    def _rows(self) -> list:
+        return list(self._compute())
+
+    def __getitem__(self, index):
+        return self._rows[index]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 class PaginatedMixin:
     """Every list shows PAGE_SIZE rows a page, with ``core/_pagination.html``.
 
@@ -104,10 +128,30 @@ class PaginatedMixin:
             parts=[*self.filter_parts(), self.request.GET.get("sort", "")],
         )
 
+    def rows_key(self) -> str:
+        """What the rendered rows of this page depend on: scope (permissions
+        included), query, sort, page, today and the data of ``count_keys``.
+
+        With it the template keeps the rows ({% cache TIMEOUT "rows" rows_key %})
+        until one of those changes; the rows then hold nothing of the user beyond
+        what the scope says (no CSRF token: see ``makelaars/_ster_form.html``).
+        """
+        return fragment_key(
+            self.request,
+            keys=self.count_keys,
+            parts=[
+                *self.filter_parts(),
+                self.request.GET.get("sort", ""),
+                self.request.GET.get("page", ""),
+            ],
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.filter_keys:
             context["filter_panel_key"] = self.filter_panel_key()
+        if self.count_keys:
+            context["rows_key"] = self.rows_key()
         return context
 
     def row_count(self, queryset) -> int | None:

@@ -20,7 +20,7 @@ from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links
 from core.filters import FilterOptionsView
 from core.forms import model_data
-from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import LazyRows, PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
 from wijken.models import Medewerker, Thema
 
@@ -94,7 +94,8 @@ class InitiatiefListView(ScopedViewMixin, PaginatedMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["object_list"] = with_names(list(context["object_list"]), self.request)
+        page = context["object_list"]
+        context["object_list"] = LazyRows(lambda: with_names(list(page), self.request))
         context["filters_active"] = any(v for k, v in self.request.GET.items() if k != "page")
         if self.request.user.has_perm(EXPORT_PERMISSION):
             context["export_links"] = export_links(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -26,6 +26,7 @@ from .forms import MARK_VOORBEELD, ActiviteitForm, link_data, link_formset
 from .models import Activiteit
 from .selectors import own_figures, totals
 from .services import delete_activiteit, duplicate_initial, save_activiteit, set_voorbeeld
+from .templatetags.ster import star
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
 EXPORT_PERMISSION = "makelaars.export_activiteit"
@@ -300,7 +301,8 @@ class ActiviteitDeleteView(ScopedViewMixin, DeleteView):
 
 class VoorbeeldToggleView(ScopedViewMixin, View):
     """The star: mark or unmark a report example in one tap (htmx swaps the star;
-    without JavaScript the form posts and returns to the page it came from)."""
+    without JavaScript the page's ``ster-form`` posts and returns to the page it
+    came from)."""
 
     permission_required = MARK_VOORBEELD
     model = Activiteit
@@ -316,11 +318,7 @@ class VoorbeeldToggleView(ScopedViewMixin, View):
         ):
             next_url = ""
         if request.headers.get("HX-Request"):
-            return render(
-                request,
-                "makelaars/_ster.html",
-                {"activiteit": activiteit, "next_url": next_url},
-            )
+            return HttpResponse(star(request.user, activiteit))
         return HttpResponseRedirect(next_url or activiteit.get_absolute_url())
 
 

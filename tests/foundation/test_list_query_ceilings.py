@@ -9,6 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone
 
+from buurtservice.models import Uitvoerder
+from initiatieven.models import Initiatief
+from makelaars.models import Activiteit
 from tests.factories import (
     ActiviteitFactory,
     InitiatiefFactory,
@@ -18,6 +21,7 @@ from tests.factories import (
     ThemaFactory,
     UitvoerderFactory,
 )
+from wijken.models import Wijk
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +106,70 @@ def test_the_paginator_reuses_the_counted_totals(makelaar, client_for, wijk_a):
         client.get(reverse("makelaars:activiteit_list"), {"page": 2, "soort": "overleg"})
     counting = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
     assert len(counting) == 1, counting
+
+
+def rename_first_activity():
+    activiteit = Activiteit.objects.order_by("-datum", "-pk").first()
+    activiteit.titel = "Veranderde titel"
+    activiteit.save()
+    return "Veranderde titel"
+
+
+def rename_first_initiative():
+    initiatief = Initiatief.objects.order_by("naam", "pk").first()
+    initiatief.naam = "Aaa veranderde naam"  # stays first
+    initiatief.save()
+    return "Aaa veranderde naam"
+
+
+def rename_first_worker():
+    uitvoerder = Uitvoerder.objects.order_by("naam", "pk").first()
+    uitvoerder.naam = "Aaa veranderde naam"
+    uitvoerder.save()
+    return "Aaa veranderde naam"
+
+
+def rename_the_wijken():
+    for wijk in Wijk.objects.all():
+        wijk.naam = f"Hernoemd {wijk.pk}"
+        wijk.save()
+    return "Hernoemd"
+
+
+def in_rows(marker: str, change):
+    """``change``, with the text it returns as the rows show it (the filter panel
+    lists the wijken too, as options)."""
+
+    def changed():
+        return marker + change()
+
+    changed.__name__ = change.__name__
+    return changed
+
+
+# (list, its table, a change to what its first rows show)
+ROW_CACHED_LISTS = [
+    ("makelaars:activiteit_list", "makelaars_activiteit", rename_first_activity),
+    ("initiatieven:initiatief_list", "initiatieven_initiatief", rename_first_initiative),
+    ("buurtservice:klus_list", "buurtservice_klus", in_rows("<td>", rename_the_wijken)),
+    ("buurtservice:wachtlijst", "buurtservice_klus", in_rows("· ", rename_the_wijken)),
+    ("buurtservice:uitvoerder_list", "buurtservice_uitvoerder", rename_first_worker),
+]
+
+
+@pytest.mark.parametrize(("name", "table", "change"), ROW_CACHED_LISTS)
+def test_a_list_keeps_its_rows_until_they_change(
+    name, table, change, rows, coordinator, buurtservice_user, client_for
+):
+    """The second request of a page takes its rendered rows from the cache, without
+    a query on the list's table; a change to what they show is on the next request."""
+    user = buurtservice_user if name == "buurtservice:wachtlijst" else coordinator
+    client = client_for(user)
+    url = reverse(name)
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    assert not [q["sql"] for q in queries.captured_queries if f'"{table}"' in q["sql"]]
+
+    text = change()
+    assert text in client.get(url).content.decode()

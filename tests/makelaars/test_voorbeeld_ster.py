@@ -1,10 +1,14 @@
 """The report-example star: one tap for a coordinator, refused (403) for a broker."""
 
+import re
+
 import pytest
+from django.test import Client
 from django.urls import reverse
 
+from core.roles import Role
 from makelaars.models import Activiteit
-from tests.factories import ActiviteitFactory
+from tests.factories import ActiviteitFactory, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +34,7 @@ def test_a_coordinator_marks_and_unmarks_in_one_tap_with_htmx(client_for, coordi
     activiteit.refresh_from_db()
     assert activiteit.is_voorbeeld and activiteit.version == version + 1
     html = response.content.decode()
-    assert html.lstrip().startswith("<form") and "<html" not in html  # just the star
+    assert html.lstrip().startswith("<button") and "<html" not in html  # just the star
     assert 'aria-pressed="true"' in html and 'name="voorbeeld" value="0"' in html
 
     response = client.post(url(activiteit), {"voorbeeld": "0"}, HTTP_HX_REQUEST="true")
@@ -80,3 +84,30 @@ def test_stars_show_on_the_list_and_the_wijk_page(client_for, coordinator, makel
         # A broker sees the star, without the button.
         html = client_for(makelaar).get(page).content.decode()
         assert f'data-testid="ster-{activiteit.pk}"' in html and "aria-pressed" not in html
+
+
+def test_each_user_taps_with_their_own_token_when_the_rows_come_from_the_cache(
+    coordinator, activiteit
+):
+    """The list keeps its rendered rows for everyone with the same scope; the CSRF
+    token is in the page's one ``ster-form``, outside them, so a second coordinator
+    gets rows rendered for the first and still a token of their own."""
+    second = make_user(Role.COORDINATOR, username="coordinator2")
+    list_url = reverse("makelaars:activiteit_list")
+    tokens = []
+    for user in (coordinator, second):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(user)
+        html = client.get(list_url).content.decode()
+        assert f'data-testid="ster-{activiteit.pk}"' in html and 'form="ster-form"' in html
+        form = re.search(r'<form id="ster-form".*?</form>', html, re.S).group(0)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form).group(1)
+        tokens.append(token)
+        wanted = "0" if Activiteit.objects.get(pk=activiteit.pk).is_voorbeeld else "1"
+        response = client.post(
+            url(activiteit),
+            {"voorbeeld": wanted, "csrfmiddlewaretoken": token, "next": list_url},
+        )
+        assert response.status_code == 302 and response["Location"] == list_url
+        assert Activiteit.objects.get(pk=activiteit.pk).is_voorbeeld == (wanted == "1")
+    assert tokens[0] != tokens[1]

@@ -135,6 +135,19 @@ def test_the_history_pages_no_longer_show_the_name(klussen):
 
 
 @pytest.mark.django_db
+def test_the_waiting_list_forgets_the_name_at_once(klussen):
+    """The waiting list keeps its rendered rows until a job changes; erasure writes
+    with one UPDATE (no signals), so it must give the jobs a new data version."""
+    client = Client()
+    client.force_login(klussen["medewerker"])
+    url = reverse("buurtservice:wachtlijst")
+    assert NAME in client.get(url).content.decode()
+    run("avg_wissen", "--naam", NAME)
+    html = client.get(url).content.decode()
+    assert NAME not in html and "Buurman" in html
+
+
+@pytest.mark.django_db
 def test_the_retention_run_clears_the_history_too(klussen):
     Klus.objects.filter(pk=klussen["first"].pk).update(
         status=KlusStatus.UITGEVOERD, uitgevoerd_op=datetime.date(2025, 5, 20)
