@@ -471,8 +471,9 @@ class Command(BaseCommand):
         import tracemalloc
 
         # "{n}" in the URL: every request a query no cache has seen (a search typed
-        # anew), by as many trailing spaces in it as requests were made before.
-        sent = itertools.count()
+        # anew), by one trailing space more than the request before (at least one:
+        # the same search without "{n}" may have been measured just before).
+        sent = itertools.count(1)
 
         def page_url() -> str:
             return url.replace("{n}", "+" * next(sent))
