@@ -133,8 +133,9 @@ class PaginatedMixin:
         included), query, sort, page, today and the data of ``count_keys``.
 
         With it the template keeps the rows ({% cache TIMEOUT "rows" rows_key %})
-        until one of those changes; the rows then hold nothing of the user beyond
-        what the scope says (no CSRF token: see ``makelaars/_ster_form.html``).
+        until one of those changes. Everyone with the same scope gets the same
+        rows, so they must hold nothing of one user: no CSRF token (a control in a
+        row submits a form outside them, as the star submits ``ster-form``).
         """
         return fragment_key(
             self.request,

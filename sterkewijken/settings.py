@@ -194,6 +194,17 @@ else:
         }
     }
 
+# Each process's own memory (core.datacache: entries are keyed by data versions,
+# so no shared cache is needed for correctness). Room for more than Django's
+# default 300 entries: rendered list rows (20–40 kB each) sit beside the totals;
+# at most about 40 MB a process.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 1000)},
+    }
+}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Lockout first (django-axes counts failed logins), then the normal user check.
