@@ -108,9 +108,7 @@ def cached(
     request=None,
 ):
     """``compute()``, cached under ``name``, ``parts`` and the tokens of ``keys``."""
-    versions = all_versions(request)
-    raw = repr((name, [(key, versions.get(key, "")) for key in sorted(keys)], list(parts)))
-    cache_key = "datacache:" + hashlib.sha256(raw.encode()).hexdigest()
+    cache_key = "datacache:" + _versioned_hash(request, keys, [name, *parts])
     value = cache.get(cache_key)
     if value is None:
         value = compute()
@@ -123,15 +121,14 @@ def fragment_key(request, *, keys: Iterable[str], parts: Iterable) -> str:
     the data of ``keys`` changes, for the same ``parts`` (scope, query) and language."""
     from django.utils import translation
 
+    return _versioned_hash(request, keys, [*parts, translation.get_language()])[:40]
+
+
+def _versioned_hash(request, keys: Iterable[str], parts: list) -> str:
+    """A hash of ``parts`` and the current tokens of ``keys``."""
     versions = all_versions(request)
-    raw = repr(
-        (
-            [(key, versions.get(key, "")) for key in sorted(keys)],
-            list(parts),
-            translation.get_language(),
-        )
-    )
-    return hashlib.sha256(raw.encode()).hexdigest()[:40]
+    raw = repr(([(key, versions.get(key, "")) for key in sorted(keys)], parts))
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
 def track(model, key: str, *, m2m: Iterable[str] = ()) -> None:
