@@ -19,6 +19,9 @@ class PrivateS3Storage(S3Storage):
 
     default_acl = None
     file_overwrite = False
+    # A file being read is downloaded into memory up to this size, then into a
+    # temporary file (the backend's default keeps all of it in memory).
+    max_memory_size = 2 * 1024 * 1024
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         # The app's permission-checked address, never the bucket's.
