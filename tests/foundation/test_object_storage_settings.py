@@ -74,7 +74,10 @@ def test_local_disk_is_the_default(tmp_path):
     "env, named",
     [
         ({"MEDIA_STORAGE": "s3"}, "S3_BUCKET"),
-        ({"MEDIA_STORAGE": "s3", "S3_BUCKET": "b", "S3_ADDRESSING_STYLE": "dns"}, "S3_ADDRESSING_STYLE"),
+        (
+            {"MEDIA_STORAGE": "s3", "S3_BUCKET": "b", "S3_ADDRESSING_STYLE": "dns"},
+            "S3_ADDRESSING_STYLE",
+        ),
         ({"MEDIA_STORAGE": "azure"}, "MEDIA_STORAGE"),
     ],
 )
