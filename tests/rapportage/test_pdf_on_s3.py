@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.pdf import RefusedURL, read_resource
 from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage.choices import PdfStatus
 from rapportage.models import PdfOpdracht
@@ -94,3 +95,19 @@ def test_a_final_version_is_stored_in_s3_and_served_to_coordinators_only(
         assert downloaded(client.get(url)) == stored, url
         assert refused(client_for(makelaar).get(url)), url
         assert refused(Client().get(url)), url
+
+
+def test_the_renderer_reads_media_from_the_bucket_and_nothing_outside_it(s3_media):
+    s3_media.put("activiteiten/2023/09/foto.png", b"png bytes")
+    assert read_resource("https://sterkewijken.invalid/media/activiteiten/2023/09/foto.png") == (
+        "foto.png",
+        b"png bytes",
+    )
+    for url in [
+        "https://sterkewijken.invalid/media/activiteiten/2023/09/weg.png",
+        "https://sterkewijken.invalid/media/../../etc/passwd",
+        # the bucket's own address: the renderer never goes on the network
+        f"{s3_media.client.meta.endpoint_url}/{s3_media.name}/activiteiten/2023/09/foto.png",
+    ]:
+        with pytest.raises(RefusedURL):
+            read_resource(url)
