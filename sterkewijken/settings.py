@@ -316,18 +316,18 @@ MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
 if MEDIA_STORAGE == "s3":
     if not env("S3_BUCKET"):
         raise ImproperlyConfigured("S3_BUCKET must be set when MEDIA_STORAGE=s3")
-    S3_ADDRESSING_STYLE = env("S3_ADDRESSING_STYLE", "auto")
-    if S3_ADDRESSING_STYLE not in {"auto", "path", "virtual"}:
+    _s3_addressing = env("S3_ADDRESSING_STYLE", "auto")
+    if _s3_addressing not in {"auto", "path", "virtual"}:
         raise ImproperlyConfigured("S3_ADDRESSING_STYLE must be 'auto', 'path' or 'virtual'")
     # "false" skips checking the server's TLS certificate (a test store only); a
     # path names the CA bundle of a store with an internal certificate.
-    S3_VERIFY = env("S3_VERIFY", "true")
-    S3_OPTIONS = {
+    _s3_verify = env("S3_VERIFY", "true")
+    _s3_options = {
         "bucket_name": env("S3_BUCKET"),
         "location": env("S3_PREFIX", "").strip("/"),
-        "addressing_style": S3_ADDRESSING_STYLE,
+        "addressing_style": _s3_addressing,
         "signature_version": "s3v4",
-        "verify": {"true": None, "false": False}.get(S3_VERIFY.lower(), S3_VERIFY),
+        "verify": {"true": None, "false": False}.get(_s3_verify.lower(), _s3_verify),
     }
     # Unset ones are left to boto3: its AWS_* variables, ~/.aws or the machine's role.
     for option, variable in (
@@ -337,8 +337,8 @@ if MEDIA_STORAGE == "s3":
         ("secret_key", "S3_SECRET_ACCESS_KEY"),
     ):
         if env(variable):
-            S3_OPTIONS[option] = env(variable)
-    STORAGES["default"] = {"BACKEND": "core.s3.PrivateS3Storage", "OPTIONS": S3_OPTIONS}
+            _s3_options[option] = env(variable)
+    STORAGES["default"] = {"BACKEND": "core.s3.PrivateS3Storage", "OPTIONS": _s3_options}
 elif MEDIA_STORAGE != "local":
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'")
 

@@ -85,3 +85,22 @@ def test_a_wrong_storage_setting_stops_the_start(env, named):
     result = run(env, "check")
     assert result.returncode != 0
     assert named in result.stderr
+
+
+def test_production_with_object_storage_passes_check_deploy():
+    result = run(
+        {
+            "DJANGO_ENV": "production",
+            "DJANGO_SECRET_KEY": "k3y-" + "abcdefghijklmnopqrstuvwxyz0123456789" * 2,
+            "DJANGO_ALLOWED_HOSTS": "sterkewijken.example.org",
+            "DATABASE_URL": "sqlite:////tmp/sw-check.sqlite3",
+            "MEDIA_STORAGE": "s3",
+            "S3_BUCKET": "sterkewijken-media",
+            "S3_ENDPOINT_URL": "https://s3.example.nl",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
