@@ -2,9 +2,9 @@
 
 Every file the app stores (activity photos, report PDFs) belongs to a record and
 may only be read by who may see that record. So the object store is never
-reached by a browser: a file's URL is the app's own ``/media/…`` address
-(``pages.views.MediaView`` checks the record, then streams the bytes), and the
-bucket can stay private, without public access or signed links.
+reached by a browser: a file's URL is the app's own ``/media/…`` address, whose
+view checks the record and then streams the bytes, and the bucket can stay
+private, without public access or signed links (the README says why).
 
 Code reads and writes these files only through the storage API (``open``,
 ``save``, ``delete``, ``exists``, ``listdir``), never through ``.path`` or the
