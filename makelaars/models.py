@@ -164,7 +164,7 @@ def foto_upload_to(instance: ActiviteitFoto, filename: str) -> str:
 
 
 class ActiviteitFoto(models.Model):
-    """A photo of an activity, stored under MEDIA_ROOT."""
+    """A photo of an activity, kept in the media storage (core/storage.py)."""
 
     activiteit = models.ForeignKey(
         Activiteit, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="fotos"

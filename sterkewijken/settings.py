@@ -308,6 +308,40 @@ STORAGES = {
     },
 }
 
+# Media (photos, report PDFs): the folder MEDIA_ROOT, the embedded default, or an
+# S3-compatible bucket (AWS S3, MinIO, Ceph, ...) that every web and worker
+# machine shares. Either way the files stay private: browsers only get the app's
+# /media/ addresses, which check who may see the record (core/storage.py).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    if not env("S3_BUCKET"):
+        raise ImproperlyConfigured("S3_BUCKET must be set when MEDIA_STORAGE=s3")
+    _s3_addressing = env("S3_ADDRESSING_STYLE", "auto")
+    if _s3_addressing not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured("S3_ADDRESSING_STYLE must be 'auto', 'path' or 'virtual'")
+    # "false" skips checking the server's TLS certificate (a test store only); a
+    # path names the CA bundle of a store with an internal certificate.
+    _s3_verify = env("S3_VERIFY", "true")
+    _s3_options = {
+        "bucket_name": env("S3_BUCKET"),
+        "location": env("S3_PREFIX", "").strip("/"),
+        "addressing_style": _s3_addressing,
+        "signature_version": "s3v4",
+        "verify": {"true": None, "false": False}.get(_s3_verify.lower(), _s3_verify),
+    }
+    # Unset ones are left to boto3: its AWS_* variables, ~/.aws or the machine's role.
+    for option, variable in (
+        ("endpoint_url", "S3_ENDPOINT_URL"),
+        ("region_name", "S3_REGION"),
+        ("access_key", "S3_ACCESS_KEY_ID"),
+        ("secret_key", "S3_SECRET_ACCESS_KEY"),
+    ):
+        if env(variable):
+            _s3_options[option] = env(variable)
+    STORAGES["default"] = {"BACKEND": "core.s3.PrivateS3Storage", "OPTIONS": _s3_options}
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'")
+
 # Where ``manage.py backup`` writes by default; erasure (``avg_wissen``) lists the
 # backups here that still hold the erased data.
 BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
