@@ -43,6 +43,10 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
     scope = "visible_to"
     pk_url_kwarg = "pk"
+    # HTML forms send GET and POST only. Django's views answer more: DeleteView
+    # takes DELETE past the form and the delete service (a 500 without a
+    # success_url), form views treat PUT as a POST. Anything else is a 405.
+    http_method_names = ["get", "post", "head", "options"]
 
     def scoped(self, model=None, scope: str | None = None):
         """``model``'s records in ``scope`` for the current user."""
