@@ -68,6 +68,15 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
         return get_object_or_404(self.scoped(model, scope), pk=self.kwargs[kwarg])
 
 
+def rows_scope(model, user) -> str:
+    """Who sees the same rows of ``model`` as ``user``: the key under which what is
+    computed from them is cached. The model's queryset names it (``cache_scope``,
+    which includes the user where one's own rows are added); without one, everyone
+    with the same gebieden and rights."""
+    cache_scope = getattr(model._default_manager, "cache_scope", None) if model else None
+    return cache_scope(user) if cache_scope else scope_key(user)
+
+
 class CountedPaginator(Paginator):
     """A paginator that is told the number of rows instead of counting them again."""
 
@@ -121,7 +130,8 @@ class PaginatedMixin:
             if key not in {"page", "sort", "format"}
             for value in values
         )
-        return [scope_key(self.request.user), timezone.localdate().isoformat(), query]
+        scope = rows_scope(getattr(self, "model", None), self.request.user)
+        return [scope, timezone.localdate().isoformat(), query]
 
     def filter_panel_key(self) -> str:
         """What the rendered filter panel depends on: scope, query (sort included),
@@ -238,6 +248,9 @@ class YearMixin:
     # The data keys data_years() reads (core.datacache): the years are then kept
     # per scope until that data changes, instead of scanning every row per request.
     year_keys: tuple[str, ...] = ()
+    # The model whose rows data_years() reads, when it is not the view's ``model``:
+    # its queryset says who may share the cached years (rows_scope).
+    year_model = None
 
     def data_years(self) -> list[int]:
         return []
@@ -248,7 +261,12 @@ class YearMixin:
                 self._data_years_cache = cached(
                     f"years:{type(self).__module__}.{type(self).__name__}",
                     keys=self.year_keys,
-                    parts=[scope_key(self.request.user), self.kwargs.get("pk")],
+                    parts=[
+                        rows_scope(
+                            self.year_model or getattr(self, "model", None), self.request.user
+                        ),
+                        self.kwargs.get("pk"),
+                    ],
                     compute=lambda: list(self.data_years()),
                     request=self.request,
                 )
