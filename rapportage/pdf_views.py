@@ -18,7 +18,7 @@ from core.mixins import ScopedViewMixin
 from .choices import PdfSoort, PdfStatus
 from .models import Jaarrapportage, PdfOpdracht
 from .report import pdf_filename
-from .services import ReportIsFinal, request_pdf
+from .services import ReportIsFinal, TooManyPdfJobs, request_pdf
 
 # htmx stops polling on this status (and still shows the response).
 STOP_POLLING = 286
@@ -33,7 +33,11 @@ class PdfOpdrachtCreateView(ScopedViewMixin, View):
 
     def post(self, request, *args, **kwargs):
         rapportage = self.get_object()
-        job = request_pdf(rapportage=rapportage, soort=PdfSoort.CONCEPT, user=request.user)
+        try:
+            job = request_pdf(rapportage=rapportage, soort=PdfSoort.CONCEPT, user=request.user)
+        except TooManyPdfJobs as error:
+            messages.error(request, error.messages[0])
+            return HttpResponseRedirect(rapportage.get_absolute_url())
         return HttpResponseRedirect(job.get_absolute_url())
 
 
@@ -41,7 +45,7 @@ def start_final_version(request, rapportage: Jaarrapportage) -> HttpResponseRedi
     """Queue making ``rapportage`` final; the progress page, or back with why not."""
     try:
         job = request_pdf(rapportage=rapportage, soort=PdfSoort.DEFINITIEF, user=request.user)
-    except ReportIsFinal as error:
+    except (ReportIsFinal, TooManyPdfJobs) as error:
         messages.error(request, error.messages[0])
         return HttpResponseRedirect(rapportage.get_absolute_url())
     return HttpResponseRedirect(job.get_absolute_url())

@@ -182,17 +182,21 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3")),
-            "OPTIONS": {
-                # Every transaction takes the write lock when it begins, so two
-                # writers queue up instead of one failing halfway with "database
-                # is locked"; a writer waits up to this many seconds for its turn.
-                "transaction_mode": "IMMEDIATE",
-                "timeout": env_int("SQLITE_TIMEOUT", 20),
-                # Erased data is overwritten in the file, not just marked free.
-                "init_command": "PRAGMA secure_delete = ON;",
-            },
         }
     }
+# SQLite, whether by default or through DATABASE_URL=sqlite:///...:
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    # Every transaction takes the write lock when it begins, so two writers
+    # queue up instead of one failing halfway with "database is locked"; a
+    # writer waits up to this many seconds for its turn (a URL's ?timeout= wins).
+    _sqlite_options["transaction_mode"] = "IMMEDIATE"
+    _sqlite_options.setdefault("timeout", env_int("SQLITE_TIMEOUT", 20))
+    # Erased data is overwritten in the file, not just marked free (run after any
+    # init_command of the URL; Django skips the empty statements of the split).
+    _sqlite_options["init_command"] = (
+        _sqlite_options.get("init_command", "") + ";PRAGMA secure_delete = ON;"
+    )
 
 # Each process's own memory (core.datacache: entries are keyed by data versions,
 # so no shared cache is needed for correctness). Room for more than Django's

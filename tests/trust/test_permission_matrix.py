@@ -579,3 +579,17 @@ def test_forbidden_texts_are_on_the_pages_of_those_who_may_see_them(matrix):
     assert objects.klus.aanvrager_naam in klus.content.decode()
     activiteit = client.get(reverse("makelaars:activiteit_detail", args=[objects.activiteit.pk]))
     assert objects.activiteit.titel in activiteit.content.decode()
+
+
+@pytest.mark.parametrize("method", ["delete", "put", "patch"])
+def test_methods_no_form_sends_are_refused_on_every_page(matrix, method):
+    """The app's forms send GET and POST only. DELETE, PUT and PATCH are answered
+    405 by every page (for a user who may open it), never a 500 or a change."""
+    client = client_as(matrix, ADMIN)
+    problems = []
+    for name, page in sorted(EXPECTED.items()):
+        url = url_for(name, page, matrix.objects)
+        status = request_undone(client, method, url, {}).status_code
+        if status != 405:
+            problems.append(f"{method.upper()} {name} ({url}): {status}")
+    assert not problems, "\n".join(problems)
