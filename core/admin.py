@@ -4,7 +4,8 @@ Least privilege: the Django admin opens for superusers only (created on the
 server with ``manage.py createsuperuser``); a beheerder works in the app. Should
 the admin ever open to other staff again, the checks below still keep them from
 granting superuser status or single permissions, changing what a role may do,
-or touching a superuser's account.
+or touching an account with rights beyond their own (core.accounts' rule, the
+same as on the app's staff pages).
 """
 
 import hashlib
@@ -21,7 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .accounts import deactivate_users
+from .accounts import can_manage_account, deactivate_users, end_sessions, manageable_accounts
 from .concurrency import stale_message
 
 User = get_user_model()
@@ -139,19 +140,23 @@ class SterkeWijkenUserAdmin(DutchPermissionsMixin, UserAdmin):
 
     def get_queryset(self, request):
         users = super().get_queryset(request)
-        if request.user.is_superuser:
-            return users
-        return users.filter(is_superuser=False)
+        return users.filter(pk__in=manageable_accounts(request.user).values("pk"))
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not can_manage_account(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not can_manage_account(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Deactivated here rather than with the action: the sessions end all the same.
+            end_sessions(user=obj)
 
 
 def _without(fields, names) -> tuple:
