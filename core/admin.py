@@ -16,13 +16,19 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import UserChangeForm
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .accounts import can_manage_account, deactivate_users, end_sessions, manageable_accounts
+from .accounts import (
+    can_grant,
+    can_manage_account,
+    deactivate_users,
+    end_sessions,
+    manageable_accounts,
+)
 from .concurrency import stale_message
 
 User = get_user_model()
@@ -110,10 +116,23 @@ class GuardedUserChangeForm(UserChangeForm):
     (the same Dutch message as every versioned form of the app)."""
 
     stored_state = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Who fills the form in (set per request by the admin): no role beyond their own.
+    editor = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[STATE].initial = user_state(self.instance)
+
+    def clean_groups(self):
+        groups = self.cleaned_data.get("groups")
+        if self.editor is not None and groups is not None:
+            permissions = Permission.objects.filter(group__in=groups)
+            if not can_grant(self.editor, permissions):
+                raise forms.ValidationError(
+                    _("You cannot give a role with rights that you do not have."),
+                    code="role_beyond_editor",
+                )
+        return groups
 
     def clean(self):
         cleaned = super().clean()
@@ -137,6 +156,12 @@ class SterkeWijkenUserAdmin(DutchPermissionsMixin, UserAdmin):
             (name, {**options, "fields": _without(options["fields"], SUPERUSER_ONLY_FIELDS)})
             for name, options in fieldsets
         ]
+
+    def get_form(self, request, obj=None, **kwargs):
+        # A fresh form class per request, so the editor is this request's user.
+        form = super().get_form(request, obj, **kwargs)
+        form.editor = request.user
+        return form
 
     def get_queryset(self, request):
         users = super().get_queryset(request)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, Permission, User
 from django.core import mail
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -232,3 +232,18 @@ def test_the_admin_follows_the_same_rule(rf, beheerder, root):
     request.user = root
     assert beheerder in user_admin.get_queryset(request)
     assert user_admin.has_change_permission(request, beheerder)
+
+
+def test_the_admins_user_form_gives_no_role_beyond_the_editors(rf, personeelszaken, gebied_a):
+    from core.admin import SterkeWijkenUserAdmin
+
+    target = make_user(Role.MAKELAAR, gebied=gebied_a, username="mk")
+    request = rf.get("/admin/auth/user/")
+    request.user = personeelszaken
+    form = SterkeWijkenUserAdmin(User, admin.site).get_form(request, target)(instance=target)
+    form.cleaned_data = {"groups": Group.objects.filter(name=Role.BEHEERDER.value)}
+    with pytest.raises(ValidationError) as refused:
+        form.clean_groups()
+    assert refused.value.messages == ["Je kunt geen rol geven met rechten die jij niet hebt."]
+    form.cleaned_data = {"groups": Group.objects.filter(name=Role.MAKELAAR.value)}
+    assert list(form.clean_groups()) == list(Group.objects.filter(name=Role.MAKELAAR.value))
