@@ -13,6 +13,7 @@ nor gives a role beyond their own (PermissionDenied, a 403).
 from __future__ import annotations
 
 import datetime
+import logging
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -31,6 +32,7 @@ from core.roles import Role
 from .models import Gebied, Medewerker, Organisatie, Wijk
 
 User = get_user_model()
+logger = logging.getLogger(__name__)
 
 
 def _split_name(naam: str) -> tuple[str, str]:
@@ -138,6 +140,7 @@ def set_account_active(*, user, active: bool, by) -> bool:
     account.save(update_fields=["is_active"])
     # Whatever ended the account before, a session from then does not come back.
     end_sessions(user=account)
+    logger.info("account %s reactivated by %s", account.pk, by.pk)
     return True
 
 
