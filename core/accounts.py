@@ -96,7 +96,7 @@ def record_account_event(*, account, by, reason: str) -> None:
     For what changes no field of the account (a two-step reset): the row is
     saved as it is stored, so its history gets a record that carries the reason.
     """
-    stored = type(account)._default_manager.select_for_update().get(pk=account.pk)
+    stored = get_user_model()._default_manager.select_for_update().get(pk=account.pk)
     stored._history_user = by
     stored._change_reason = reason
     stored.save(update_fields=["is_active"])

@@ -28,6 +28,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -110,6 +111,8 @@ def confirm_setup(*, user, key: str, code: str) -> tuple[TOTPDevice, list[str]] 
     # The code just typed cannot be used again to log in.
     device.last_t = totp.t()
     device.confirmed = True
+    # Two sessions confirming at once: one after the other, the last one's app stays.
+    get_user_model()._default_manager.select_for_update().get(pk=user.pk)
     TOTPDevice.objects.filter(user=user).delete()
     device.save()
     return device, new_backup_codes(user=user)
