@@ -93,6 +93,8 @@ class Entry:
     kind: str
     user: str
     changes: list[Change] = field(default_factory=list)
+    # Why the record was written, when a service said so (e.g. a two-step reset).
+    note: str = ""
 
 
 def _user_name(record) -> str:
@@ -152,6 +154,9 @@ def build_entries(model: type[models.Model], records: list) -> list[Entry]:
     for index, record in enumerate(records):
         older = records[index + 1] if index + 1 < len(records) else None
         entry = Entry(record=record, kind=_kind(record), user=_user_name(record))
+        reason = record.history_change_reason
+        if reason and reason != RESTORE_REASON:
+            entry.note = _(reason)
         if older is None or record.history_type == "+":
             entry.changes = _initial_values(model, record) if record.history_type != "-" else []
         elif record.history_type != "-":
@@ -165,7 +170,7 @@ def build_entries(model: type[models.Model], records: list) -> list[Entry]:
                 )
                 for change in delta.changes
             ]
-            if not entry.changes:
+            if not entry.changes and not entry.note:
                 continue  # e.g. a save that changed nothing a reader can see
         entries.append(entry)
     return entries

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -111,3 +112,19 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.token}"
+
+
+class AccountSession(AbstractBaseSession):
+    """A login session (core.sessions) with the account it belongs to, if any."""
+
+    account_id = models.IntegerField(_("account"), null=True, blank=True, db_index=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore

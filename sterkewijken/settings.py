@@ -401,6 +401,9 @@ BUURTSERVICE_RETENTION_MONTHS = env_int("BUURTSERVICE_RETENTION_MONTHS", 24)
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Perspectief")
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", "Gemeente Zutphen")
 
+# Database sessions that know their account, so that deactivating an account or
+# resetting its two-step login ends all its sessions (core.sessions).
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # "Stay logged in" on the login form (own phone only): the session lasts this long.
