@@ -16,6 +16,7 @@ from django.views.generic import DetailView
 from core.mixins import ScopedViewMixin
 
 from .choices import PdfSoort, PdfStatus
+from .jobs import fail_stopped_pdf_jobs
 from .models import Jaarrapportage, PdfOpdracht
 from .report import pdf_filename
 from .services import ReportIsFinal, request_pdf
@@ -33,12 +34,15 @@ class PdfOpdrachtCreateView(ScopedViewMixin, View):
 
     def post(self, request, *args, **kwargs):
         rapportage = self.get_object()
+        # A job whose worker stopped is not handed out again: a new one is queued.
+        fail_stopped_pdf_jobs(jobs=rapportage.pdf_opdrachten.all())
         job = request_pdf(rapportage=rapportage, soort=PdfSoort.CONCEPT, user=request.user)
         return HttpResponseRedirect(job.get_absolute_url())
 
 
 def start_final_version(request, rapportage: Jaarrapportage) -> HttpResponseRedirect:
     """Queue making ``rapportage`` final; the progress page, or back with why not."""
+    fail_stopped_pdf_jobs(jobs=rapportage.pdf_opdrachten.all())
     try:
         job = request_pdf(rapportage=rapportage, soort=PdfSoort.DEFINITIEF, user=request.user)
     except ReportIsFinal as error:
@@ -57,6 +61,14 @@ class PdfOpdrachtView(ScopedViewMixin, DetailView):
 
     def get_queryset(self):
         return super().get_queryset().select_related("rapportage", "versie")
+
+    def get_object(self, queryset=None):
+        job = super().get_object(queryset)
+        # A job whose worker stopped ends here as failed, so the page stops polling.
+        if not job.is_finished:
+            if fail_stopped_pdf_jobs(jobs=PdfOpdracht.objects.filter(pk=job.pk)):
+                job.refresh_from_db()
+        return job
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
