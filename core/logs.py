@@ -75,14 +75,19 @@ class RequestLogMiddleware:
     """First middleware: a request id and one log line per request."""
 
     def __init__(self, get_response):
+        from django.core.signals import request_finished
+
         self.get_response = get_response
+        # Django logs a 4xx/5xx response after the middleware returned it: the id
+        # stays set until the response is closed.
+        request_finished.connect(clear_request_id, dispatch_uid="core_clear_request_id")
 
     def __call__(self, request):
         from django.db import connection
 
         request_id = incoming_request_id(request)
         request.request_id = request_id
-        token = request_id_var.set(request_id)
+        request_id_var.set(request_id)
         counter = QueryCounter()
         started = time.monotonic()
         status = 500
@@ -111,7 +116,10 @@ class RequestLogMiddleware:
                     **user_fields(getattr(request, "user", None)),
                 },
             )
-            request_id_var.reset(token)
+
+
+def clear_request_id(**kwargs) -> None:
+    request_id_var.set("")
 
 
 # --- background tasks -------------------------------------------------------------
