@@ -154,3 +154,27 @@ def test_sentry_events_lose_the_requester_fields_and_request_details():
     for personal in ("Pietersen", "Lindelaan", "sessionid", "carla", 'example.nl"'):
         assert personal not in scrubbed
     assert '"id": 7' in scrubbed and "User-Agent" in scrubbed
+
+
+def test_sentry_is_set_up_only_with_a_dsn_and_without_personal_data():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SENTRY_"))}
+    probe = (
+        "import sentry_sdk; o = sentry_sdk.get_client().options; "
+        "print(o.get('dsn'), o.get('send_default_pii'), o.get('include_local_variables'), "
+        "getattr(o.get('before_send'), '__name__', None))"
+    )
+
+    def options(**extra) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", probe],
+            cwd=ROOT,
+            env={**env, **extra},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return result.stdout.strip().splitlines()[-1]
+
+    assert options() == "None None True None"  # nothing set up
+    dsn = "https://key@127.0.0.1:9/1"
+    assert options(SENTRY_DSN=dsn) == f"{dsn} False False scrub_event"

@@ -1,0 +1,56 @@
+"""The worker's own liveness: its heartbeat thread, and ``manage.py worker_health``
+for a process supervisor (exit 0 alive, 1 not)."""
+
+import datetime
+import socket
+import time
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from core.jobs import HeartbeatThread, record_heartbeat
+from core.models import WorkerHeartbeat
+
+
+def worker_health(*args) -> int:
+    try:
+        call_command("worker_health", *args)
+    except CommandError as error:
+        return error.returncode
+    return 0
+
+
+@pytest.mark.django_db
+def test_worker_health_follows_the_heartbeat_age(settings):
+    settings.WORKER_HEARTBEAT_MAX_AGE = 90
+    assert worker_health() == 1  # no worker at all
+    record_heartbeat(worker_id="w-1", started_at=timezone.now())
+    assert worker_health() == 0
+    assert worker_health("--worker-id", "w-1") == 0
+    assert worker_health("--worker-id", "w-2") == 1
+    assert worker_health("--host", "another-machine") == 1
+    WorkerHeartbeat.objects.update(last_seen=timezone.now() - datetime.timedelta(seconds=91))
+    assert worker_health() == 1
+    assert WorkerHeartbeat.objects.get().host == socket.gethostname()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_heartbeat_thread_beats_and_clears_up_on_a_clean_stop(settings):
+    settings.WORKER_HEARTBEAT_INTERVAL = 0.05
+    settings.WORKER_HOUSEKEEPING_INTERVAL = 0
+    thread = HeartbeatThread("w-thread")
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not WorkerHeartbeat.objects.filter(worker_id="w-thread").exists():
+            assert time.monotonic() < deadline, "no heartbeat written"
+            time.sleep(0.05)
+        first = WorkerHeartbeat.objects.get().last_seen
+        while WorkerHeartbeat.objects.get().last_seen == first:
+            assert time.monotonic() < deadline, "the heartbeat is not renewed"
+            time.sleep(0.05)
+        assert worker_health("--worker-id", "w-thread") == 0
+    finally:
+        thread.stop()
+    assert not WorkerHeartbeat.objects.exists()
