@@ -35,7 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Refusing to use database {name!r}: its name lacks 'bench'.")
         call_command("migrate", verbosity=0, interactive=False)
         if not Activiteit.objects.filter(titel__startswith=PREFIX).exists():
-            call_command("bench_activiteiten", runs=1)
+            call_command("bench_activiteiten", runs=1)  # fills, then measures once
         coordinator = User.objects.get(username="bench.coordinator")
         client = Client(SERVER_NAME="localhost")
         client.force_login(coordinator)
