@@ -54,3 +54,31 @@ def test_the_heartbeat_thread_beats_and_clears_up_on_a_clean_stop(settings):
     finally:
         thread.stop()
     assert not WorkerHeartbeat.objects.exists()
+
+
+@pytest.mark.django_db
+def test_housekeeping_prunes_old_task_rows_and_heartbeats(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from core.tasks import make_export
+
+    settings.TASK_RESULT_MAX_AGE_DAYS = 30
+    old, recent, waiting = (make_export.enqueue(n).id for n in (1, 2, 3))
+    now = timezone.now()
+    DBTaskResult.objects.filter(id=old).update(
+        status="SUCCESSFUL", finished_at=now - datetime.timedelta(days=31)
+    )
+    DBTaskResult.objects.filter(id=recent).update(
+        status="FAILED", finished_at=now - datetime.timedelta(days=29)
+    )
+    record_heartbeat(worker_id="gone", started_at=now)
+    record_heartbeat(worker_id="here", started_at=now)
+    WorkerHeartbeat.objects.filter(worker_id="gone").update(
+        last_seen=now - datetime.timedelta(days=2)
+    )
+    call_command("housekeeping")
+    assert {str(pk) for pk in DBTaskResult.objects.values_list("id", flat=True)} == {
+        str(recent),
+        str(waiting),
+    }
+    assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["here"]
