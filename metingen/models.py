@@ -229,8 +229,8 @@ class Duiding(VersionedModel, TimeStampedModel):
 class Verzoekteller(models.Model):
     """How many answers came from one address in one time window: the rate limit.
 
-    The address is kept only as a keyed hash, apart from any answer, and old
-    windows are deleted as new ones start.
+    The address is kept only as a hash with the salt of the day (``Dagzout``),
+    apart from any answer; a window's rows are deleted once it has ended.
     """
 
     sleutel = models.CharField(_("hashed address"), max_length=64)
@@ -249,3 +249,19 @@ class Verzoekteller(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sleutel[:8]}… {self.venster}: {self.aantal}"
+
+
+class Dagzout(models.Model):
+    """The random salt the rate limit hashes addresses with on one day; deleted
+    once the day is over, so older hashes can no longer be tried against addresses."""
+
+    dag = models.DateField(_("day"), unique=True)
+    zout = models.CharField(_("salt"), max_length=64)
+
+    class Meta:
+        verbose_name = _("daily salt")
+        verbose_name_plural = _("daily salts")
+        ordering = ["dag"]
+
+    def __str__(self) -> str:
+        return f"{self.dag}"
