@@ -19,7 +19,12 @@ from django.views.generic import DetailView, FormView, ListView
 from core.auth import client_ip
 from core.charts import SCREEN_WIDTH, bar_chart
 from core.exports import BaseExporter, export_links, export_response
-from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import (
+    PaginatedMixin,
+    PersonalDataMixin,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+)
 from core.onetime import OneTimeSubmitMixin
 from core.pdf import render_pdf
 from initiatieven.models import Initiatief
@@ -166,7 +171,7 @@ class VragenlijstUpdateView(VragenlijstFormMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class VragenlijstDetailView(ScopedViewMixin, DetailView):
+class VragenlijstDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
     template_name = "metingen/vragenlijst_detail.html"
@@ -258,7 +263,7 @@ class ResultatenExporter(BaseExporter):
             yield [stelling["tekst"], stelling["effect"], stelling["n"], stelling["aandeel"]]
 
 
-class ResultatenExportView(ScopedViewMixin, View):
+class ResultatenExportView(PersonalDataMixin, ScopedViewMixin, View):
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
 
@@ -271,7 +276,7 @@ class ResultatenExportView(ScopedViewMixin, View):
         )
 
 
-class DuidingView(ScopedViewMixin, VersionedFormViewMixin, FormView):
+class DuidingView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, FormView):
     model = Vragenlijst
     scope = "editable_by"
     permission_required = "metingen.change_duiding"
