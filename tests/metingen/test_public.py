@@ -135,6 +135,9 @@ def test_the_page_runs_under_the_strict_csp(m):
     [
         (("", "", ""), "", "Nog niets beantwoord"),
         ((5, 4, 3), "Bel me op 06-12345678", "telefoonnummer"),
+        ((5, 4, 3), "Bel me op 06-12-34-56-78", "telefoonnummer"),
+        ((5, 4, 3), "Groet, mevrouw Jansen, Dorpsstraat 12", "straat met huisnummer"),
+        ((5, 4, 3), "jan.jansen[at]gmail.com", "e-mailadres"),
         ((9, 4, 3), "", "geldige keuze"),
     ],
 )
