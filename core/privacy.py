@@ -19,8 +19,9 @@ The rules, documented so that a refusal can be explained:
 - phone number: what the phonenumbers library (Google's libphonenumber) finds in
   the text for the Netherlands in any grouping (06-12-34-56-78, 06.12.34.56.78,
   +31 6 ..., 0031 ..., (0575) 51 23 45); it counts when the library calls it a
-  valid number, or when it holds 10 to 13 digits and starts with 0, 00 or +.
-  Numbers of organisations (0800, 0900, 088) are not personal and pass;
+  valid number, or when it holds 10 to 13 digits and starts with 06, 00 or +.
+  Dates and times are taken out first ("01-03-2023 10:30" is no number), and
+  numbers of organisations (0800, 0900, 088) are not personal and pass;
 - e-mail address: something@domain.tld;
 - postcode with house number: four digits (not starting with 0) and two
   letters, then a house number: "7201 AB 12", "7201ab12", "7201ab, 3a";
@@ -61,6 +62,17 @@ _SERVICE_NUMBERS = {
     phonenumbers.PhoneNumberType.UAN,
 }
 
+# Dates (with a 4-digit year, ISO, or a 2-digit year that no further digits follow)
+# and times are taken out before phone numbers are looked for: "01-03-2023 10:30"
+# would otherwise read as one run of ten digits, while "06-12-34-56-78" stays whole.
+_DATE_OR_TIME = re.compile(
+    r"(?<![\d./:-])(?:"
+    r"\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d{1,2}-\d{1,2}"
+    r"|\d{1,2}[-/.]\d{1,2}[-/.]\d\d(?![-/. ]?\d)"
+    r"|(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*uur)?(?![-/.:]?\d)"
+    r")(?![\d])"
+)
 _AT = re.compile(
     r"\s*(?:[\[({<]\s*(?:at|apenstaart(?:je)?)\s*[\])}>]|(?<=\w)\(a\)(?=\w)|\sapenstaartje\s)\s*",
     re.IGNORECASE,
@@ -165,9 +177,10 @@ def _is_personal_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
         return False
     if phonenumbers.is_valid_number(number):
         return True
+    # Not valid, yet written like a mobile or an international number.
     raw = match.raw_string.lstrip("( ")
     digits = re.sub(r"\D", "", raw)
-    return raw[:1] in "0+" and MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS
+    return raw.startswith(("06", "+", "00")) and MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS
 
 
 def _has_phone(text: str) -> bool:
@@ -189,7 +202,7 @@ def personal_data_in(text: str | None) -> list[str]:
     without_email = _EMAIL.sub(" ", text)
     if without_email != text:
         found.append(EMAIL)
-    if _has_phone(without_email):
+    if _has_phone(_DATE_OR_TIME.sub(" ", without_email)):
         found.append(PHONE)
     if _POSTCODE_NUMBER.search(without_email):
         found.append(POSTCODE)
