@@ -18,8 +18,9 @@ The rules, documented so that a refusal can be explained:
 
 - phone number: what the phonenumbers library (Google's libphonenumber) finds in
   the text for the Netherlands in any grouping (06-12-34-56-78, 06.12.34.56.78,
-  +31 6 ..., 0031 ..., (0575) 51 23 45); it counts when the library calls it a
-  valid number, or when it holds 10 to 13 digits and starts with 06, 00 or +.
+  +31 6 ..., 0031 ..., (0575) 51 23 45), written with a leading 0 or +; it
+  counts when the library calls it a valid number, or when it holds 10 to 13
+  digits and starts with 06, 00 or +.
   Dates and times are taken out first ("01-03-2023 10:30" is no number), and
   numbers of organisations (0800, 0900, 088) are not personal and pass;
 - e-mail address: something@domain.tld;
@@ -172,13 +173,15 @@ def normalise(text: str) -> str:
 
 
 def _is_personal_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
+    raw = match.raw_string.lstrip("( ")
+    if not raw.startswith(("0", "+")):
+        return False  # a figure such as "342 999 657", not a number anyone dials
     number = match.number
     if phonenumbers.number_type(number) in _SERVICE_NUMBERS:
         return False
     if phonenumbers.is_valid_number(number):
         return True
     # Not valid, yet written like a mobile or an international number.
-    raw = match.raw_string.lstrip("( ")
     digits = re.sub(r"\D", "", raw)
     return raw.startswith(("06", "+", "00")) and MIN_PHONE_DIGITS <= len(digits) <= MAX_PHONE_DIGITS
 

@@ -126,6 +126,8 @@ PASSES = [
     "01-03-2023 10.30 bijeenkomst met 12 mensen",
     "Op 06-12-23 om 09.30",
     "Werkbon 0123456789 afgehandeld",
+    "Bereikte inwoners 342 999 657",
+    "Van 203.0.113.66 kwamen 12 aanvragen",
     "Bijeenkomst 06-12-2023 en 13.12.2023",
     "Datum 2023-03-12, tijd 19.45",
     "Sinds 2019 is de huur met 12% gestegen, in 2023 ruim 1.250,00 euro per jaar",
