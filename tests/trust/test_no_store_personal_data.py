@@ -1,12 +1,14 @@
-"""Pages and exports with requesters' (and workers') personal data tell the browser
-and any proxy to keep no copy: ``Cache-Control: no-store, private``."""
+"""Pages and exports with residents' personal data (Buurtservice requesters and
+workers, initiators' first names, histories) tell the browser and any proxy to keep
+no copy: ``Cache-Control: no-store, private``. (The questionnaire's results pages:
+tests/metingen/test_forged_answers.py.)"""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
-from tests.factories import KlusFactory, UitvoerderFactory
+from tests.factories import InitiatiefFactory, KlusFactory, UitvoerderFactory
 
 
 @pytest.fixture
@@ -14,7 +16,11 @@ def records(db, wijk_a):
     klus = KlusFactory(
         wijk=wijk_a, aanvrager_naam="Mevr. Pietersen", aanvrager_telefoon="0575-123456"
     )
-    return {"klus": klus, "uitvoerder": UitvoerderFactory(naam="Ahmed")}
+    return {
+        "klus": klus,
+        "uitvoerder": UitvoerderFactory(naam="Ahmed"),
+        "initiatief": InitiatiefFactory(wijk=wijk_a, initiatiefnemers="Fatima en Henk"),
+    }
 
 
 PAGES = [
@@ -33,6 +39,9 @@ PAGES = [
     ("buurtservice:uitvoerder_create", None, {}),
     ("buurtservice:uitvoerder_detail", "uitvoerder", {}),
     ("buurtservice:uitvoerder_update", "uitvoerder", {}),
+    ("initiatieven:initiatief_detail", "initiatief", {}),
+    ("initiatieven:initiatief_update", "initiatief", {}),
+    ("initiatieven:initiatief_create", None, {}),
 ]
 
 
@@ -42,7 +51,7 @@ def no_store(response) -> bool:
 
 
 @pytest.mark.parametrize(("name", "record", "query"), PAGES)
-def test_requester_pages_and_exports_are_not_stored(
+def test_pages_and_exports_with_personal_data_are_not_stored(
     client, beheerder, records, name, record, query
 ):
     client.force_login(beheerder)
