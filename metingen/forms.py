@@ -154,7 +154,10 @@ class AntwoordForm(forms.Form):
     code = forms.CharField(
         label=_("Your answer code"),
         max_length=CODE_FIELD_MAX_LENGTH,
-        help_text=_("The code on your slip, for example K7QM 3XPD. It works once."),
+        help_text=_(
+            "The code on your slip, for example K7QM 3XPD. It works once. No slip? Ask "
+            "whoever invited you to answer."
+        ),
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
