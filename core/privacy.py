@@ -81,7 +81,9 @@ _AT = re.compile(
 _DOT = re.compile(r"\s*[\[({<]\s*(?:dot|punt)\s*[\])}>]\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\.[\w-]+)+")
 _POSTCODE_NUMBER = re.compile(
-    r"(?<!\d)[1-9]\d{3}(?:\s?[A-Z]{2}|[A-Za-z]{2})(?![A-Za-z])"
+    # Not a quantity with its unit: "1500kg, 3 zakken", "2000 KM 5 keer".
+    r"(?<!\d)[1-9]\d{3}(?!\s?(?i:kg|km|cm|mm|ml|cl|dl|mg|kb|mb|gb|kw|pk)(?![A-Za-z]))"
+    r"(?:\s?[A-Z]{2}|[A-Za-z]{2})(?![A-Za-z])"
     r"\s*,?\s*(?:nr\.?\s*|huisnummer\s*)?\d{1,5}(?!\d)"
 )
 # Not "haven", "kamp" or "veen": wijken are named so too (Noorderhaven, Mulderskamp).

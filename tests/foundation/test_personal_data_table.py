@@ -127,6 +127,8 @@ PASSES = [
     "Op 06-12-23 om 09.30",
     "Werkbon 0123456789 afgehandeld",
     "Bereikte inwoners 342 999 657",
+    "1500kg, 3 zakken afval opgehaald",
+    "2000 KM 5 keer gefietst",
     "Van 203.0.113.66 kwamen 12 aanvragen",
     "Bijeenkomst 06-12-2023 en 13.12.2023",
     "Datum 2023-03-12, tijd 19.45",

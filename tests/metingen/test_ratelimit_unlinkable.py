@@ -11,7 +11,7 @@ import hmac
 from django.core.management import call_command
 
 from metingen import ratelimit
-from metingen.models import Verzoekteller
+from metingen.models import Dagzout, Verzoekteller
 
 ADDRESS = "203.0.113.77"
 NOON = datetime.datetime(2024, 3, 12, 12, 0, tzinfo=datetime.UTC)
@@ -29,8 +29,6 @@ def test_the_key_is_not_a_hash_with_the_secret_key(db, settings):
 
 
 def test_the_salt_is_random_not_derived_from_the_secret_key(db):
-    from metingen.models import Dagzout
-
     """Same secret key, same address, same day: once the salt is gone the key differs."""
     ratelimit.allow(ADDRESS, now=NOON)
     first = stored_keys()
@@ -41,8 +39,6 @@ def test_the_salt_is_random_not_derived_from_the_secret_key(db):
 
 
 def test_a_new_day_has_a_new_salt_and_the_old_one_is_deleted(db):
-    from metingen.models import Dagzout
-
     ratelimit.allow(ADDRESS, now=NOON)
     today = stored_keys()
     ratelimit.allow(ADDRESS, now=NOON + datetime.timedelta(days=1))
