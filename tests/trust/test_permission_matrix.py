@@ -254,6 +254,7 @@ EXPECTED: dict[str, Page] = {
     "metingen:vragenlijst_open": Page(
         GEBIED_A, pk("vragenlijst"), post=True, get=False, data={"open": "0"}
     ),
+    "metingen:antwoordcodes": Page(GEBIED_A, pk("vragenlijst"), post=True, data={"aantal": "2"}),
     "metingen:duiding": Page(GEBIED_A, pk("vragenlijst"), post=True),
     "metingen:resultaten_export": Page(GEBIED_A, pk("vragenlijst")),
     "metingen:poster_pdf": Page(GEBIED_A, pk("vragenlijst")),
