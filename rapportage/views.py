@@ -248,6 +248,9 @@ class SectieCreateView(OneTimeSubmitMixin, RapportageViewMixin, ConceptOnlyMixin
     form_class = SectieCreateForm
     template_name = "rapportage/sectie_form.html"
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "rapportage": self.get_rapportage()}
+
     def form_valid(self, form):
         rapportage = self.get_rapportage()
         add_sectie(rapportage=rapportage, **form.cleaned_data)
