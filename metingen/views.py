@@ -203,10 +203,14 @@ class VragenlijstDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
             export_links=export_links(
                 self.request, reverse("metingen:resultaten_export", args=[vragenlijst.pk])
             ),
+            # Statements are long and alike ("Door … ken ik …"): the bars carry their
+            # number and the legend under the chart gives each number its statement.
+            chart_legend=[s["tekst"] for s in shown],
             chart=bar_chart(
-                [s["tekst"] for s in shown],
+                [str(number) for number in range(1, len(shown) + 1)],
                 [s["aandeel"] for s in shown],
                 title=str(_("Share that agrees per statement")),
+                x_title=str(_("Statement (see the list below the chart)")),
                 unit="%",
                 width=SCREEN_WIDTH,
             )
@@ -409,6 +413,7 @@ class InvullenView(View):
         )
 
     def page(self, template: str, context: dict, status: int = 200):
+        context = {**organisation_context(), **context}
         return render(self.request, f"metingen/public/{template}", context, status=status)
 
     def get(self, request, token):
@@ -477,4 +482,14 @@ class InvullenView(View):
 class BedanktView(View):
     def get(self, request, token):
         vragenlijst = get_object_or_404(Vragenlijst, token=token)
-        return render(request, "metingen/public/bedankt.html", {"vragenlijst": vragenlijst})
+        context = {**organisation_context(), "vragenlijst": vragenlijst}
+        return render(request, "metingen/public/bedankt.html", context)
+
+
+def organisation_context() -> dict:
+    """Who asks: residents see the organisation's name (and phone number, when set) on every
+    public page, so they know whom the questionnaire is from and whom to call."""
+    return {
+        "organisatie": settings.ORGANISATION_NAME,
+        "organisatie_telefoon": settings.ORGANISATION_PHONE,
+    }

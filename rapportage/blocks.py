@@ -271,6 +271,29 @@ def placed_keys(texts: Iterable[str]) -> set[str]:
     return {key for text in texts for kind, key in split_text(text) if kind == "block"}
 
 
+def repeated_placements(text: str, others: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """``(key, title)`` of each block in ``text`` placed before: earlier in ``text`` itself
+    (title "") or in one of ``others``, given as (section title, text).
+
+    A block stands in one place of the report: a second placement would show the same
+    table twice and give the PDF two anchors with one name.
+    """
+    elsewhere = {}
+    for title, other in others:
+        for key in placed_keys([other]):
+            elsewhere.setdefault(key, title)
+    seen, repeats = set(), []
+    for kind, key in split_text(text):
+        if kind != "block" or key not in REGISTRY:
+            continue
+        if key in seen:
+            repeats.append((key, ""))
+        elif key in elsewhere:
+            repeats.append((key, elsewhere[key]))
+        seen.add(key)
+    return repeats
+
+
 def unknown_keys(text: str) -> list[str]:
     return [key for kind, key in split_text(text) if kind == "block" and key not in REGISTRY]
 
@@ -292,12 +315,16 @@ def layout(sections: list[tuple[str, str]], figures: dict) -> list[list[Part]]:
     """
     placed = placed_keys(text for _soort, text in sections)
     parts: list[list[Part]] = []
+    shown: set[str] = set()
     for _soort, text in sections:
         section_parts = []
         for kind, value in split_text(text):
             if kind == "text":
                 section_parts.append(Part(kind="text", html=render_markdown(value)))
+            elif value in REGISTRY and value in shown:
+                continue  # placed twice (saved before that was refused): shown once
             else:
+                shown.add(value)
                 section_parts.append(_block_part(value, figures))
         parts.append(section_parts)
     if not sections:

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from buurtservice.models import Klus
 from core.periods import month_end, month_labels, year_bounds
 from makelaars.models import Activiteit
-from wijken.models import Gebied, Medewerker
+from wijken.models import Gebied, Medewerker, Wijk
 
-from .blocks import unknown_keys
+from .blocks import REGISTRY, repeated_placements, unknown_keys
 from .markdown import markdown_problem
 from .models import Jaarrapportage
 
@@ -236,4 +236,55 @@ def report_checks(rapportage: Jaarrapportage | None, *, year: int, user) -> list
         long_open_jobs(year),
         staff_without_gebied(year, user=user),
         months_without_registration(year),
+        *([blocks_placed_twice(rapportage)] if rapportage is not None else []),
+        wijken_without_inhabitants(user=user),
     ]
+
+
+def blocks_placed_twice(rapportage: Jaarrapportage) -> Check:
+    """Blocks whose placeholder stands more than once in the report (the PDF shows the first)."""
+    items, earlier = [], []
+    for sectie in rapportage.secties.all():
+        url = reverse("rapportage:sectie_update", args=[sectie.pk])
+        for key, title in repeated_placements(sectie.tekst, earlier):
+            detail = (
+                _("“%(block)s” also stands in “%(section)s”")
+                if title
+                else _("“%(block)s” stands twice in this section")
+            ) % {"block": REGISTRY[key].label, "section": title}
+            items.append(Item(sectie.titel, url, detail))
+        earlier.append((sectie.titel, sectie.tekst))
+    return Check(
+        "blocks_twice",
+        _("Blocks placed twice"),
+        _("A block stands in one place of the report; remove the second placeholder line."),
+        items[:LIMIT],
+        len(items),
+    )
+
+
+def wijken_without_inhabitants(*, user) -> Check:
+    """Wijken without a number of inhabitants: the report shows "unknown" and no rate per 1,000.
+
+    Each links to the district's edit page for whoever may change it (a beheerder).
+    """
+    queryset = Wijk.objects.filter(inwoners__isnull=True).select_related("gebied")
+    queryset = queryset.order_by("gebied__volgorde", "gebied__naam", "naam")
+    may_edit = user.has_perm("wijken.change_wijk")
+    items = [
+        Item(
+            f"{wijk.naam} ({wijk.gebied.naam})",
+            reverse("wijken:wijk_update", args=[wijk.pk]) if may_edit else "",
+        )
+        for wijk in queryset[:LIMIT]
+    ]
+    return Check(
+        "inwoners",
+        _("Districts without a number of inhabitants"),
+        _(
+            "The report shows “unknown” for their inhabitants and no residents reached per "
+            "1,000 inhabitants; a beheerder enters the number on the district's page."
+        ),
+        items,
+        queryset.count(),
+    )

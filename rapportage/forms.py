@@ -15,7 +15,7 @@ from core.forms import DutchDecimalField, refuse_implausible_date
 from core.periods import FIRST_YEAR
 from core.widgets import DateInput
 
-from .blocks import block_choices
+from .blocks import REGISTRY, block_choices, repeated_placements
 from .choices import Richting, SectieSoort
 from .models import Indicator, Jaarrapportage, Planonderdeel, Sectie
 from .report import default_title
@@ -159,6 +159,26 @@ BLOCK_HELP = _(
 )
 
 
+def refuse_repeated_blocks(text: str, others) -> None:
+    """Refuse a text that places a block a second time (``others``: the report's other sections)."""
+    errors = []
+    for key, title in repeated_placements(text, [(s.titel, s.tekst) for s in others]):
+        values = {"block": REGISTRY[key].label, "placeholder": f"[[blok:{key}]]", "section": title}
+        if title:
+            message = _(
+                "The block “%(block)s” already stands in the section “%(section)s”; a block "
+                "stands in one place. Remove %(placeholder)s here or there."
+            )
+        else:
+            message = _(
+                "The block “%(block)s” is placed twice in this text; a block stands in one "
+                "place. Remove one of the lines %(placeholder)s."
+            )
+        errors.append(forms.ValidationError(message, code="repeated_block", params=values))
+    if errors:
+        raise forms.ValidationError(errors)
+
+
 class SectieForm(VersionedFormMixin, forms.ModelForm):
     """A section's title and narrative, with the version the editor started from."""
 
@@ -170,6 +190,12 @@ class SectieForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tekst"].help_text = format_html("{} {}", MARKDOWN_HELP, BLOCK_HELP)
+
+    def clean_tekst(self):
+        tekst = self.cleaned_data["tekst"]
+        others = self.instance.rapportage.secties.exclude(pk=self.instance.pk)
+        refuse_repeated_blocks(tekst, others)
+        return tekst
 
 
 class BlokKeuzeForm(forms.Form):
@@ -195,9 +221,16 @@ class SectieCreateForm(forms.ModelForm):
             "tekst": MARKDOWN_HELP,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, rapportage: Jaarrapportage | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.rapportage = rapportage
         self.fields["soort"].initial = SectieSoort.VRIJ
+
+    def clean_tekst(self):
+        tekst = self.cleaned_data["tekst"]
+        if self.rapportage is not None:
+            refuse_repeated_blocks(tekst, self.rapportage.secties.all())
+        return tekst
 
 
 class PlanonderdeelForm(VersionedFormMixin, forms.ModelForm):

@@ -404,6 +404,7 @@ BUURTSERVICE_RETENTION_MONTHS = env_int("BUURTSERVICE_RETENTION_MONTHS", 24)
 # Organisation shown on the report cover.
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Perspectief")
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", "Gemeente Zutphen")
+ORGANISATION_PHONE = env("ORGANISATION_PHONE", "")
 
 # Database sessions that know their account, so that deactivating an account or
 # resetting its two-step login ends all its sessions (core.sessions).

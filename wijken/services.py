@@ -232,3 +232,19 @@ def save_organisatie(
     organisatie.save()
     organisatie.wijken.set(wijken)
     return organisatie
+
+
+@transaction.atomic
+def set_inhabitants_from_cbs(*, counts: dict[str, int]) -> list[Wijk]:
+    """Set the inhabitants of every wijk whose CBS code is in ``counts``; the changed wijken.
+
+    Saved one by one (not ``update()``), so each change has its version and history.
+    """
+    changed = []
+    for wijk in Wijk.objects.exclude(cbs_code="").order_by("naam"):
+        count = counts.get(wijk.cbs_code.upper())
+        if count is not None and wijk.inwoners != count:
+            wijk.inwoners = count
+            wijk.save()
+            changed.append(wijk)
+    return changed

@@ -225,6 +225,9 @@ EXPECTED: dict[str, Page] = {
     "rapportage:sectie_create": Page(COORDINATION, pk("rapportage"), post=True),
     "rapportage:sectie_update": Page(COORDINATION, pk("sectie"), post=True),
     "rapportage:sectie_delete": Page(COORDINATION, pk("sectie"), post=True),
+    "rapportage:sectie_voorbeeld": Page(
+        COORDINATION, pk("sectie"), post=True, get=False, data={"tekst": "Tekst."}
+    ),
     "rapportage:sectie_move": Page(
         COORDINATION, pk("sectie"), post=True, get=False, data={"direction": "down"}
     ),
