@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from benchmarks.photos import png_16_bit
+from benchmarks.photos import peak_kb, png_16_bit
 from core.images import sanitise_image
 from makelaars.models import Activiteit, ActiviteitFoto
 from tests.makelaars.test_activiteit_form import CREATE, form_data
@@ -27,19 +27,6 @@ pytestmark = pytest.mark.django_db
 # What the whole refused request may add to the process's peak memory. Decoding a
 # single one of its pictures takes more than 300 MB.
 MEMORY_BOUND_MB = 64
-
-
-def peak_kb() -> int:
-    """The process's peak resident memory since the last reset, in kB (VmHWM).
-
-    Not getrusage's ru_maxrss: that also keeps the peaks of ended threads and of
-    the process this one was started from.
-    """
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 def peak_memory_growth_mb(action) -> float:
