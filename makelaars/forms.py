@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
@@ -54,6 +55,9 @@ class MultipleImageField(forms.FileField):
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("accept", ",".join(sorted(ACCEPTED_EXTENSIONS)))
+        # Called with the number of photos before any is decoded; raises
+        # ValidationError to refuse them all (the daily limit, given by the view).
+        self.before_decoding: Callable[[int], None] | None = None
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
@@ -61,6 +65,8 @@ class MultipleImageField(forms.FileField):
             raise ValidationError(
                 _("You can add at most %(max)d photos at a time."), params={"max": MAX_PHOTOS}
             )
+        if files and self.before_decoding is not None:
+            self.before_decoding(len(files))
         cleaned = []
         errors = []
         for upload in files:
@@ -71,6 +77,21 @@ class MultipleImageField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return cleaned
+
+
+def daily_photo_limit_message(room: int) -> str:
+    """Why a user cannot add more photos today (the limit is per user and day)."""
+    limit = settings.MAX_PHOTOS_PER_DAY
+    if room <= 0:
+        return gettext(
+            "You can add at most %(max)d photos a day and have reached that today; add "
+            "the others tomorrow."
+        ) % {"max": limit}
+    return ngettext(
+        "You can add at most %(max)d photos a day: %(room)d more today.",
+        "You can add at most %(max)d photos a day: %(room)d more today.",
+        room,
+    ) % {"max": limit, "room": room}
 
 
 def photo_limit_message(room: int) -> str:
@@ -187,9 +208,10 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, count_photos: Callable[[int], None] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["fotos"].before_decoding = count_photos
         today = timezone.localdate()
         fields = self.fields
 

@@ -13,13 +13,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.utils import timezone
 
 from core.images import sanitise_image
 from initiatieven.models import Initiatief
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
-from .forms import photo_limit_message
-from .models import Activiteit, ActiviteitFoto, ActiviteitLink
+from .forms import daily_photo_limit_message, photo_limit_message
+from .models import Activiteit, ActiviteitFoto, ActiviteitLink, FotoDagTelling
 
 
 def partner_by_name(*, naam: str) -> Organisatie:
@@ -135,6 +136,24 @@ def add_fotos(*, activiteit: Activiteit, files: Iterable[UploadedFile]) -> list[
     if len(files) > room:
         raise ValidationError({"fotos": photo_limit_message(max(room, 0))}, code="photo_limit")
     return [ActiviteitFoto.objects.create(activiteit=activiteit, bestand=f) for f in files]
+
+
+@transaction.atomic
+def count_photo_uploads(*, user, count: int) -> None:
+    """Count ``count`` photos about to be checked against ``user``'s daily limit
+    (``MAX_PHOTOS_PER_DAY``); ValidationError (Dutch) and nothing counted when they
+    do not fit. Called before the photos are decoded."""
+    today = timezone.localdate()
+    FotoDagTelling.objects.filter(user=user, dag__lt=today).delete()
+    FotoDagTelling.objects.get_or_create(user=user, dag=today)
+    limit = settings.MAX_PHOTOS_PER_DAY
+    # One UPDATE checks and counts: two requests at once cannot both take the last places.
+    counted = FotoDagTelling.objects.filter(user=user, dag=today, aantal__lte=limit - count).update(
+        aantal=models.F("aantal") + count
+    )
+    if not counted:
+        done = FotoDagTelling.objects.get(user=user, dag=today).aantal
+        raise ValidationError(daily_photo_limit_message(limit - done), code="daily_photo_limit")
 
 
 @transaction.atomic

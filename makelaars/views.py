@@ -25,7 +25,13 @@ from .filters import SORT_FIELDS, ActiviteitFilter
 from .forms import MARK_VOORBEELD, ActiviteitForm, link_data, link_formset
 from .models import Activiteit
 from .selectors import own_figures, totals
-from .services import delete_activiteit, duplicate_initial, save_activiteit, set_voorbeeld
+from .services import (
+    count_photo_uploads,
+    delete_activiteit,
+    duplicate_initial,
+    save_activiteit,
+    set_voorbeeld,
+)
 from .templatetags.ster import star
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
@@ -172,7 +178,11 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
         kwargs["instance"] = self.object
+        kwargs["count_photos"] = self.count_photos
         return kwargs
+
+    def count_photos(self, count: int) -> None:
+        count_photo_uploads(user=self.request.user, count=count)
 
     def get_links(self, data=None):
         return link_formset(data=data, instance=self.object or Activiteit())

@@ -26,12 +26,12 @@ from core.mixins import (
     VersionedFormViewMixin,
 )
 from core.onetime import OneTimeSubmitMixin
-from core.pdf import render_pdf
 from initiatieven.models import Initiatief
 
 from . import codes
 from .forms import AntwoordForm, CodesForm, DuidingForm, VragenlijstForm
 from .models import Duiding, Vragenlijst
+from .printing import print_pdf
 from .qr import qr_data_uri
 from .ratelimit import allow
 from .selectors import open_answers, results
@@ -294,20 +294,17 @@ class AntwoordcodesView(PersonalDataMixin, ScopedViewMixin, FormView):
 
 
 class PrintPdfView(ScopedViewMixin, View):
-    """The public link as QR code on a printable A4 poster or A6 card."""
+    """The public link as QR code on a printable A4 poster or A6 card (made once, see
+    ``printing``)."""
 
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
-    formats = {"poster": "metingen/pdf/poster.html", "kaart": "metingen/pdf/kaart.html"}
     kind = "poster"
 
     def get(self, request, *args, **kwargs):
         vragenlijst = self.get_object()
         url = public_url(request, vragenlijst)
-        _html, pdf = render_pdf(
-            self.formats[self.kind],
-            {"vragenlijst": vragenlijst, "url": url, "qr": qr_data_uri(url, scale=10)},
-        )
+        pdf = print_pdf(vragenlijst=vragenlijst, kind=self.kind, url=url)
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"vragenlijst-{vragenlijst.pk}-{self.kind}.pdf"
         response["Content-Disposition"] = f'inline; filename="{filename}"'

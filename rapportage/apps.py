@@ -11,11 +11,13 @@ class RapportageConfig(AppConfig):
         from core.datacache import track_app
 
         from .models import Indicator, Jaarrapportage, Planonderdeel, Sectie
+        from .services import ensure_restorable
 
         register("jaarrapportage", Jaarrapportage)
-        register("sectie", Sectie)
-        register("planonderdeel", Planonderdeel)
-        register("indicator", Indicator)
+        # A final report's content is frozen: nothing deleted from it comes back.
+        register("sectie", Sectie, before_restore=ensure_restorable)
+        register("planonderdeel", Planonderdeel, before_restore=ensure_restorable)
+        register("indicator", Indicator, before_restore=ensure_restorable)
         # A draft PDF is served again while nothing it shows has changed
         # (core.datacache); the PDF jobs themselves are no part of the report.
         track_app(self, "rapportage", exclude=("PdfOpdracht",))

@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .choices import SectieSoort
-from .markdown import render_markdown
+from .markdown import markdown_problem, render_markdown
 
 PLACEHOLDER = re.compile(
     r"^[ \t]*\[\[[ \t]*blok[ \t]*:[ \t]*([A-Za-z0-9_-]{1,60})[ \t]*\]\][ \t]*$", re.M
@@ -296,6 +296,16 @@ def repeated_placements(text: str, others: Iterable[tuple[str, str]] = ()) -> li
 
 def unknown_keys(text: str) -> list[str]:
     return [key for kind, key in split_text(text) if kind == "block" and key not in REGISTRY]
+
+
+def text_problems(text: str) -> list[str]:
+    """Why pieces of a section's text cannot be shown: each piece between blocks
+    is checked exactly as :func:`layout` renders it for the page and the PDF."""
+    return [
+        problem
+        for kind, value in split_text(text)
+        if kind == "text" and (problem := markdown_problem(value))
+    ]
 
 
 def _block_part(key: str, figures: dict) -> Part:

@@ -20,7 +20,7 @@ from core.periods import month_end, month_labels, year_bounds
 from makelaars.models import Activiteit
 from wijken.models import Gebied, Medewerker, Wijk
 
-from .blocks import REGISTRY, repeated_placements, unknown_keys
+from .blocks import REGISTRY, repeated_placements, text_problems, unknown_keys
 from .markdown import markdown_problem
 from .models import Jaarrapportage
 
@@ -190,8 +190,7 @@ def markdown_failures(rapportage: Jaarrapportage) -> Check:
         )
     for sectie in rapportage.secties.all():
         url = reverse("rapportage:sectie_update", args=[sectie.pk])
-        problem = markdown_problem(sectie.tekst)
-        if problem:
+        for problem in text_problems(sectie.tekst):
             items.append(Item(sectie.titel, url, problem))
         for key in unknown_keys(sectie.tekst):
             items.append(Item(sectie.titel, url, _("unknown block “%(key)s”") % {"key": key}))

@@ -39,6 +39,25 @@ def _ensure_concept(rapportage: Jaarrapportage) -> None:
         raise ReportIsFinal()
 
 
+def ensure_restorable(record: Sectie | Planonderdeel | Indicator) -> None:
+    """ValidationError when a deleted part would come back into a final report
+    (the audit trail's restore calls this first)."""
+    if isinstance(record, Indicator):
+        reports = Jaarrapportage.objects.filter(planonderdelen=record.planonderdeel_id)
+    else:
+        reports = Jaarrapportage.objects.filter(pk=record.rapportage_id)
+    rapportage = reports.first()
+    if rapportage is not None and rapportage.is_definitief:
+        raise ValidationError(
+            _(
+                "“%(title)s” belongs to the final report “%(report)s” and cannot be "
+                "restored into it. Reopen the report as a new draft version first."
+            )
+            % {"title": record, "report": rapportage.titel},
+            code="final",
+        )
+
+
 class DuplicateYear(ValidationError):
     """There is a report for this year already; ``existing`` is that report."""
 

@@ -372,9 +372,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Photos: only these kinds, at most this many pixels (checked before decoding),
 # re-encoded to at most MAX_PHOTO_SIDE pixels on the long side without metadata;
 # at most MAX_PHOTOS_PER_ACTIVITY photos per activity (see core.images).
-MAX_PHOTO_PIXELS = env_int("MAX_PHOTO_PIXELS", 40_000_000)
+MAX_PHOTO_PIXELS = env_int("MAX_PHOTO_PIXELS", 24_000_000)
 MAX_PHOTO_SIDE = env_int("MAX_PHOTO_SIDE", 2000)
 MAX_PHOTOS_PER_ACTIVITY = env_int("MAX_PHOTOS_PER_ACTIVITY", 20)
+# Photos one user may send in per day (counted before checking, stored or not).
+MAX_PHOTOS_PER_DAY = env_int("MAX_PHOTOS_PER_DAY", 60)
 
 # The empty choice of a list filter means "no filter".
 FILTERS_EMPTY_CHOICE_LABEL = _("all")
