@@ -210,3 +210,18 @@ def save_organisatie(
     organisatie.save()
     organisatie.wijken.set(wijken)
     return organisatie
+
+
+@transaction.atomic
+def end_employment(*, medewerker: Medewerker, einddatum: datetime.date, by) -> Medewerker:
+    """Deactivate the account of ``medewerker`` and end their staff record on
+    ``einddatum``: an open staff period would keep counting the person as staff."""
+    if medewerker.user_id is not None:
+        set_account_active(user=medewerker.user, active=False, by=by)
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    if medewerker.einddatum != einddatum:
+        medewerker.einddatum = einddatum
+        medewerker._history_user = by
+        medewerker.full_clean(exclude=["user", "gebieden"])
+        medewerker.save()
+    return medewerker
