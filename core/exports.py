@@ -42,11 +42,18 @@ class BaseExporter:
     verbose_name = ""
     columns: list = []
 
+    def __init__(self, *, period: str = ""):
+        # The period exported (core.periods.period_name), so files of different
+        # periods downloaded on one day get different names.
+        self.period = period
+
     def rows(self, queryset) -> Iterable[list]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def filename(self, fmt: str) -> str:
-        return f"{self.identifier}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+        """Named after the period exported; a list without one after today (its state
+        on the day of the download)."""
+        return f"{self.identifier}-{self.period or f'{timezone.localdate():%Y-%m-%d}'}.{fmt}"
 
     def header(self) -> list[str]:
         return [str(column) for column in self.columns]
@@ -182,9 +189,14 @@ class ExportViewMixin:
 
     exporter_class: type[BaseExporter]
 
+    def export_period(self) -> str:
+        """The period exported, for the file name (core.periods.period_name)."""
+        return ""
+
     def get(self, request, *args, **kwargs):
         fmt = kwargs.get("format") or request.GET.get("format", "csv")
-        return export_response(self.exporter_class(), self.export_queryset(), fmt)
+        exporter = self.exporter_class(period=self.export_period())
+        return export_response(exporter, self.export_queryset(), fmt)
 
 
 class FilterExportViewMixin(ExportViewMixin):

@@ -219,6 +219,9 @@ class OverzichtView(ScopedViewMixin, YearMixin, TemplateView):
 class SignaalExportView(ExportViewMixin, OverzichtView):
     exporter_class = SignaalExporter
 
+    def export_period(self) -> str:
+        return str(self.get_year())
+
     def export_queryset(self):
         return self.get_filterset().qs.filter(datum__year=self.get_year()).order_by("datum", "pk")
 
