@@ -8,25 +8,9 @@ from django.urls import reverse
 
 from makelaars.models import Activiteit
 from tests.factories import ThemaFactory
+from tests.makelaars.test_activiteit_form import form_data
 
 pytestmark = pytest.mark.django_db
-
-TODAY = datetime.date(2024, 5, 15)
-
-
-def post_data(wijk, **extra):
-    data = {
-        "datum": TODAY.isoformat(),
-        "wijk": str(wijk.pk),
-        "soort": "bijeenkomst",
-        "titel": "Buurtkoffie",
-        "links-TOTAL_FORMS": "0",
-        "links-INITIAL_FORMS": "0",
-        "links-MIN_NUM_FORMS": "0",
-        "links-MAX_NUM_FORMS": "20",
-    }
-    data.update(extra)
-    return data
 
 
 @time_machine.travel(datetime.datetime(2024, 5, 15, 10, 0), tick=False)
@@ -34,7 +18,7 @@ def test_the_main_theme_is_kept_and_can_be_changed_when_editing(makelaar, client
     eenzaamheid, groen = ThemaFactory(naam="Eenzaamheid"), ThemaFactory(naam="Groen")
     client = client_for(makelaar)
     response = client.post(
-        reverse("makelaars:activiteit_create"), post_data(wijk_a, hoofdthema=eenzaamheid.pk)
+        reverse("makelaars:activiteit_create"), form_data(wijk_a, hoofdthema=eenzaamheid.pk)
     )
     assert response.status_code == 302
     activiteit = Activiteit.objects.get()
@@ -48,7 +32,7 @@ def test_the_main_theme_is_kept_and_can_be_changed_when_editing(makelaar, client
 
     response = client.post(
         url,
-        post_data(
+        form_data(
             wijk_a,
             hoofdthema=groen.pk,
             themas=[eenzaamheid.pk],
