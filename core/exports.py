@@ -25,7 +25,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -185,6 +185,9 @@ class ExportViewMixin:
 
     The view defines ``exporter_class`` and ``export_queryset()``; the list page
     shows ``export_links`` (see :func:`export_links`).
+
+    A large export (see core.export_jobs) is queued for the background worker;
+    the user is sent to its progress page and downloads the file from there.
     """
 
     exporter_class: type[BaseExporter]
@@ -195,8 +198,14 @@ class ExportViewMixin:
 
     def get(self, request, *args, **kwargs):
         fmt = kwargs.get("format") or request.GET.get("format", "csv")
+        queryset = self.export_queryset()
+        if fmt in FORMATS:
+            from .export_jobs import request_export, too_large_for_request
+
+            if too_large_for_request(queryset, fmt):
+                return HttpResponseRedirect(request_export(view=self, fmt=fmt).get_absolute_url())
         exporter = self.exporter_class(period=self.export_period())
-        return export_response(exporter, self.export_queryset(), fmt)
+        return export_response(exporter, queryset, fmt)
 
 
 class FilterExportViewMixin(ExportViewMixin):

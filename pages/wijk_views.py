@@ -36,6 +36,7 @@ class AreaPageMixin(ScopedViewMixin, YearMixin):
     """Figures, chart, recent activities, initiatives and partners of an area."""
 
     year_keys = DATA_KEYS
+    year_model = Activiteit
 
     def cached_figures(self, name: str, compute):
         """``compute()`` cached for this user's scope, the page's object and year, and

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -428,6 +429,35 @@ def delete_indicator(*, indicator: Indicator) -> None:
 
 # --- PDFs made by the background worker ------------------------------------------
 
+# The registers (core.datacache keys) the report's figures and texts are made from:
+# a stored draft PDF is served again while none of them changed.
+REPORT_DATA_KEYS = (
+    "activiteiten",
+    "initiatieven",
+    "klussen",
+    "uitvoerders",
+    "signalen",
+    "metingen",
+    "wijken",
+    "rapportage",
+)
+# PDF jobs one user may have waiting or running at once (the worker's time is shared).
+MAX_UNFINISHED_PDF_JOBS = 3
+
+
+class TooManyPdfJobs(ValidationError):
+    """A user waits for the PDFs they queued before asking for more."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "You already have %(count)d PDFs in the queue. Wait until one of them "
+                "is ready, then try again."
+            )
+            % {"count": MAX_UNFINISHED_PDF_JOBS},
+            code="too_many_jobs",
+        )
+
 
 @transaction.atomic
 def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
@@ -436,7 +466,8 @@ def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
     A draft whose data has not changed since its last PDF gets that job back
     (its stored file is served, nothing is rendered), and a job of the same kind
     still waiting or running is returned instead of a second one. Making a final
-    version of a final report raises ReportIsFinal.
+    version of a final report raises ReportIsFinal; a user who already has
+    MAX_UNFINISHED_PDF_JOBS jobs waiting or running gets TooManyPdfJobs.
     """
     rapportage = Jaarrapportage.objects.select_for_update().get(pk=rapportage.pk)
     jobs = rapportage.pdf_opdrachten.filter(soort=soort)
@@ -444,7 +475,7 @@ def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
     if soort == PdfSoort.DEFINITIEF:
         _ensure_concept(rapportage)
     else:
-        fingerprint = data_fingerprint()
+        fingerprint = data_fingerprint(keys=REPORT_DATA_KEYS)
         ready = jobs.filter(status=PdfStatus.KLAAR, vingerafdruk=fingerprint).exclude(pdf="")
         jobs = jobs.filter(vingerafdruk=fingerprint)
         done = ready.first()
@@ -452,11 +483,18 @@ def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
             return done
     if (running := jobs.unfinished().first()) is not None:
         return running
+    requester = user if user and user.is_authenticated else None
+    if requester is not None:
+        # The user's row is locked, so requests for other reports count in turn.
+        get_user_model()._default_manager.select_for_update().get(pk=requester.pk)
+        mine = PdfOpdracht.objects.filter(aangevraagd_door=requester).unfinished()
+        if mine.count() >= MAX_UNFINISHED_PDF_JOBS:
+            raise TooManyPdfJobs()
     job = PdfOpdracht.objects.create(
         rapportage=rapportage,
         soort=soort,
         vingerafdruk=fingerprint,
-        aangevraagd_door=user if user and user.is_authenticated else None,
+        aangevraagd_door=requester,
     )
     # The task row is written in this transaction too: no job without its task.
     from .tasks import make_report_pdf

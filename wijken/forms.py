@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.accounts import can_grant
 from core.concurrency import VersionedFormMixin
 from core.forms import DutchDecimalField, IdsChoiceField, refuse_implausible_date
 from core.roles import Role, role_of
@@ -74,8 +76,9 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
             "gebieden": _("A social broker sees the records of these areas."),
         }
 
-    def __init__(self, *args, account=None, **kwargs):
+    def __init__(self, *args, account=None, editor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.editor = editor
         # The account being edited (the Medewerker's, or an existing one it gets).
         self.account = account or getattr(self.instance, "user", None)
         if self.account is not None and not self.is_bound:
@@ -103,6 +106,17 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
                 _("This user name is taken; choose another."), code="username_taken"
             )
         return username
+
+    def clean_role(self):
+        role = self.cleaned_data["role"]
+        if role and self.editor is not None:
+            group = Group.objects.filter(name=role).first()
+            if group is not None and not can_grant(self.editor, group.permissions.all()):
+                raise forms.ValidationError(
+                    _("You cannot give a role with rights that you do not have."),
+                    code="role_beyond_editor",
+                )
+        return role
 
     def clean_startdatum(self):
         return refuse_implausible_date(self.cleaned_data["startdatum"])
