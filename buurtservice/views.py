@@ -37,7 +37,13 @@ from core.mixins import (
     VersionedFormViewMixin,
 )
 from core.onetime import OneTimeSubmitMixin
-from core.periods import latest_year_with_data, parse_period, period_choices, period_code_for
+from core.periods import (
+    latest_year_with_data,
+    parse_period,
+    period_choices,
+    period_code_for,
+    period_name,
+)
 
 from . import selectors, services
 from .choices import KlusStatus
@@ -592,8 +598,9 @@ class OverzichtExportView(ScopedViewMixin, OverzichtPeriodMixin, View):
             query.pop("format", None)
             return redirect(f"{reverse('buurtservice:overzicht')}?{query.urlencode()}")
         context = self.period_figures(form)
+        figures = context["figures"]
         return export_response(
-            OverzichtExporter(),
+            OverzichtExporter(period=period_name(figures["start"], figures["end"])),
             {**context["figures"], "label": context["label"]},
             request.GET.get("format", "csv"),
         )

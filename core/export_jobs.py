@@ -157,7 +157,7 @@ def run_export_job(*, job_id: int) -> ExportOpdracht:
     try:
         with translation.override(settings.LANGUAGE_CODE):
             view = rebuild_view(job)
-            exporter = view.exporter_class()
+            exporter = view.exporter_class(period=view.export_period())
             filename = exporter.filename(job.formaat)
             with tempfile.TemporaryFile(suffix=f".{job.formaat}") as handle:
                 rows = write_export(exporter, view.export_queryset(), job.formaat, handle)

@@ -42,11 +42,18 @@ class BaseExporter:
     verbose_name = ""
     columns: list = []
 
+    def __init__(self, *, period: str = ""):
+        # The period exported (core.periods.period_name), so files of different
+        # periods downloaded on one day get different names.
+        self.period = period
+
     def rows(self, queryset) -> Iterable[list]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def filename(self, fmt: str) -> str:
-        return f"{self.identifier}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+        """Named after the period exported; a list without one after today (its state
+        on the day of the download)."""
+        return f"{self.identifier}-{self.period or f'{timezone.localdate():%Y-%m-%d}'}.{fmt}"
 
     def header(self) -> list[str]:
         return [str(column) for column in self.columns]
@@ -185,6 +192,10 @@ class ExportViewMixin:
 
     exporter_class: type[BaseExporter]
 
+    def export_period(self) -> str:
+        """The period exported, for the file name (core.periods.period_name)."""
+        return ""
+
     def get(self, request, *args, **kwargs):
         fmt = kwargs.get("format") or request.GET.get("format", "csv")
         queryset = self.export_queryset()
@@ -193,7 +204,8 @@ class ExportViewMixin:
 
             if too_large_for_request(queryset, fmt):
                 return HttpResponseRedirect(request_export(view=self, fmt=fmt).get_absolute_url())
-        return export_response(self.exporter_class(), queryset, fmt)
+        exporter = self.exporter_class(period=self.export_period())
+        return export_response(exporter, queryset, fmt)
 
 
 class FilterExportViewMixin(ExportViewMixin):

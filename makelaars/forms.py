@@ -170,6 +170,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "opbrengst",
             "rol",
             "themas",
+            "hoofdthema",
             "medewerkers",
             "partners",
             "initiatief",
@@ -226,12 +227,11 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         fields["themas"].queryset = Thema.objects.filter(
             Q(actief=True) | Q(pk__in=self._current_ids("themas"))
         )
-        if self.instance.pk:
-            # Editing shows all themes in one list (the details are open).
-            del fields["hoofdthema"]
-        else:
-            fields["hoofdthema"].queryset = Thema.objects.filter(actief=True)
-            fields["hoofdthema"].empty_label = _("– no theme chosen –")
+        # The same main-theme pick when editing as when creating; an inactive one
+        # already chosen stays available.
+        current = [self.instance.hoofdthema_id] if self.instance.hoofdthema_id else []
+        fields["hoofdthema"].queryset = Thema.objects.filter(Q(actief=True) | Q(pk__in=current))
+        fields["hoofdthema"].empty_label = _("– no theme chosen –")
         fields["medewerkers"].queryset = (
             Medewerker.objects.visible_to(user)
             .filter(

@@ -52,6 +52,15 @@ class Activiteit(VersionedModel, TimeStampedModel):
     themas = models.ManyToManyField(
         Thema, verbose_name=_("themes"), blank=True, related_name="activiteiten"
     )
+    hoofdthema = models.ForeignKey(
+        Thema,
+        verbose_name=_("main theme"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("One of the themes, chosen first on the form."),
+    )
     medewerkers = models.ManyToManyField(
         Medewerker, verbose_name=_("staff"), blank=True, related_name="activiteiten"
     )

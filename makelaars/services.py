@@ -58,6 +58,7 @@ def save_activiteit(
     opbrengst: str = "",
     rol: str = "",
     themas: Iterable[Thema] = (),
+    hoofdthema: Thema | None = None,
     medewerkers: Iterable[Medewerker] = (),
     partners: Iterable[Organisatie] = (),
     initiatief: Initiatief | None = None,
@@ -88,6 +89,7 @@ def save_activiteit(
     activiteit.beschrijving = beschrijving
     activiteit.opbrengst = opbrengst
     activiteit.rol = rol
+    activiteit.hoofdthema = hoofdthema
     activiteit.initiatief = initiatief
     activiteit.bewoners_bereikt = bewoners_bereikt
     activiteit.bewoners_geactiveerd = bewoners_geactiveerd
@@ -98,6 +100,9 @@ def save_activiteit(
         activiteit.expect_version(expected_version)
     activiteit.save()
 
+    themas = list(themas)
+    if hoofdthema is not None and hoofdthema not in themas:
+        themas.append(hoofdthema)  # the main theme is one of the themes
     activiteit.themas.set(themas)
     activiteit.medewerkers.set(medewerkers)
     partners = list(partners)
@@ -201,6 +206,7 @@ def duplicate_initial(*, bron: Activiteit, today) -> tuple[dict, list[dict]]:
         "opbrengst": bron.opbrengst,
         "rol": bron.rol,
         "themas": [t.pk for t in bron.themas.all()],
+        "hoofdthema": bron.hoofdthema_id,
         "medewerkers": [m.pk for m in bron.medewerkers.all()],
         "partners": [p.pk for p in bron.partners.all()],
         "initiatief": bron.initiatief_id,

@@ -17,12 +17,15 @@ from django.utils.translation import gettext as _
 
 from buurtservice.models import Klus
 from core.periods import month_end, month_labels, year_bounds
+from core.roles import Role
 from makelaars.models import Activiteit
+from wijken.choices import Functie
 from wijken.models import Gebied, Medewerker, Wijk
 
 from .blocks import REGISTRY, repeated_placements, text_problems, unknown_keys
 from .markdown import markdown_problem
 from .models import Jaarrapportage
+from .year_mentions import stale_mentions
 
 LIMIT = 50
 
@@ -115,10 +118,14 @@ def long_open_jobs(year: int) -> Check:
 
 
 def staff_without_gebied(year: int, *, user) -> Check:
+    """Brokers (by function or by role) without a gebied; coordinators and the
+    Buurtservice work in every gebied and have none by design."""
     start, end = year_bounds(year)
     queryset = (
         Medewerker.objects.filter(startdatum__lte=end, gebieden__isnull=True)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=start))
+        .filter(Q(functie__in=Functie.makelaars()) | Q(user__groups__name=Role.MAKELAAR.value))
+        .distinct()
         .order_by("naam")
     )
     # The staff pages are the beheerder's (wijken:medewerker_update); others see the name.
@@ -223,6 +230,30 @@ def markdown_failures(rapportage: Jaarrapportage) -> Check:
     )
 
 
+def stale_years(rapportage: Jaarrapportage) -> Check:
+    """Years in the report's titles and texts that belong to an earlier report."""
+    mentions = stale_mentions(rapportage)
+    return Check(
+        "verouderd_jaar",
+        _("Years from an earlier report"),
+        _(
+            "Titles and texts that name a year before %(comparison)s (other than the "
+            "baseline year %(baseline)s), or that were copied unchanged from an earlier "
+            "report and name its year. Does each still fit the report of %(year)s?"
+        )
+        % {
+            "comparison": rapportage.jaar - 1,
+            "baseline": rapportage.baseline_year,
+            "year": rapportage.jaar,
+        },
+        [
+            Item(mention.label, mention.url, f"{mention.year}: “{mention.context}”")
+            for mention in mentions[:LIMIT]
+        ],
+        len(mentions),
+    )
+
+
 def report_checks(rapportage: Jaarrapportage | None, *, year: int, user) -> list[Check]:
     """Every check of ``year``, in the order of the check page.
 
@@ -230,6 +261,7 @@ def report_checks(rapportage: Jaarrapportage | None, *, year: int, user) -> list
     """
     return [
         *([markdown_failures(rapportage)] if rapportage is not None else []),
+        *([stale_years(rapportage)] if rapportage is not None else []),
         activities_without_figures(year),
         examples_without_outcome(year),
         long_open_jobs(year),

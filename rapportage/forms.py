@@ -50,6 +50,11 @@ def duplicate_year_message(existing: Jaarrapportage):
     )
 
 
+def default_version_date(jaar: int) -> datetime.date:
+    """Today, or the last day a report of ``jaar`` may carry when today lies later."""
+    return min(timezone.localdate(), datetime.date(jaar + 1, 12, 31))
+
+
 def _plausible_version_date(value: datetime.date | None, jaar: int | None):
     """From 2000 up to the end of the year after the report's year."""
     value = refuse_implausible_date(value, days_ahead=None)
@@ -90,10 +95,15 @@ class JaarrapportageCreateForm(forms.ModelForm):
         self.fields["titel"].help_text = _("Empty: “%(title)s”.") % {"title": default_title(year)}
         self.fields["versiedatum"].initial = timezone.localdate()
         self.fields["versiedatum"].required = False
+        # versiedatum.js moves an untouched version date along with the chosen year.
+        self.fields["versiedatum"].widget.attrs.update(
+            {"data-volgt-jaar": "id_jaar", "data-vandaag": timezone.localdate().isoformat()}
+        )
         latest = Jaarrapportage.objects.order_by("-jaar").first()
         if latest is None:
             del self.fields["kopieer_vorig"]
         else:
+            self.fields["basisjaar"].initial = latest.basisjaar
             self.fields["kopieer_vorig"].label = _(
                 "Start from the report of %(year)s (or the latest one before the new year)"
             ) % {"year": latest.jaar}
@@ -120,9 +130,11 @@ class JaarrapportageCreateForm(forms.ModelForm):
         return _plausible_year(self.cleaned_data["basisjaar"])
 
     def clean_versiedatum(self):
-        return _plausible_version_date(
-            self.cleaned_data["versiedatum"], self.cleaned_data.get("jaar")
-        )
+        value, jaar = self.cleaned_data["versiedatum"], self.cleaned_data.get("jaar")
+        if jaar and (value is None or "versiedatum" not in self.changed_data):
+            # Left empty or as offered (today): the date that fits the chosen year.
+            value = default_version_date(jaar)
+        return _plausible_version_date(value, jaar)
 
     def clean(self):
         cleaned = super().clean()

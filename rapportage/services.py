@@ -90,8 +90,11 @@ def create_jaarrapportage(
     a starting point), plan items and indicators are copied; otherwise it gets
     the default sections in the order of the 2023 report. A report for ``jaar``
     that exists already (also one created a moment ago by someone else) raises
-    DuplicateYear, never a database error.
+    DuplicateYear, never a database error. A copy without its own ``basisjaar``
+    keeps the one of ``kopieer_van`` (the plan's starting point stays the same).
     """
+    if basisjaar is None and kopieer_van is not None and (kopieer_van.basisjaar or jaar) < jaar:
+        basisjaar = kopieer_van.basisjaar
     try:
         # The insert comes first and in a savepoint: a concurrent insert of the same
         # year fails here on the unique constraint, before anything else is written.

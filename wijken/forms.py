@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.accounts import can_grant
@@ -254,3 +255,32 @@ class MergeForm(forms.Form):
     def __init__(self, *args, keep: Organisatie, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["duplicate"].queryset = Organisatie.objects.exclude(pk=keep.pk)
+
+
+class EndOfEmploymentForm(forms.Form):
+    """The last working day asked when an account is deactivated: from that day on the
+    person no longer counts as staff (e.g. brokers per gebied at year end)."""
+
+    einddatum = forms.DateField(
+        label=_("last working day"),
+        widget=DateInput,
+        required=False,
+        help_text=_("The staff record ends on this date. Empty: its end date, else today."),
+    )
+
+    def __init__(self, *args, medewerker: Medewerker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.medewerker = medewerker
+
+    def clean_einddatum(self):
+        value = refuse_implausible_date(self.cleaned_data["einddatum"])
+        if value is None:
+            start = self.medewerker.startdatum
+            return self.medewerker.einddatum or max(timezone.localdate(), start)
+        if value < self.medewerker.startdatum:
+            raise forms.ValidationError(
+                _("The last working day cannot lie before the start date (%(date)s).")
+                % {"date": f"{self.medewerker.startdatum:%d-%m-%Y}"},
+                code="before_start",
+            )
+        return value

@@ -248,3 +248,18 @@ def set_inhabitants_from_cbs(*, counts: dict[str, int]) -> list[Wijk]:
             wijk.save()
             changed.append(wijk)
     return changed
+
+
+@transaction.atomic
+def end_employment(*, medewerker: Medewerker, einddatum: datetime.date, by) -> Medewerker:
+    """Deactivate the account of ``medewerker`` and end their staff record on
+    ``einddatum``: an open staff period would keep counting the person as staff."""
+    if medewerker.user_id is not None:
+        set_account_active(user=medewerker.user, active=False, by=by)
+    medewerker = Medewerker.objects.select_for_update().get(pk=medewerker.pk)
+    if medewerker.einddatum != einddatum:
+        medewerker.einddatum = einddatum
+        medewerker._history_user = by
+        medewerker.full_clean(exclude=["user", "gebieden"])
+        medewerker.save()
+    return medewerker

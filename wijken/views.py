@@ -16,9 +16,18 @@ from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
 from core.roles import Role
 
-from .forms import GebiedForm, MedewerkerForm, MergeForm, OrganisatieForm, ThemaForm, WijkForm
+from .forms import (
+    EndOfEmploymentForm,
+    GebiedForm,
+    MedewerkerForm,
+    MergeForm,
+    OrganisatieForm,
+    ThemaForm,
+    WijkForm,
+)
 from .models import Gebied, Medewerker, Organisatie, Thema, Wijk
 from .services import (
+    end_employment,
     merge_organisaties,
     save_medewerker,
     save_organisatie,
@@ -186,15 +195,26 @@ class AccountActionView(ScopedViewMixin, View):
 
 
 class DeactivateView(AccountActionView):
+    """Deactivates the account and ends the staff record on the last working day."""
+
     def act(self, medewerker, user):
         if user.pk == self.request.user.pk:
             messages.error(self.request, _("You cannot deactivate your own account."))
             return
-        set_account_active(user=user, active=False, by=self.request.user)
+        form = EndOfEmploymentForm(self.request.POST, medewerker=medewerker)
+        if not form.is_valid():
+            for error in form.errors.get("einddatum", []):
+                messages.error(self.request, _("Not deactivated: %(error)s") % {"error": error})
+            return
+        einddatum = form.cleaned_data["einddatum"]
+        end_employment(medewerker=medewerker, einddatum=einddatum, by=self.request.user)
         messages.success(
             self.request,
-            _("The account of %(naam)s is deactivated; their records stay.")
-            % {"naam": medewerker.naam},
+            _(
+                "The account of %(naam)s is deactivated and their employment ends on "
+                "%(date)s; their records stay."
+            )
+            % {"naam": medewerker.naam, "date": f"{einddatum:%d-%m-%Y}"},
         )
 
 

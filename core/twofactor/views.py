@@ -269,12 +269,17 @@ class ResetView(LoginRequiredMixin, PermissionRequiredMixin, View):
     def post(self, request, pk):
         colleague = get_object_or_404(resettable_users(request.user), pk=pk)
         reset_devices(user=colleague, by=request.user)
-        messages.success(
-            request,
-            _(
+        name = colleague.get_full_name() or colleague.get_username()
+        if required_for(colleague):
+            message = _(
                 "Two-step login of %(name)s has been reset: they set up their app again at "
                 "their next login."
             )
-            % {"name": colleague.get_full_name() or colleague.get_username()},
-        )
+        else:
+            # Their role does not need it: nothing is asked of them at their next login.
+            message = _(
+                "Two-step login of %(name)s has been reset and is off now; their role does "
+                "not need it. They can switch it on again themselves."
+            )
+        messages.success(request, message % {"name": name})
         return HttpResponseRedirect(reverse("twofactor_reset_list"))
