@@ -4,15 +4,45 @@ The first section holds the browser fixtures (Playwright driving Debian's
 chromium); project fixtures follow below it.
 """
 
+import datetime
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from types import SimpleNamespace
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
+from buurtservice.choices import KlusStatus
 from core.roles import Role
-from tests.factories import GebiedFactory, WijkFactory, make_user
+from initiatieven.choices import InitiatiefStatus
+from initiatieven.models import StatusWijziging
+from rapportage.models import Indicator
+from tests.database import django_db_setup  # noqa: F401 - the template-based set-up
+from tests.factories import (
+    ActiviteitFactory,
+    BuurtteamContactFactory,
+    CapaciteitFactory,
+    CollectiefVraagstukFactory,
+    FinancieringsaanvraagFactory,
+    GebiedFactory,
+    InitiatiefFactory,
+    InzetFactory,
+    JaarrapportageFactory,
+    KlusFactory,
+    OrganisatieFactory,
+    PlanonderdeelFactory,
+    SectieFactory,
+    SignaalFactory,
+    StellingFactory,
+    ThemaFactory,
+    UitvoerderFactory,
+    VragenlijstFactory,
+    WijkFactory,
+    make_user,
+)
 
 # =============================================================================
 # Browser fixtures: Playwright's sync API driving Debian's chromium
@@ -37,6 +67,21 @@ BROWSER_TIMEOUT_MS = 10_000
 MOBILE_VIEWPORT = {"width": 360, "height": 740}
 LOGIN_PATH = "/accounts/login/"
 BROWSER_FIXTURES = {"browser", "page", "login"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The fuzz's seed is chosen here, before xdist starts its workers: they
+    # inherit it through the environment and draw the same examples.
+    from tests.fuzzing import run_seed
+
+    run_seed()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    from tests.fuzzing import SEED_VARIABLE, run_seed
+
+    seed = run_seed()
+    return f"fuzz seed: {seed} (replay this run's examples with {SEED_VARIABLE}={seed})"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -172,20 +217,42 @@ def empty_cache():
 #   buurtservice_user, coordinator, beheerder (staff, every right).
 
 
-@pytest.fixture
-def gebied_a(db):
+def make_gebied_a():
     gebied = GebiedFactory(naam="Waterkwartier", volgorde=1)
     WijkFactory(naam="Waterkwartier", gebied=gebied)
     WijkFactory(naam="Waterkwartier-Oost", gebied=gebied)
     return gebied
 
 
-@pytest.fixture
-def gebied_b(db):
+def make_gebied_b():
     gebied = GebiedFactory(naam="Zuidwijken – Warnsveld – Leesten", volgorde=2)
     WijkFactory(naam="Zuidwijken", gebied=gebied)
     WijkFactory(naam="Leesten", gebied=gebied)
     return gebied
+
+
+def make_coordinator():
+    user = make_user(Role.COORDINATOR, username="coordinator")
+    user.first_name, user.last_name = "Carla", "Coördinator"
+    user.save()
+    return user
+
+
+def make_beheerder():
+    user = make_user(Role.BEHEERDER, username="beheerder")
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
+def gebied_a(db):
+    return make_gebied_a()
+
+
+@pytest.fixture
+def gebied_b(db):
+    return make_gebied_b()
 
 
 @pytest.fixture
@@ -231,19 +298,13 @@ def buurtservice_user(db):
 @pytest.fixture
 def coordinator(db):
 
-    user = make_user(Role.COORDINATOR, username="coordinator")
-    user.first_name, user.last_name = "Carla", "Coördinator"
-    user.save()
-    return user
+    return make_coordinator()
 
 
 @pytest.fixture
 def beheerder(db):
 
-    user = make_user(Role.BEHEERDER, username="beheerder")
-    user.is_staff = True
-    user.save()
-    return user
+    return make_beheerder()
 
 
 @pytest.fixture
@@ -296,3 +357,261 @@ def work_off_queue() -> int:
 def run_worker() -> Callable[[], int]:
     """:func:`work_off_queue`, for tests that take it as a fixture."""
     return work_off_queue
+
+
+# =============================================================================
+# Built once per module: data kept in a transaction that the module's tests share
+# =============================================================================
+#
+# A fixture of module (or package) scope that builds many rows opens a transaction
+# outside the tests, builds in it and rolls it back when its scope ends; every test
+# still runs in a savepoint of its own (the ``db`` fixture), so tests cannot affect
+# each other. Only for tests that do not commit (no ``transaction=True``).
+
+# The rows are built before the test's own fast hasher applies.
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@contextmanager
+def rolled_back_afterwards(django_db_blocker) -> Iterator[None]:
+    """Build inside ``with``; the rows live until the ``with`` ends."""
+    from django.db import transaction
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@contextmanager
+def building(django_db_blocker) -> Iterator[None]:
+    """Database access for building the rows of a wider-scoped fixture."""
+    from django.test.utils import override_settings
+
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
+
+
+# =============================================================================
+# The fuzz world: the shared world with an object of each kind
+# =============================================================================
+
+
+def build_world(
+    *,
+    gebied_a,
+    gebied_b,
+    wijk_a,
+    wijk_b,
+    makelaar,
+    makelaar_b,
+    buurtservice_user,
+    coordinator,
+    beheerder,
+) -> SimpleNamespace:
+    """The shared world (tests/conftest.py) with reference data, and objects in
+    gebied A (to edit) and in gebied B (whose ids are forged into forms)."""
+    today = timezone.localdate()
+    themas = [ThemaFactory(naam="Fuzz eenzaamheid"), ThemaFactory(naam="Fuzz groen")]
+    partners = [OrganisatieFactory(naam="Fuzz Ieder1"), OrganisatieFactory(naam="Fuzz GelreWerkt")]
+    users = {
+        "makelaar": makelaar,
+        "buurtservice": buurtservice_user,
+        "coordinator": coordinator,
+        "beheerder": beheerder,
+    }
+
+    activiteit = ActiviteitFactory(
+        wijk=wijk_a, aangemaakt_door=makelaar, datum=today - datetime.timedelta(days=10)
+    )
+    activiteit.medewerkers.add(makelaar.medewerker)
+    activiteit.themas.add(themas[0])
+    initiatief = InitiatiefFactory(
+        naam="Fuzz moestuin", wijk=wijk_a, directe_effecten="Buren leren elkaar kennen."
+    )
+    StatusWijziging.objects.create(
+        initiatief=initiatief,
+        status=InitiatiefStatus.IDEE,
+        datum=today - datetime.timedelta(days=100),
+        door=makelaar,
+    )
+    financiering = FinancieringsaanvraagFactory(
+        initiatief=initiatief, aangevraagd_op=today - datetime.timedelta(days=50)
+    )
+    uitvoerder = UitvoerderFactory(naam="Fuzz Ahmed", startdatum=datetime.date(2022, 1, 1))
+    klus = KlusFactory(
+        wijk=wijk_a,
+        status=KlusStatus.WACHTLIJST,
+        aanvraagdatum=today - datetime.timedelta(days=30),
+    )
+    klus_ingepland = KlusFactory(
+        wijk=wijk_a,
+        status=KlusStatus.INGEPLAND,
+        aanvraagdatum=today - datetime.timedelta(days=30),
+        gepland_op=today,
+        aanvrager_naam="P. Pietersen",
+        aanvrager_adres="Kerkstraat 2",
+    )
+    InzetFactory(klus=klus_ingepland, uitvoerder=uitvoerder)
+    capaciteit = CapaciteitFactory(
+        startdatum=datetime.date(2020, 1, 1), einddatum=datetime.date(2020, 12, 31)
+    )
+    rapport = JaarrapportageFactory(jaar=2023)
+    sectie = SectieFactory(rapportage=rapport, titel="Fuzz inleiding")
+    rapport_definitief = JaarrapportageFactory(jaar=2022, status="definitief")
+    planonderdeel = PlanonderdeelFactory(rapportage=rapport, titel="Fuzz plan")
+    indicator = Indicator.objects.create(
+        planonderdeel=planonderdeel, naam="Fuzz doel", meting="activiteiten", streefwaarde=10
+    )
+
+    signaal = SignaalFactory(wijk=wijk_a, aangemaakt_door=makelaar, datum=today, themas=themas)
+    signaal_bs = SignaalFactory(
+        wijk=wijk_a, aangemaakt_door=users["buurtservice"], datum=today, themas=themas
+    )
+    vraagstuk = CollectiefVraagstukFactory(gebied=gebied_a, gestart_op=today)
+    contact = BuurtteamContactFactory(gebied=gebied_a, aangemaakt_door=makelaar, datum=today)
+    vragenlijst = VragenlijstFactory(initiatief=initiatief, startdatum=today)
+    StellingFactory(vragenlijst=vragenlijst, tekst="Fuzz: ik ken meer buren.")
+    StellingFactory(vragenlijst=vragenlijst, tekst="Fuzz: ik voel me welkom.")
+
+    # Objects of gebied B: their ids are forged into gebied A's forms.
+    activiteit_b = ActiviteitFactory(wijk=wijk_b, aangemaakt_door=makelaar_b)
+    initiatief_b = InitiatiefFactory(naam="Fuzz buurtfeest", wijk=wijk_b)
+    klus_b = KlusFactory(wijk=wijk_b, status=KlusStatus.WACHTLIJST)
+    signaal_b = SignaalFactory(wijk=wijk_b, aangemaakt_door=makelaar_b, datum=today)
+    vraagstuk_b = CollectiefVraagstukFactory(gebied=gebied_b, gestart_op=today)
+
+    forged_ids = sorted(
+        {
+            gebied_b.pk,
+            wijk_b.pk,
+            activiteit_b.pk,
+            initiatief_b.pk,
+            klus_b.pk,
+            signaal_b.pk,
+            vraagstuk_b.pk,
+            makelaar_b.pk,
+            makelaar_b.medewerker.pk,
+        }
+    ) + [0, -1, 999_999, 2**31, 2**63]
+
+    return SimpleNamespace(
+        today=today,
+        gebied_a=gebied_a,
+        gebied_b=gebied_b,
+        wijk_a=wijk_a,
+        wijk_b=wijk_b,
+        themas=themas,
+        partners=partners,
+        users=users,
+        makelaar_b=makelaar_b,
+        activiteit=activiteit,
+        initiatief=initiatief,
+        financiering=financiering,
+        uitvoerder=uitvoerder,
+        klus=klus,
+        klus_ingepland=klus_ingepland,
+        capaciteit=capaciteit,
+        rapport=rapport,
+        sectie=sectie,
+        rapport_definitief=rapport_definitief,
+        planonderdeel=planonderdeel,
+        indicator=indicator,
+        activiteit_b=activiteit_b,
+        initiatief_b=initiatief_b,
+        signaal=signaal,
+        signaal_bs=signaal_bs,
+        vraagstuk=vraagstuk,
+        contact=contact,
+        vragenlijst=vragenlijst,
+        forged_ids=forged_ids,
+    )
+
+
+@pytest.fixture
+def world(
+    gebied_a,
+    gebied_b,
+    wijk_a,
+    wijk_b,
+    makelaar,
+    makelaar_b,
+    buurtservice_user,
+    coordinator,
+    beheerder,
+):
+    return build_world(
+        gebied_a=gebied_a,
+        gebied_b=gebied_b,
+        wijk_a=wijk_a,
+        wijk_b=wijk_b,
+        makelaar=makelaar,
+        makelaar_b=makelaar_b,
+        buurtservice_user=buurtservice_user,
+        coordinator=coordinator,
+        beheerder=beheerder,
+    )
+
+
+@pytest.fixture(scope="module")
+def world_of_module(django_db_setup, django_db_blocker):  # noqa: F811 - the fixture
+    """:func:`world`, built once for a module whose tests leave it as it is (the
+    fuzz: every post there is rolled back). Such a module defines its own ``world``
+    fixture returning this one (tests/trust/test_fuzz_forms.py)."""
+    with rolled_back_afterwards(django_db_blocker):
+        with building(django_db_blocker):
+            gebied_a, gebied_b = make_gebied_a(), make_gebied_b()
+            world = build_world(
+                gebied_a=gebied_a,
+                gebied_b=gebied_b,
+                wijk_a=gebied_a.wijken.get(naam="Waterkwartier"),
+                wijk_b=gebied_b.wijken.get(naam="Zuidwijken"),
+                makelaar=make_user(Role.MAKELAAR, gebied=gebied_a, username="makelaar"),
+                makelaar_b=make_user(Role.MAKELAAR, gebied=gebied_b, username="makelaar.zuid"),
+                buurtservice_user=make_user(Role.BUURTSERVICE, username="buurtservice"),
+                coordinator=make_coordinator(),
+                beheerder=make_beheerder(),
+            )
+        yield world
+
+
+def logged_in_clients(users: dict) -> dict[str, Client]:
+    """One logged-in test client per role (plus an anonymous one) that returns
+    a 500 response instead of raising, as a real server would."""
+    from tests.fuzzing import ANONYMOUS
+
+    result = {}
+    for name, user in users.items():
+        client = Client(raise_request_exception=False)
+        client.force_login(user)
+        result[name] = client
+    result[ANONYMOUS] = Client(raise_request_exception=False)
+    return result
+
+
+@pytest.fixture
+def clients(world):
+    return logged_in_clients(world.users)
+
+
+@pytest.fixture
+def fuzz():
+    """The fuzz's tools (tests/fuzzing.py), for the test modules."""
+    from tests import fuzzing
+
+    return SimpleNamespace(
+        forms_of=fuzzing.forms_of,
+        baseline=fuzzing.baseline,
+        fuzzed_post=fuzzing.fuzzed_post,
+        hostile_values=fuzzing.hostile_values,
+        snapshot=fuzzing.snapshot,
+        written=fuzzing.written,
+        response_info=fuzzing.response_info,
+        OMIT=fuzzing.OMIT,
+    )
