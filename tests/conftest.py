@@ -404,20 +404,25 @@ def building(django_db_blocker) -> Iterator[None]:
 # =============================================================================
 
 
+# The shared world's records the fuzz world is built on.
+WORLD_BASE = (
+    "gebied_a",
+    "gebied_b",
+    "makelaar",
+    "makelaar_b",
+    "buurtservice_user",
+    "coordinator",
+    "beheerder",
+)
+
+
 def build_world(
-    *,
-    gebied_a,
-    gebied_b,
-    wijk_a,
-    wijk_b,
-    makelaar,
-    makelaar_b,
-    buurtservice_user,
-    coordinator,
-    beheerder,
+    *, gebied_a, gebied_b, makelaar, makelaar_b, buurtservice_user, coordinator, beheerder
 ) -> SimpleNamespace:
-    """The shared world (tests/conftest.py) with reference data, and objects in
-    gebied A (to edit) and in gebied B (whose ids are forged into forms)."""
+    """The shared world with reference data, and objects in gebied A (to edit) and
+    in gebied B (whose ids are forged into forms)."""
+    wijk_a = gebied_a.wijken.get(naam="Waterkwartier")
+    wijk_b = gebied_b.wijken.get(naam="Zuidwijken")
     today = timezone.localdate()
     themas = [ThemaFactory(naam="Fuzz eenzaamheid"), ThemaFactory(naam="Fuzz groen")]
     partners = [OrganisatieFactory(naam="Fuzz Ieder1"), OrganisatieFactory(naam="Fuzz GelreWerkt")]
@@ -536,28 +541,9 @@ def build_world(
 
 
 @pytest.fixture
-def world(
-    gebied_a,
-    gebied_b,
-    wijk_a,
-    wijk_b,
-    makelaar,
-    makelaar_b,
-    buurtservice_user,
-    coordinator,
-    beheerder,
-):
-    return build_world(
-        gebied_a=gebied_a,
-        gebied_b=gebied_b,
-        wijk_a=wijk_a,
-        wijk_b=wijk_b,
-        makelaar=makelaar,
-        makelaar_b=makelaar_b,
-        buurtservice_user=buurtservice_user,
-        coordinator=coordinator,
-        beheerder=beheerder,
-    )
+def world(request):
+    """:func:`build_world` on this test's shared world."""
+    return build_world(**{name: request.getfixturevalue(name) for name in WORLD_BASE})
 
 
 @pytest.fixture(scope="module")
@@ -571,8 +557,6 @@ def world_of_module(django_db_setup, django_db_blocker):  # noqa: F811 - the fix
             world = build_world(
                 gebied_a=gebied_a,
                 gebied_b=gebied_b,
-                wijk_a=gebied_a.wijken.get(naam="Waterkwartier"),
-                wijk_b=gebied_b.wijken.get(naam="Zuidwijken"),
                 makelaar=make_user(Role.MAKELAAR, gebied=gebied_a, username="makelaar"),
                 makelaar_b=make_user(Role.MAKELAAR, gebied=gebied_b, username="makelaar.zuid"),
                 buurtservice_user=make_user(Role.BUURTSERVICE, username="buurtservice"),
