@@ -78,11 +78,21 @@ def pytest_configure(config: pytest.Config) -> None:
     run_seed()
 
 
-def pytest_report_header(config: pytest.Config) -> str:
+def fuzz_seed_line() -> str:
     from tests.fuzzing import SEED_VARIABLE, run_seed
 
     seed = run_seed()
     return f"fuzz seed: {seed} (replay this run's examples with {SEED_VARIABLE}={seed})"
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return fuzz_seed_line()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    # Also at the end, where it is seen after a long run (and under -q, which
+    # hides the header).
+    terminalreporter.write_line(fuzz_seed_line())
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
