@@ -29,7 +29,13 @@ from django_filters.views import FilterView
 from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links, export_response
 from core.forms import add_service_errors, model_data
-from core.mixins import LazyRows, PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import (
+    LazyRows,
+    PaginatedMixin,
+    RemoveView,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+)
 from core.onetime import OneTimeSubmitMixin
 from core.periods import latest_year_with_data, parse_period, period_choices, period_code_for
 
@@ -41,9 +47,11 @@ from .forms import (
     CancelForm,
     CapaciteitForm,
     CompleteForm,
+    CorrectDoneForm,
     KlusForm,
     PeriodeForm,
     PlanForm,
+    ReopenForm,
     UitvoerderForm,
 )
 from .models import REQUESTER_FIELDS, Capaciteit, Inzet, Klus, Uitvoerder, sees_requester_data
@@ -359,6 +367,76 @@ class KlusCancelView(KlusActionView):
         )
 
 
+class KlusReopenView(KlusActionView):
+    """A job recorded as done by mistake goes back to planned, with the reason."""
+
+    form_class = ReopenForm
+    allowed_statuses = (KlusStatus.UITGEVOERD,)
+    title = gettext_lazy("Reopen job")
+    submit_label = gettext_lazy("Reopen")
+    refused_message = gettext_lazy("Only a job that is done can be reopened.")
+    success_message = gettext_lazy("The job is planned again. Record it as done once it is.")
+
+    def perform(self, form):
+        services.reopen_klus(
+            klus=self.klus, reden=form.cleaned_data["reden"], door=self.request.user
+        )
+
+
+class KlusCorrectView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+    """Correct the date and the hours of a job that is done."""
+
+    permission_required = "buurtservice.change_klus"
+    model = Klus
+    scope = "editable_by"
+    form_class = CorrectDoneForm
+    template_name = "buurtservice/klus_action.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("wijk")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.status != KlusStatus.UITGEVOERD:
+            messages.error(request, _("Only the hours of a job that is done can be corrected."))
+            return redirect(self.object)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            klus=self.object,
+            title=_("Correct hours"),
+            submit_label=_("Save"),
+            can_see_requester=sees_requester_data(self.request.user),
+        )
+
+    def save(self, form):
+        services.correct_done_klus(
+            klus=self.object,
+            expected_version=form.cleaned_data["version"],
+            datum=form.cleaned_data["datum"],
+            uren=form.hours(),
+        )
+        messages.success(self.request, _("The hours have been corrected."))
+        return redirect(self.object)
+
+
+class KlusDeleteView(RemoveView):
+    permission_required = "buurtservice.delete_klus"
+    model = Klus
+    consequences = gettext_lazy(
+        "Its status history and workers' hours are removed with it. The requester's "
+        "details are never kept in the history, so they do not come back with it."
+    )
+
+    def remove(self, obj) -> None:
+        services.delete_klus(klus=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("buurtservice:klus_list")
+
+
 # --- workers -------------------------------------------------------------------
 
 
@@ -441,6 +519,19 @@ class UitvoerderCreateView(OneTimeSubmitMixin, UitvoerderFormMixin, CreateView):
 class UitvoerderUpdateView(UitvoerderFormMixin, UpdateView):
     permission_required = "buurtservice.change_uitvoerder"
     success_message = gettext_lazy("The worker has been saved.")
+
+
+class UitvoerderDeleteView(RemoveView):
+    permission_required = "buurtservice.delete_uitvoerder"
+    model = Uitvoerder
+    # Workers have no gebied: who may see them may change them (with the permission).
+    scope = "visible_to"
+
+    def remove(self, obj) -> None:
+        services.delete_uitvoerder(uitvoerder=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("buurtservice:uitvoerder_list")
 
 
 # --- capacity -----------------------------------------------------------------

@@ -14,6 +14,7 @@ class InitiatievenConfig(AppConfig):
 
         register("initiatief", Initiatief)
         register("financieringsaanvraag", Financieringsaanvraag)
+        register("telling", Deelnametelling)
         # Cached counts and figures of the list and area pages (core.datacache).
         track(Initiatief, "initiatieven", m2m=("themas", "ondersteuners"))
         for model in (StatusWijziging, Financieringsaanvraag, Deelnametelling):

@@ -223,7 +223,17 @@ class Financieringsaanvraag(VersionedModel, TimeStampedModel):
         return f"{self.fonds} – € {self.bedrag}"
 
 
-class Deelnametelling(models.Model):
+class DeelnametellingQuerySet(models.QuerySet):
+    """Counts go with their initiative, like its funding applications."""
+
+    def visible_to(self, user):
+        return self.filter(initiatief__in=Initiatief.objects.visible_to(user))
+
+    def editable_by(self, user):
+        return self.filter(initiatief__in=Initiatief.objects.editable_by(user))
+
+
+class Deelnametelling(VersionedModel):
     """Dated count of an initiative's volunteers and participants."""
 
     initiatief = models.ForeignKey(
@@ -232,6 +242,11 @@ class Deelnametelling(models.Model):
     datum = models.DateField(_("date"))
     vrijwilligers = models.PositiveIntegerField(_("volunteers"), default=0)
     deelnemers = models.PositiveIntegerField(_("participants"), default=0)
+
+    objects = DeelnametellingQuerySet.as_manager()
+
+    # A corrected or removed count stays in the audit trail and can be restored.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("head count")

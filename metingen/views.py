@@ -19,7 +19,7 @@ from django.views.generic import DetailView, FormView, ListView
 from core.auth import client_ip
 from core.charts import SCREEN_WIDTH, bar_chart
 from core.exports import BaseExporter, export_links, export_response
-from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import PaginatedMixin, RemoveView, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
 from core.pdf import render_pdf
 from initiatieven.models import Initiatief
@@ -31,6 +31,7 @@ from .ratelimit import allow
 from .selectors import open_answers, results
 from .services import (
     VragenlijstGesloten,
+    delete_vragenlijst,
     save_duiding,
     save_vragenlijst,
     set_open,
@@ -403,3 +404,15 @@ class BedanktView(View):
     def get(self, request, token):
         vragenlijst = get_object_or_404(Vragenlijst, token=token)
         return render(request, "metingen/public/bedankt.html", {"vragenlijst": vragenlijst})
+
+
+class VragenlijstDeleteView(RemoveView):
+    permission_required = "metingen.delete_vragenlijst"
+    model = Vragenlijst
+    consequences = _("Its statements and duiding are removed with it; its link stops working.")
+
+    def remove(self, obj) -> None:
+        delete_vragenlijst(vragenlijst=obj)
+
+    def get_success_url(self) -> str:
+        return self.object.initiatief.get_absolute_url()

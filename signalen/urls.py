@@ -26,6 +26,11 @@ urlpatterns = [
         name="vraagstuk_update",
     ),
     path(
+        "vraagstukken/<int:pk>/verwijderen/",
+        views.VraagstukDeleteView.as_view(),
+        name="vraagstuk_delete",
+    ),
+    path(
         "vraagstukken/<int:pk>/stap/", views.VraagstukStatusView.as_view(), name="vraagstuk_status"
     ),
     path("buurtteam/", views.ContactListView.as_view(), name="contact_list"),

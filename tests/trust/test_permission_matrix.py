@@ -176,6 +176,13 @@ EXPECTED: dict[str, Page] = {
         GEBIED_A, {PK: "initiatief", "fid": "financiering"}, post=True
     ),
     "initiatieven:telling_create": Page(GEBIED_A, pk("initiatief"), post=True),
+    # corrections: who may edit a record may remove it (restorable from its history)
+    "initiatieven:initiatief_delete": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:financiering_delete": Page(
+        GEBIED_A, {PK: "initiatief", "fid": "financiering"}, post=True
+    ),
+    "initiatieven:telling_update": Page(GEBIED_A, {PK: "initiatief", "tid": "telling"}, post=True),
+    "initiatieven:telling_delete": Page(GEBIED_A, {PK: "initiatief", "tid": "telling"}, post=True),
     # Buurtservice
     "buurtservice:wachtlijst": Page(BUURTSERVICE),
     "buurtservice:wachtlijst_export": Page(BUURTSERVICE),
@@ -187,11 +194,17 @@ EXPECTED: dict[str, Page] = {
     "buurtservice:klus_plan": Page(BUURTSERVICE, pk("klus"), post=True),
     "buurtservice:klus_complete": Page(BUURTSERVICE, pk("klus_gepland"), post=True),
     "buurtservice:klus_cancel": Page(BUURTSERVICE, pk("klus"), post=True),
+    "buurtservice:klus_reopen": Page(
+        BUURTSERVICE, pk("klus_gedaan"), post=True, data={"reden": "Matrix"}
+    ),
+    "buurtservice:klus_correct": Page(BUURTSERVICE, pk("klus_gedaan"), post=True),
+    "buurtservice:klus_delete": Page(BUURTSERVICE, pk("klus"), post=True),
     "buurtservice:uitvoerder_list": Page(BUURTSERVICE),
     "buurtservice:uitvoerder_export": Page(BUURTSERVICE),
     "buurtservice:uitvoerder_create": Page(BUURTSERVICE, post=True),
     "buurtservice:uitvoerder_detail": Page(BUURTSERVICE, pk("uitvoerder")),
     "buurtservice:uitvoerder_update": Page(BUURTSERVICE, pk("uitvoerder"), post=True),
+    "buurtservice:uitvoerder_delete": Page(BUURTSERVICE, pk("uitvoerder"), post=True),
     "buurtservice:capaciteit_list": Page(BUURTSERVICE),
     "buurtservice:capaciteit_create": Page(BUURTSERVICE, post=True),
     "buurtservice:capaciteit_update": Page(BUURTSERVICE, pk("capaciteit"), post=True),
@@ -240,6 +253,7 @@ EXPECTED: dict[str, Page] = {
     "signalen:vraagstuk_create": Page(BROKERS_AND_UP, post=True),
     "signalen:vraagstuk_detail": Page(GEBIED_A, pk("vraagstuk")),
     "signalen:vraagstuk_update": Page(GEBIED_A, pk("vraagstuk"), post=True),
+    "signalen:vraagstuk_delete": Page(GEBIED_A, pk("vraagstuk"), post=True),
     "signalen:vraagstuk_status": Page(GEBIED_A, pk("vraagstuk"), post=True),
     "signalen:contact_list": Page(BROKERS_AND_UP),
     "signalen:contact_create": Page(BROKERS_AND_UP, post=True),
@@ -249,6 +263,7 @@ EXPECTED: dict[str, Page] = {
     "metingen:vragenlijst_create": Page(GEBIED_A, pk("initiatief"), post=True),
     "metingen:vragenlijst_detail": Page(GEBIED_A, pk("vragenlijst")),
     "metingen:vragenlijst_update": Page(GEBIED_A, pk("vragenlijst"), post=True),
+    "metingen:vragenlijst_delete": Page(GEBIED_A, pk("vragenlijst"), post=True),
     "metingen:vragenlijst_open": Page(
         GEBIED_A, pk("vragenlijst"), post=True, get=False, data={"open": "0"}
     ),
@@ -371,7 +386,7 @@ def matrix(
     weg.delete()
     verwijderd = Activiteit.history.get(id=weg_pk, history_type="-")
     financiering = FinancieringsaanvraagFactory(initiatief=initiatief)
-    Deelnametelling.objects.create(
+    telling = Deelnametelling.objects.create(
         initiatief=initiatief, datum=datetime.date(2023, 5, 1), vrijwilligers=3, deelnemers=20
     )
     klus = KlusFactory(
@@ -390,6 +405,21 @@ def matrix(
         uitvoerders=[uitvoerder],
         door=users[BS],
         today=datetime.date(2023, 2, 20),
+    )
+    gedaan = KlusFactory(wijk=wijk_a, status=KlusStatus.WACHTLIJST)
+    buurtservice_services.plan_klus(
+        klus=gedaan,
+        datum=datetime.date(2023, 3, 1),
+        uitvoerders=[uitvoerder],
+        door=users[BS],
+        today=datetime.date(2023, 2, 20),
+    )
+    buurtservice_services.complete_klus(
+        klus=gedaan,
+        datum=datetime.date(2023, 3, 1),
+        uren={uitvoerder.pk: 2},
+        door=users[BS],
+        today=datetime.date(2023, 3, 1),
     )
     capaciteit = CapaciteitFactory()
     organisatie = OrganisatieFactory(naam="Buurtpartner A")
@@ -431,6 +461,8 @@ def matrix(
         activiteit=activiteit,
         initiatief=initiatief,
         financiering=financiering,
+        telling=telling,
+        klus_gedaan=gedaan,
         klus=klus,
         klus_gepland=gepland,
         uitvoerder=uitvoerder,
