@@ -178,3 +178,9 @@ def delete_vraagstuk(*, vraagstuk: CollectiefVraagstuk) -> None:
     """Remove a collective question; its signals stay (without the link) and its
     history keeps it restorable."""
     vraagstuk.delete()
+
+
+@transaction.atomic
+def delete_contact(*, contact: BuurtteamContact) -> None:
+    """Remove a contact with the buurtteam; its history keeps it restorable."""
+    contact.delete()

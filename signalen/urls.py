@@ -36,4 +36,7 @@ urlpatterns = [
     path("buurtteam/", views.ContactListView.as_view(), name="contact_list"),
     path("buurtteam/nieuw/", views.ContactCreateView.as_view(), name="contact_create"),
     path("buurtteam/<int:pk>/bewerken/", views.ContactUpdateView.as_view(), name="contact_update"),
+    path(
+        "buurtteam/<int:pk>/verwijderen/", views.ContactDeleteView.as_view(), name="contact_delete"
+    ),
 ]

@@ -31,6 +31,7 @@ from .models import BuurtteamContact, CollectiefVraagstuk, Signaal
 from .selectors import contacts_per_quarter, overview, referrals
 from .services import (
     change_vraagstuk_status,
+    delete_contact,
     delete_signaal,
     delete_vraagstuk,
     save_contact,
@@ -521,3 +522,17 @@ class VraagstukDeleteView(RemoveView):
 
     def get_success_url(self) -> str:
         return reverse("signalen:vraagstuk_list")
+
+
+class ContactDeleteView(RemoveView):
+    permission_required = "signalen.delete_buurtteamcontact"
+    model = BuurtteamContact
+
+    def remove(self, obj) -> None:
+        delete_contact(contact=obj)
+
+    def cancel_url(self) -> str:
+        return reverse("signalen:contact_update", args=[self.object.pk])
+
+    def get_success_url(self) -> str:
+        return reverse("signalen:contact_list")

@@ -1,13 +1,13 @@
-"""A collective question made by mistake is removed by who works on it, and a
-beheerder restores it from its history."""
+"""A collective question or a buurtteam contact made by mistake is removed by who
+works on it, and a beheerder restores it from its history."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
-from signalen.models import CollectiefVraagstuk
-from tests.factories import CollectiefVraagstukFactory, SignaalFactory
+from signalen.models import BuurtteamContact, CollectiefVraagstuk
+from tests.factories import BuurtteamContactFactory, CollectiefVraagstukFactory, SignaalFactory
 from tests.restoring import assert_removed_by, restore_as
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +35,17 @@ def test_a_broker_of_another_gebied_cannot_remove_it(client_for, makelaar_b, geb
     url = reverse("signalen:vraagstuk_delete", args=[vraagstuk.pk])
     assert client_for(makelaar_b).post(url).status_code == 404
     assert CollectiefVraagstuk.objects.filter(pk=vraagstuk.pk).exists()
+
+
+def test_a_contact_with_the_buurtteam_is_removed_and_restored(
+    client_for, makelaar, beheerder, gebied_a
+):
+    contact = BuurtteamContactFactory(gebied=gebied_a, aangemaakt_door=makelaar)
+    url = reverse("signalen:contact_delete", args=[contact.pk])
+    form = client_for(makelaar).get(reverse("signalen:contact_update", args=[contact.pk]))
+    assert url in form.content.decode()
+    assert client_for(makelaar).post(url).status_code == 302
+    deletion = assert_removed_by(BuurtteamContact, contact.pk, makelaar)
+
+    restore_as(client_for(beheerder), "buurtteamcontact", deletion)
+    assert BuurtteamContact.objects.filter(pk=contact.pk).exists()

@@ -258,6 +258,7 @@ EXPECTED: dict[str, Page] = {
     "signalen:contact_list": Page(BROKERS_AND_UP),
     "signalen:contact_create": Page(BROKERS_AND_UP, post=True),
     "signalen:contact_update": Page(GEBIED_A, pk("contact"), post=True),
+    "signalen:contact_delete": Page(GEBIED_A, pk("contact"), post=True),
     # measurements with residents: staff pages, and the public questionnaire
     "metingen:vragenlijst_list": Page(BROKERS_AND_UP),
     "metingen:vragenlijst_create": Page(GEBIED_A, pk("initiatief"), post=True),
