@@ -243,6 +243,9 @@ class KlusStatusWijziging(models.Model):
     # Why, when a status is taken back (a done job reopened).
     toelichting = models.CharField(_("explanation"), max_length=300, blank=True)
 
+    # Kept, so a removed job comes back with its status steps.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("job status change")
         verbose_name_plural = _("job status changes")

@@ -426,8 +426,9 @@ class KlusDeleteView(RemoveView):
     permission_required = "buurtservice.delete_klus"
     model = Klus
     consequences = gettext_lazy(
-        "Its status history and workers' hours are removed with it. The requester's "
-        "details are never kept in the history, so they do not come back with it."
+        "Its status history and workers' hours go with it, and come back with it when it "
+        "is restored. The requester's details are never kept in the history: those do "
+        "not come back."
     )
 
     def remove(self, obj) -> None:

@@ -145,6 +145,9 @@ class StatusWijziging(models.Model):
     )
     toelichting = models.CharField(_("explanation"), max_length=300, blank=True)
 
+    # Kept, so a removed initiative comes back with its status steps.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")

@@ -391,7 +391,10 @@ class FinancieringDeleteView(InitiatiefPartRemoveView):
 class InitiatiefDeleteView(RemoveView):
     permission_required = "initiatieven.delete_initiatief"
     model = Initiatief
-    consequences = _("Its status history, funding applications and counts are removed with it.")
+    consequences = _(
+        "Its status history, funding applications and counts go with it, and come back "
+        "with it when it is restored."
+    )
 
     def remove(self, obj) -> None:
         services.delete_initiatief(initiatief=obj)

@@ -169,6 +169,13 @@ def test_a_removed_job_is_restored_without_the_requester(
     restore_as(client_for(beheerder), "klus", deletion)
     klus = Klus.objects.get(pk=gedaan.pk)
     assert (klus.status, klus.aanvrager_naam) == (KlusStatus.UITGEVOERD, "")
+    # Its workers' hours and status steps come back with it.
+    assert hours(klus) == {"Ahmed": Decimal(2), "Bea": Decimal(3)}
+    assert list(klus.statuswijzigingen.values_list("status", flat=True)) == [
+        KlusStatus.WACHTLIJST,
+        KlusStatus.INGEPLAND,
+        KlusStatus.UITGEVOERD,
+    ]
 
 
 def test_a_broker_cannot_remove_a_job(client_for, makelaar, gedaan):

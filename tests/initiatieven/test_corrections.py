@@ -114,15 +114,21 @@ def test_the_detail_page_links_to_the_corrections(client_for, makelaar, telling)
 
 
 def test_a_removed_initiative_comes_back_with_the_beheerder(
-    client_for, makelaar, beheerder, initiatief_a
+    client_for, makelaar, beheerder, initiatief_a, telling
 ):
+    FinancieringsaanvraagFactory(initiatief=initiatief_a)
     url = reverse("initiatieven:initiatief_delete", args=[initiatief_a.pk])
     response = client_for(makelaar).post(url, follow=True)
     assert "is verwijderd" in response.content.decode()
     deletion = assert_removed_by(Initiatief, initiatief_a.pk, makelaar)
 
     restore_as(client_for(beheerder), "initiatief", deletion)
-    assert Initiatief.objects.get(pk=initiatief_a.pk).naam == "Moestuin Waterkwartier"
+    restored = Initiatief.objects.get(pk=initiatief_a.pk)
+    assert restored.naam == "Moestuin Waterkwartier"
+    # What went with it comes back with it.
+    assert list(restored.tellingen.values_list("deelnemers", flat=True)) == [20]
+    assert list(restored.financieringsaanvragen.values_list("fonds", flat=True)) == ["Wensfonds"]
+    assert list(restored.statuswijzigingen.values_list("status", flat=True)) == ["idee"]
 
 
 def test_an_initiative_with_a_questionnaire_is_not_removed(client_for, coordinator, initiatief_a):
