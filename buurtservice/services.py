@@ -324,29 +324,43 @@ def reopen_klus(
     door,
     today: datetime.date | None = None,
 ) -> Klus:
-    """Take a job that was recorded as done by mistake back to planned.
+    """Take a job that was recorded as done or cancelled by mistake back.
 
-    Its date done and the workers' hours are cleared (they count only for jobs that
-    are done); the status history keeps the step with who did it and why.
+    A job that was done goes back to planned: its date done and the workers' hours
+    are cleared (they count only for jobs that are done). A cancelled job goes back
+    to the status it had before: planned (if it was) or the waiting list. The status
+    history keeps the step with who did it and why.
     """
     today = today or timezone.localdate()
     klus = _locked(klus)
-    if klus.status != KlusStatus.UITGEVOERD:
-        raise ValidationError(_("Only a job that is done can be reopened."), code="not_done")
+    if klus.status not in KlusStatus.closed():
+        raise ValidationError(
+            _("Only a job that is done or cancelled can be reopened."), code="not_closed"
+        )
     if not reden.strip():
         raise ValidationError({"reden": _("Give the reason for reopening.")}, code="invalid")
-    for inzet in klus.inzet.all():
-        inzet.uren = None
-        inzet.save()
-    klus.uitgevoerd_op = None
-    klus.status = KlusStatus.INGEPLAND
-    klus.save(update_fields=["uitgevoerd_op", "status", "updated_at"])
+    if klus.status == KlusStatus.UITGEVOERD:
+        for inzet in klus.inzet.all():
+            inzet.uren = None
+            inzet.save()
+        status = KlusStatus.INGEPLAND
+    else:
+        planned = klus.gepland_op is not None and klus.inzet.exists()
+        status = KlusStatus.INGEPLAND if planned else KlusStatus.WACHTLIJST
+    klus.uitgevoerd_op = klus.geannuleerd_op = None
+    klus.annuleringsreden = ""
+    klus.status = status
+    klus.save(
+        update_fields=[
+            "uitgevoerd_op",
+            "geannuleerd_op",
+            "annuleringsreden",
+            "status",
+            "updated_at",
+        ]
+    )
     KlusStatusWijziging.objects.create(
-        klus=klus,
-        status=KlusStatus.INGEPLAND,
-        datum=today,
-        door=door,
-        toelichting=reden.strip(),
+        klus=klus, status=status, datum=today, door=door, toelichting=reden.strip()
     )
     return klus
 

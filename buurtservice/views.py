@@ -368,14 +368,14 @@ class KlusCancelView(KlusActionView):
 
 
 class KlusReopenView(KlusActionView):
-    """A job recorded as done by mistake goes back to planned, with the reason."""
+    """A job recorded as done or cancelled by mistake is opened again, with the reason."""
 
     form_class = ReopenForm
-    allowed_statuses = (KlusStatus.UITGEVOERD,)
+    allowed_statuses = tuple(KlusStatus.closed())
     title = gettext_lazy("Reopen job")
     submit_label = gettext_lazy("Reopen")
-    refused_message = gettext_lazy("Only a job that is done can be reopened.")
-    success_message = gettext_lazy("The job is planned again. Record it as done once it is.")
+    refused_message = gettext_lazy("Only a job that is done or cancelled can be reopened.")
+    success_message = gettext_lazy("The job has been reopened.")
 
     def perform(self, form):
         services.reopen_klus(

@@ -142,6 +142,28 @@ def test_a_done_job_is_reopened_with_the_reason_in_its_status_history(
     assert client.get(reverse("buurtservice:klus_complete", args=[gedaan.pk])).status_code == 200
 
 
+def test_a_job_cancelled_by_mistake_goes_back_to_the_waiting_list(
+    client_for, buurtservice_user, make_klus, wijk_a
+):
+    klus = services.cancel_klus(klus=make_klus(wijk=wijk_a), reden="Dubbel", door=buurtservice_user)
+    url = reverse("buurtservice:klus_reopen", args=[klus.pk])
+    assert url in client_for(buurtservice_user).get(klus.get_absolute_url()).content.decode()
+    response = client_for(buurtservice_user).post(url, {"reden": "Toch niet dubbel"})
+    assert response.status_code == 302
+    klus.refresh_from_db()
+    assert (klus.status, klus.geannuleerd_op, klus.annuleringsreden) == (
+        KlusStatus.WACHTLIJST,
+        None,
+        "",
+    )
+    step = klus.statuswijzigingen.latest("pk")
+    assert (step.status, step.door, step.toelichting) == (
+        KlusStatus.WACHTLIJST,
+        buurtservice_user,
+        "Toch niet dubbel",
+    )
+
+
 def test_an_open_job_cannot_be_reopened(client_for, buurtservice_user, make_klus, wijk_a):
     klus = make_klus(wijk=wijk_a)
     url = reverse("buurtservice:klus_reopen", args=[klus.pk])
