@@ -9,22 +9,35 @@ The audit app itself imports no app of ours: it only knows what was registered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import models
 from django.urls import reverse
 
 # The URL key of every audited model.
 AUDITED: dict[str, type[models.Model]] = {}
+# What to bring up to date after a record of a model is restored (e.g. a status
+# that follows the latest status step).
+AFTER_RESTORE: dict[type[models.Model], Callable[[models.Model], None]] = {}
 # Reading the history of a record: coordinators and admins.
 READ_PERMISSION = "wijken.view_all_gebieden"
 
 
-def register(key: str, model: type[models.Model]) -> None:
-    """Show ``model``'s history (it must have ``history = HistoricalRecords()``)."""
+def register(
+    key: str,
+    model: type[models.Model],
+    *,
+    after_restore: Callable[[models.Model], None] | None = None,
+) -> None:
+    """Show ``model``'s history (it must have ``history = HistoricalRecords()``);
+    ``after_restore(obj)`` runs when one of its records has been restored."""
     if not hasattr(model, "history"):
         raise TypeError(f"{model.__name__} has no HistoricalRecords")
     existing = AUDITED.setdefault(key, model)
     if existing is not model:
         raise ValueError(f"audit key {key!r} is taken by {existing.__name__}")
+    if after_restore is not None:
+        AFTER_RESTORE[model] = after_restore
 
 
 def key_of(model: type[models.Model]) -> str:

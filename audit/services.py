@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from simple_history.utils import get_m2m_reverse_field_name
 
+from .registry import AFTER_RESTORE
+
 RESTORE_REASON = "restored"
 # Records removed by the same delete (a cascade) are written within this time.
 SAME_REMOVAL = datetime.timedelta(seconds=5)
@@ -44,6 +46,8 @@ def restore_deleted(*, model: type[models.Model], history_id: int) -> models.Mod
         existing = m2m.related_model._base_manager.filter(pk__in=ids)
         getattr(obj, m2m.name).set(existing)
     _restore_removed_with(record, obj)
+    if (after_restore := AFTER_RESTORE.get(model)) is not None:
+        after_restore(obj)
     return obj
 
 

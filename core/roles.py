@@ -96,6 +96,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "initiatieven.delete_initiatief",
         "initiatieven.view_statuswijziging",
         "initiatieven.add_statuswijziging",
+        "initiatieven.delete_statuswijziging",
         "buurtservice.view_klus",
         *_SIGNALEN_WORK,
         "signalen.delete_collectiefvraagstuk",

@@ -244,3 +244,18 @@ def delete_initiatief(*, initiatief: Initiatief) -> None:
             code="protected",
         )
     initiatief.delete()
+
+
+@transaction.atomic
+def delete_statuswijziging(*, wijziging: StatusWijziging) -> None:
+    """Remove a status step entered by mistake; the initiative's status becomes the
+    one of its latest remaining step. The first step cannot go: every initiative has
+    a status since a date."""
+    initiatief = Initiatief.objects.select_for_update().get(pk=wijziging.initiatief_id)
+    if not initiatief.statuswijzigingen.exclude(pk=wijziging.pk).exists():
+        raise ValidationError(
+            _("This is the initiative's only status step. Change the status instead."),
+            code="only_step",
+        )
+    wijziging.delete()
+    initiatief.sync_status_from_history()

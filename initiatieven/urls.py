@@ -34,6 +34,11 @@ urlpatterns = [
     path("<int:pk>/telling/nieuw/", views.TellingCreateView.as_view(), name="telling_create"),
     path("<int:pk>/verwijderen/", views.InitiatiefDeleteView.as_view(), name="initiatief_delete"),
     path(
+        "<int:pk>/status/<int:sid>/verwijderen/",
+        views.StatusWijzigingDeleteView.as_view(),
+        name="status_delete",
+    ),
+    path(
         "<int:pk>/financiering/<int:fid>/verwijderen/",
         views.FinancieringDeleteView.as_view(),
         name="financiering_delete",

@@ -388,6 +388,17 @@ class FinancieringDeleteView(InitiatiefPartRemoveView):
         services.delete_financieringsaanvraag(aanvraag=obj)
 
 
+class StatusWijzigingDeleteView(InitiatiefPartRemoveView):
+    permission_required = "initiatieven.delete_statuswijziging"
+    model = StatusWijziging
+    pk_url_kwarg = "sid"
+    anchor = "status"
+    consequences = _("The initiative's status becomes the one of its latest remaining step.")
+
+    def remove(self, obj) -> None:
+        services.delete_statuswijziging(wijziging=obj)
+
+
 class InitiatiefDeleteView(RemoveView):
     permission_required = "initiatieven.delete_initiatief"
     model = Initiatief

@@ -1,5 +1,5 @@
 """Correcting and removing what brokers enter about an initiative: counts, funding
-applications and the initiative itself, each with its audit record."""
+applications, status steps and the initiative itself, each with its audit record."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from initiatieven.models import Deelnametelling, Financieringsaanvraag, Initiatief
+from initiatieven import services
+from initiatieven.choices import InitiatiefStatus
+from initiatieven.models import (
+    Deelnametelling,
+    Financieringsaanvraag,
+    Initiatief,
+    StatusWijziging,
+)
 from tests.factories import FinancieringsaanvraagFactory, VragenlijstFactory
 from tests.restoring import assert_removed_by, restore_as
 
@@ -144,3 +151,33 @@ def test_a_delete_request_is_refused(client_for, makelaar, telling):
     url = reverse("initiatieven:telling_delete", args=[telling.initiatief_id, telling.pk])
     assert client_for(makelaar).delete(url).status_code == 405
     assert Deelnametelling.objects.filter(pk=telling.pk).exists()
+
+
+def test_a_wrong_status_step_is_removed_and_restored_with_the_status_following(
+    client_for, makelaar, beheerder, initiatief_a
+):
+    services.change_status(
+        initiatief=initiatief_a,
+        status=InitiatiefStatus.GESTOPT,
+        datum=datetime.date(2023, 6, 1),
+        door=makelaar,
+    )
+    wrong = initiatief_a.statuswijzigingen.latest("pk")
+    url = reverse("initiatieven:status_delete", args=[initiatief_a.pk, wrong.pk])
+    assert url in client_for(makelaar).get(initiatief_a.get_absolute_url()).content.decode()
+    assert client_for(makelaar).post(url).status_code == 302
+    initiatief_a.refresh_from_db()
+    assert initiatief_a.status == InitiatiefStatus.IDEE
+    deletion = assert_removed_by(StatusWijziging, wrong.pk, makelaar)
+
+    restore_as(client_for(beheerder), "statuswijziging", deletion)
+    initiatief_a.refresh_from_db()
+    assert initiatief_a.status == InitiatiefStatus.GESTOPT
+
+
+def test_the_only_status_step_stays(client_for, makelaar, initiatief_a):
+    [only] = initiatief_a.statuswijzigingen.all()
+    url = reverse("initiatieven:status_delete", args=[initiatief_a.pk, only.pk])
+    response = client_for(makelaar).post(url)
+    assert "enige statusstap" in response.content.decode()
+    assert StatusWijziging.objects.filter(pk=only.pk).exists()

@@ -34,7 +34,7 @@ from django.utils import timezone
 from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
 from core.roles import Role
-from initiatieven.models import Deelnametelling
+from initiatieven.models import Deelnametelling, StatusWijziging
 from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage.choices import PdfSoort, PdfStatus
 from rapportage.models import Indicator, PdfOpdracht, RapportVersie
@@ -178,6 +178,9 @@ EXPECTED: dict[str, Page] = {
     "initiatieven:telling_create": Page(GEBIED_A, pk("initiatief"), post=True),
     # corrections: who may edit a record may remove it (restorable from its history)
     "initiatieven:initiatief_delete": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:status_delete": Page(
+        GEBIED_A, {PK: "initiatief", "sid": "status_stap"}, post=True
+    ),
     "initiatieven:financiering_delete": Page(
         GEBIED_A, {PK: "initiatief", "fid": "financiering"}, post=True
     ),
@@ -387,6 +390,12 @@ def matrix(
     weg.delete()
     verwijderd = Activiteit.history.get(id=weg_pk, history_type="-")
     financiering = FinancieringsaanvraagFactory(initiatief=initiatief)
+    status_stap = StatusWijziging.objects.create(
+        initiatief=initiatief, status="idee", datum=datetime.date(2023, 1, 5)
+    )
+    StatusWijziging.objects.create(
+        initiatief=initiatief, status="actief", datum=datetime.date(2023, 2, 5)
+    )
     telling = Deelnametelling.objects.create(
         initiatief=initiatief, datum=datetime.date(2023, 5, 1), vrijwilligers=3, deelnemers=20
     )
@@ -463,6 +472,7 @@ def matrix(
         initiatief=initiatief,
         financiering=financiering,
         telling=telling,
+        status_stap=status_stap,
         klus_gedaan=gedaan,
         klus=klus,
         klus_gepland=gepland,
