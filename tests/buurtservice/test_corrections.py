@@ -226,3 +226,11 @@ def test_a_worker_entered_by_mistake_is_removed_and_restored(
 
     restore_as(client_for(beheerder), "uitvoerder", deletion)
     assert Uitvoerder.objects.get(pk=uitvoerder.pk).naam == "Dubbel ingevoerd"
+
+
+def test_the_history_of_a_removed_job_and_its_hours_can_be_read(client_for, coordinator, gedaan):
+    pks = {"klus": gedaan.pk, "inzet": gedaan.inzet.first().pk}
+    services.delete_klus(klus=gedaan)
+    for key, pk in pks.items():
+        response = client_for(coordinator).get(reverse("audit:geschiedenis", args=[key, pk]))
+        assert response.status_code == 200
