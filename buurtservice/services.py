@@ -509,7 +509,7 @@ def blank_requester_data(jobs) -> int:
     """Erase what ``jobs`` say about their requester, also in the audit trail; the jobs stay.
 
     Name, address and phone are blanked, and so are the free texts that may
-    describe the requester (description, reason for cancelling), in the jobs
+    describe the requester (description, reasons for cancelling and reopening), in the jobs
     and in every historical copy of them: erased means gone from the history
     pages, the admin's history and every backup made afterwards. Shared by the
     retention run and by erasure on request (``avg_wissen``).
@@ -525,6 +525,9 @@ def blank_requester_data(jobs) -> int:
     in_history = {name: "" for name in ERASED_FIELDS if _has_field(history, name)}
     if in_history:
         Klus.history.filter(id__in=ids).update(**in_history)
+    # Why a job was reopened is free text as well.
+    KlusStatusWijziging.objects.filter(klus_id__in=ids).update(toelichting="")
+    KlusStatusWijziging.history.filter(klus_id__in=ids).update(toelichting="")
     return count
 
 

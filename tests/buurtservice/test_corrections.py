@@ -234,3 +234,11 @@ def test_the_history_of_a_removed_job_and_its_hours_can_be_read(client_for, coor
     for key, pk in pks.items():
         response = client_for(coordinator).get(reverse("audit:geschiedenis", args=[key, pk]))
         assert response.status_code == 200
+
+
+def test_erasing_a_requester_also_blanks_the_reason_for_reopening(buurtservice_user, gedaan):
+    services.reopen_klus(klus=gedaan, reden="Mevrouw Jansen was niet thuis", door=buurtservice_user)
+    services.blank_requester_data(Klus.objects.filter(pk=gedaan.pk))
+    assert not gedaan.statuswijzigingen.exclude(toelichting="").exists()
+    steps = gedaan.statuswijzigingen.model.history.filter(klus_id=gedaan.pk)
+    assert not steps.exclude(toelichting="").exists()
