@@ -24,7 +24,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from simple_history.utils import get_m2m_reverse_field_name
 
-from core.mixins import ScopedViewMixin
+from core.mixins import PersonalDataMixin, ScopedViewMixin
 
 from .registry import AUDITED, READ_PERMISSION, history_url
 from .services import RESTORE_REASON, RestoreConflict, restore_deleted
@@ -183,8 +183,9 @@ def _model_or_404(key: str) -> type[models.Model]:
         raise Http404(_("Unknown kind of record.")) from None
 
 
-class GeschiedenisView(ScopedViewMixin, TemplateView):
-    """Every recorded change of one object (also of a deleted one)."""
+class GeschiedenisView(PersonalDataMixin, ScopedViewMixin, TemplateView):
+    """Every recorded change of one object (also of a deleted one); a job's history
+    holds its requester's name, address and phone."""
 
     permission_required = READ_PERMISSION
     template_name = "audit/geschiedenis.html"
@@ -277,7 +278,7 @@ def _record_title(record) -> str:
         return f"#{record.pk}"
 
 
-class VerwijderdView(LoginRequiredMixin, TemplateView):
+class VerwijderdView(PersonalDataMixin, LoginRequiredMixin, TemplateView):
     """Deleted records, each with a button to restore it (admins only)."""
 
     template_name = "audit/verwijderd.html"

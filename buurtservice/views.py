@@ -32,6 +32,7 @@ from core.forms import add_service_errors, model_data
 from core.mixins import (
     LazyRows,
     PaginatedMixin,
+    PersonalDataMixin,
     RemoveView,
     ScopedViewMixin,
     VersionedFormViewMixin,
@@ -81,7 +82,12 @@ class RequesterContextMixin:
 
 
 class WachtlijstView(
-    ScopedViewMixin, ExportLinksMixin, RequesterContextMixin, PaginatedMixin, FilterView
+    PersonalDataMixin,
+    ScopedViewMixin,
+    ExportLinksMixin,
+    RequesterContextMixin,
+    PaginatedMixin,
+    FilterView,
 ):
     """Open jobs in request order, with their place in the queue and the days waited.
 
@@ -161,7 +167,9 @@ class WachtlijstExportView(FilterExportViewMixin, WachtlijstView):
     exporter_class = WachtlijstExporter
 
 
-class KlusListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView):
+class KlusListView(
+    PersonalDataMixin, ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
+):
     permission_required = "buurtservice.view_klus"
     export_permission = "buurtservice.export_klus"
     export_url_name = "buurtservice:klus_export"
@@ -193,7 +201,7 @@ hide_requester_data = method_decorator(
 
 
 @hide_requester_data
-class KlusCreateView(OneTimeSubmitMixin, ScopedViewMixin, FormView):
+class KlusCreateView(PersonalDataMixin, OneTimeSubmitMixin, ScopedViewMixin, FormView):
     permission_required = "buurtservice.add_klus"
     form_class = KlusForm
     template_name = "buurtservice/klus_form.html"
@@ -211,7 +219,7 @@ class KlusCreateView(OneTimeSubmitMixin, ScopedViewMixin, FormView):
         return HttpResponseRedirect(wachtlijst_url(klus, self.request.user))
 
 
-class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):
+class KlusDetailView(PersonalDataMixin, ScopedViewMixin, RequesterContextMixin, DetailView):
     permission_required = "buurtservice.view_klus"
     model = Klus
     template_name = "buurtservice/klus_detail.html"
@@ -239,7 +247,7 @@ class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):
 
 
 @hide_requester_data
-class KlusUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+class KlusUpdateView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     permission_required = "buurtservice.change_klus"
     model = Klus
     scope = "editable_by"
@@ -260,7 +268,7 @@ class KlusUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
         return redirect(self.object)
 
 
-class KlusActionView(ScopedViewMixin, FormView):
+class KlusActionView(PersonalDataMixin, ScopedViewMixin, FormView):
     """A status change of one job through a service function."""
 
     permission_required = "buurtservice.change_klus"
@@ -383,7 +391,7 @@ class KlusReopenView(KlusActionView):
         )
 
 
-class KlusCorrectView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+class KlusCorrectView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     """Correct the date and the hours of a job that is done."""
 
     permission_required = "buurtservice.change_klus"
@@ -422,7 +430,7 @@ class KlusCorrectView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
         return redirect(self.object)
 
 
-class KlusDeleteView(RemoveView):
+class KlusDeleteView(PersonalDataMixin, RemoveView):
     permission_required = "buurtservice.delete_klus"
     model = Klus
     consequences = gettext_lazy(
@@ -441,7 +449,9 @@ class KlusDeleteView(RemoveView):
 # --- workers -------------------------------------------------------------------
 
 
-class UitvoerderListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView):
+class UitvoerderListView(
+    PersonalDataMixin, ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
+):
     permission_required = "buurtservice.view_uitvoerder"
     export_permission = "buurtservice.export_uitvoerder"
     export_url_name = "buurtservice:uitvoerder_export"
@@ -480,7 +490,7 @@ class UitvoerderExportView(FilterExportViewMixin, UitvoerderListView):
     exporter_class = UitvoerderExporter
 
 
-class UitvoerderDetailView(ScopedViewMixin, DetailView):
+class UitvoerderDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     permission_required = "buurtservice.view_uitvoerder"
     model = Uitvoerder
     template_name = "buurtservice/uitvoerder_detail.html"
@@ -496,7 +506,7 @@ class UitvoerderDetailView(ScopedViewMixin, DetailView):
         return context
 
 
-class UitvoerderFormMixin(ScopedViewMixin, VersionedFormViewMixin):
+class UitvoerderFormMixin(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin):
     model = Uitvoerder
     form_class = UitvoerderForm
     template_name = "buurtservice/uitvoerder_form.html"
@@ -522,7 +532,7 @@ class UitvoerderUpdateView(UitvoerderFormMixin, UpdateView):
     success_message = gettext_lazy("The worker has been saved.")
 
 
-class UitvoerderDeleteView(RemoveView):
+class UitvoerderDeleteView(PersonalDataMixin, RemoveView):
     permission_required = "buurtservice.delete_uitvoerder"
     model = Uitvoerder
     # Workers have no gebied: who may see them may change them (with the permission).

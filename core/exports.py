@@ -25,7 +25,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -178,13 +178,22 @@ class ExportViewMixin:
 
     The view defines ``exporter_class`` and ``export_queryset()``; the list page
     shows ``export_links`` (see :func:`export_links`).
+
+    A large export (see core.export_jobs) is queued for the background worker;
+    the user is sent to its progress page and downloads the file from there.
     """
 
     exporter_class: type[BaseExporter]
 
     def get(self, request, *args, **kwargs):
         fmt = kwargs.get("format") or request.GET.get("format", "csv")
-        return export_response(self.exporter_class(), self.export_queryset(), fmt)
+        queryset = self.export_queryset()
+        if fmt in FORMATS:
+            from .export_jobs import request_export, too_large_for_request
+
+            if too_large_for_request(queryset, fmt):
+                return HttpResponseRedirect(request_export(view=self, fmt=fmt).get_absolute_url())
+        return export_response(self.exporter_class(), queryset, fmt)
 
 
 class FilterExportViewMixin(ExportViewMixin):

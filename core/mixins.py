@@ -17,6 +17,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import DeleteView
@@ -124,6 +125,17 @@ def rows_scope(model, user) -> str:
     with the same gebieden and rights."""
     cache_scope = getattr(model._default_manager, "cache_scope", None) if model else None
     return cache_scope(user) if cache_scope else scope_key(user)
+
+
+class PersonalDataMixin:
+    """A page or export that shows residents' personal data: no copy of it may be
+    kept by the browser (disk cache, back button on a shared computer) or by a
+    proxy on the way. Put it first among a view's bases, so every answer gets it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
 
 
 class CountedPaginator(Paginator):

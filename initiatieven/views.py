@@ -23,6 +23,7 @@ from core.forms import model_data
 from core.mixins import (
     LazyRows,
     PaginatedMixin,
+    PersonalDataMixin,
     RemoveView,
     ScopedViewMixin,
     VersionedFormViewMixin,
@@ -125,7 +126,7 @@ class InitiatiefExportView(FilterExportViewMixin, InitiatiefListView):
     exporter_class = InitiatiefExporter
 
 
-class InitiatiefDetailView(ScopedViewMixin, DetailView):
+class InitiatiefDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     permission_required = "initiatieven.view_initiatief"
     model = Initiatief
     template_name = "initiatieven/initiatief_detail.html"
@@ -177,7 +178,9 @@ class InitiatiefDetailView(ScopedViewMixin, DetailView):
         return context
 
 
-class InitiatiefCreateView(OneTimeSubmitMixin, ScopedViewMixin, VersionedFormViewMixin, CreateView):
+class InitiatiefCreateView(
+    PersonalDataMixin, OneTimeSubmitMixin, ScopedViewMixin, VersionedFormViewMixin, CreateView
+):
     permission_required = "initiatieven.add_initiatief"
     model = Initiatief
     form_class = InitiatiefCreateForm
@@ -217,7 +220,7 @@ class InitiatiefChildMixin(ScopedViewMixin):
         return context
 
 
-class InitiatiefEditView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+class InitiatiefEditView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     """Edits of the initiative itself, loaded through ``editable_by``."""
 
     permission_required = "initiatieven.change_initiatief"

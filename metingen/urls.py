@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/bewerken/", views.VragenlijstUpdateView.as_view(), name="vragenlijst_update"),
     path("<int:pk>/verwijderen/", views.VragenlijstDeleteView.as_view(), name="vragenlijst_delete"),
     path("<int:pk>/link/", views.VragenlijstOpenView.as_view(), name="vragenlijst_open"),
+    path("<int:pk>/codes/", views.AntwoordcodesView.as_view(), name="antwoordcodes"),
     path("<int:pk>/duiding/", views.DuidingView.as_view(), name="duiding"),
     path("<int:pk>/export/", views.ResultatenExportView.as_view(), name="resultaten_export"),
     path("<int:pk>/poster.pdf", views.PrintPdfView.as_view(kind="poster"), name="poster_pdf"),

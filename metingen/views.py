@@ -19,19 +19,29 @@ from django.views.generic import DetailView, FormView, ListView
 from core.auth import client_ip
 from core.charts import SCREEN_WIDTH, bar_chart
 from core.exports import BaseExporter, export_links, export_response
-from core.mixins import PaginatedMixin, RemoveView, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import (
+    PaginatedMixin,
+    PersonalDataMixin,
+    RemoveView,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+)
 from core.onetime import OneTimeSubmitMixin
 from core.pdf import render_pdf
 from initiatieven.models import Initiatief
 
-from .forms import AntwoordForm, DuidingForm, VragenlijstForm
+from . import codes
+from .forms import AntwoordForm, CodesForm, DuidingForm, VragenlijstForm
 from .models import Duiding, Vragenlijst
 from .qr import qr_data_uri
 from .ratelimit import allow
 from .selectors import open_answers, results
 from .services import (
+    OngeldigeCode,
+    UitkomstenAlGetoond,
     VragenlijstGesloten,
     delete_vragenlijst,
+    issue_codes,
     save_duiding,
     save_vragenlijst,
     set_open,
@@ -167,7 +177,7 @@ class VragenlijstUpdateView(VragenlijstFormMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class VragenlijstDetailView(ScopedViewMixin, DetailView):
+class VragenlijstDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
     template_name = "metingen/vragenlijst_detail.html"
@@ -191,6 +201,7 @@ class VragenlijstDetailView(ScopedViewMixin, DetailView):
             .filter(pk=vragenlijst.pk)
             .exists(),
             duiding=Duiding.objects.filter(vragenlijst=vragenlijst).first(),
+            codes_ongebruikt=vragenlijst.antwoordcodes.count(),
             export_links=export_links(
                 self.request, reverse("metingen:resultaten_export", args=[vragenlijst.pk])
             ),
@@ -218,12 +229,66 @@ class VragenlijstOpenView(ScopedViewMixin, View):
     def post(self, request, *args, **kwargs):
         vragenlijst = self.get_object()
         is_open = request.POST.get("open") == "1"
-        set_open(vragenlijst=vragenlijst, is_open=is_open, today=timezone.localdate())
+        try:
+            set_open(vragenlijst=vragenlijst, is_open=is_open, today=timezone.localdate())
+        except UitkomstenAlGetoond:
+            messages.error(
+                request,
+                _(
+                    "This questionnaire stays closed: its results are visible, and an answer "
+                    "added now could be read off by comparing them. Make a new questionnaire "
+                    "for a new round."
+                ),
+            )
+            return HttpResponseRedirect(vragenlijst.get_absolute_url())
         if is_open:
             messages.success(request, _("The link is open: residents can answer."))
         else:
             messages.success(request, _("The link is closed: no more answers are taken."))
         return HttpResponseRedirect(vragenlijst.get_absolute_url())
+
+
+class AntwoordcodesView(PersonalDataMixin, ScopedViewMixin, FormView):
+    """Print one-time answer codes: a page of slips, one per resident. The codes are
+    shown this once (only their hashes are kept)."""
+
+    model = Vragenlijst
+    scope = "editable_by"
+    permission_required = "metingen.change_vragenlijst"
+    template_name = "metingen/antwoordcodes.html"
+    form_class = CodesForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.has_permission():
+            self.object = self.get_object()
+            if not self.object.is_open:
+                messages.error(request, _("The link is closed: no answer codes are needed."))
+                return HttpResponseRedirect(self.object.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(vragenlijst=self.object, codes_ongebruikt=self.object.antwoordcodes.count())
+        return context
+
+    def form_valid(self, form):
+        vragenlijst = self.object
+        try:
+            new = issue_codes(vragenlijst=vragenlijst, aantal=form.cleaned_data["aantal"])
+        except VragenlijstGesloten:
+            messages.error(self.request, _("The link is closed: no answer codes are needed."))
+            return HttpResponseRedirect(vragenlijst.get_absolute_url())
+        url = public_url(self.request, vragenlijst)
+        return render(
+            self.request,
+            "metingen/strookjes.html",
+            {
+                "vragenlijst": vragenlijst,
+                "codes": [codes.display(code) for code in new],
+                "url": url,
+                "qr": qr_data_uri(url),
+            },
+        )
 
 
 class PrintPdfView(ScopedViewMixin, View):
@@ -259,7 +324,7 @@ class ResultatenExporter(BaseExporter):
             yield [stelling["tekst"], stelling["effect"], stelling["n"], stelling["aandeel"]]
 
 
-class ResultatenExportView(ScopedViewMixin, View):
+class ResultatenExportView(PersonalDataMixin, ScopedViewMixin, View):
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
 
@@ -272,7 +337,7 @@ class ResultatenExportView(ScopedViewMixin, View):
         )
 
 
-class DuidingView(ScopedViewMixin, VersionedFormViewMixin, FormView):
+class DuidingView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, FormView):
     model = Vragenlijst
     scope = "editable_by"
     permission_required = "metingen.change_duiding"
@@ -382,10 +447,21 @@ class InvullenView(View):
                 vragenlijst=vragenlijst,
                 waarden=form.cleaned_data["waarden"],
                 open_antwoord=form.cleaned_data["open_antwoord"],
+                code=form.cleaned_data["code"],
                 today=timezone.localdate(),
             )
         except VragenlijstGesloten:
             return self.page("gesloten.html", context, status=410)
+        except OngeldigeCode:
+            form.add_error(
+                "code",
+                _(
+                    "This answer code is unknown or has been used already. Check the code on "
+                    "your slip; if it is right, ask whoever gave it to you for a new slip."
+                ),
+            )
+            context["form"] = form
+            return self.page("invullen.html", context)
         response = HttpResponseRedirect(bedankt)
         response.set_signed_cookie(
             _cookie_name(vragenlijst),

@@ -19,3 +19,14 @@ class RapportageConfig(AppConfig):
         # A draft PDF is served again while nothing it shows has changed
         # (core.datacache); the PDF jobs themselves are no part of the report.
         track_app(self, "rapportage", exclude=("PdfOpdracht",))
+        register_pdf_housekeeping()
+
+
+def register_pdf_housekeeping() -> None:
+    """PDF jobs of stopped workers fail; old drafts and job rows go (rapportage.jobs)."""
+    from core.jobs import register_housekeeping
+
+    from .jobs import fail_stopped_pdf_jobs, prune_pdf_jobs
+
+    register_housekeeping("pdf_jobs_stopped", fail_stopped_pdf_jobs)
+    register_housekeeping("pdf_jobs_pruned", prune_pdf_jobs)

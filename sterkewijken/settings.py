@@ -121,9 +121,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    # /_healthz/ endpoints (core.health).
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line, and one JSON line per request (core.logs).
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,7 +152,7 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # Serves the collected static files; in development runserver does that.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "sterkewijken.urls"
 
@@ -444,3 +448,70 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Operations: health, logs, error reports, workers and housekeeping ------------
+
+# JSON lines on stdout (one per request and per background task, core.logs) in
+# production; readable text in development. LOG_FORMAT=json|text overrides.
+LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'")
+LOGGING["filters"] = {"context": {"()": "core.logs.ContextFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "core.logs.JsonFormatter"},
+    "text": {"()": "core.logs.TextFormatter"},
+}
+LOGGING["handlers"]["console"].update(
+    stream="ext://sys.stdout", formatter=LOG_FORMAT, filters=["context"]
+)
+# Django's development server logs every request with its query string (search
+# text); the request line of core.logs replaces it.
+LOGGING["loggers"]["django.server"] = {"level": "WARNING"}
+
+# Error reports to Sentry (or a compatible service such as GlitchTip) when a DSN
+# is given: without personal data (core.logs.scrub_event removes request bodies,
+# query strings, cookies and the Buurtservice requester's fields).
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.logging import ignore_logger
+
+    from core.logs import scrub_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", DJANGO_ENV),
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        before_send=scrub_event,
+        traces_sample_rate=0.0,
+    )
+    # A failed request is reported once, with its traceback, not again by its log line.
+    ignore_logger("sterkewijken.requests")
+
+# Health checks (core.health): a worker is taken as stopped when its heartbeat is
+# older than WORKER_HEARTBEAT_MAX_AGE seconds (its running job is then marked
+# failed); the queue is stuck when a task waits longer than QUEUE_MAX_AGE.
+WORKER_HEARTBEAT_INTERVAL = env_int("WORKER_HEARTBEAT_INTERVAL", 15)
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 90)
+QUEUE_MAX_AGE = env_int("QUEUE_MAX_AGE", 300)
+# Probes may come over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^_healthz/"]
+
+# Housekeeping (``manage.py housekeeping`` daily, and each worker every
+# WORKER_HOUSEKEEPING_INTERVAL seconds, 0: never): draft PDFs, finished job rows,
+# export files and task rows older than these ages are removed.
+WORKER_HOUSEKEEPING_INTERVAL = env_int("WORKER_HOUSEKEEPING_INTERVAL", 3600)
+PDF_DRAFT_MAX_AGE_DAYS = env_int("PDF_DRAFT_MAX_AGE_DAYS", 7)
+JOB_MAX_AGE_DAYS = env_int("JOB_MAX_AGE_DAYS", 30)
+TASK_RESULT_MAX_AGE_DAYS = env_int("TASK_RESULT_MAX_AGE_DAYS", 30)
+EXPORT_MAX_AGE_HOURS = env_int("EXPORT_MAX_AGE_HOURS", 24)
+
+# Exports with more rows than these are made by the worker (core.export_jobs), not
+# in the request: XLSX is built whole before it is sent, a long CSV still streams
+# longer than a web worker's timeout.
+EXPORT_XLSX_MAX_ROWS_IN_REQUEST = env_int("EXPORT_XLSX_MAX_ROWS_IN_REQUEST", 5000)
+EXPORT_CSV_MAX_ROWS_IN_REQUEST = env_int("EXPORT_CSV_MAX_ROWS_IN_REQUEST", 50000)

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
+from core.models import ExportOpdracht, ExportStatus
 from core.roles import Role
 from initiatieven.models import Deelnametelling, StatusWijziging
 from makelaars.models import Activiteit, ActiviteitFoto
@@ -83,8 +84,9 @@ COORDINATION = frozenset({COORD, ADMIN})
 ADMINS = frozenset({ADMIN})
 
 # URL prefixes outside the matrix: the admin (test_admin_* below) and Django's
-# own login/password pages (public by design).
-EXCLUDED_PREFIXES = ("admin/", "accounts/")
+# own login/password pages (public by design), and the health endpoints (public
+# by design, nothing personal: tests/foundation/test_health.py).
+EXCLUDED_PREFIXES = ("admin/", "accounts/", "_healthz/")
 
 
 @dataclass(frozen=True)
@@ -271,6 +273,7 @@ EXPECTED: dict[str, Page] = {
     "metingen:vragenlijst_open": Page(
         GEBIED_A, pk("vragenlijst"), post=True, get=False, data={"open": "0"}
     ),
+    "metingen:antwoordcodes": Page(GEBIED_A, pk("vragenlijst"), post=True, data={"aantal": "2"}),
     "metingen:duiding": Page(GEBIED_A, pk("vragenlijst"), post=True),
     "metingen:resultaten_export": Page(GEBIED_A, pk("vragenlijst")),
     "metingen:poster_pdf": Page(GEBIED_A, pk("vragenlijst")),
@@ -286,6 +289,9 @@ EXPECTED: dict[str, Page] = {
     "twofactor_overview": Page(EVERYONE),
     "twofactor_reset_list": Page(frozenset({ADMIN})),
     "twofactor_reset": Page(frozenset({ADMIN}), pk("collega"), post=True, get=False),
+    # a large export made by the worker: only the user who asked for it
+    "export_opdracht": Page(frozenset({COORD}), pk("export_opdracht")),
+    "export_download": Page(frozenset({COORD}), pk("export_opdracht")),
 }
 
 # The pages that change an account, with a superuser who has a staff record as the
@@ -453,6 +459,16 @@ def matrix(
     pdf_opdracht = PdfOpdracht.objects.create(
         rapportage=rapportage, soort=PdfSoort.DEFINITIEF, status=PdfStatus.KLAAR, versie=versie
     )
+    export_opdracht = ExportOpdracht.objects.create(
+        aangevraagd_door=users[COORD],
+        naam="Activiteiten",
+        view="makelaars.views.ActiviteitExportView",
+        pad="/activiteiten/export/",
+        formaat="csv",
+        status=ExportStatus.KLAAR,
+        bestand=ContentFile(b"Datum;Titel\r\n", name="activiteiten.csv"),
+        bestandsnaam="activiteiten.csv",
+    )
     signaal = SignaalFactory(
         wijk=wijk_a, aangemaakt_door=users[MK_A], omschrijving="Geheim signaal van A"
     )
@@ -487,6 +503,7 @@ def matrix(
         indicator=indicator,
         versie=versie,
         pdf_opdracht=pdf_opdracht,
+        export_opdracht=export_opdracht,
         foto_pad=foto.bestand.name,
         verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),
         collega=users[MK_A],
