@@ -21,6 +21,9 @@ from django.urls import reverse
 AUDITED: dict[str, type[models.Model]] = {}
 # What must hold before a deleted record of the model is restored.
 RESTORE_CHECKS: dict[type[models.Model], Callable[[models.Model], None]] = {}
+# What to bring up to date after a record of a model is restored (e.g. a status
+# that follows the latest status step).
+AFTER_RESTORE: dict[type[models.Model], Callable[[models.Model], None]] = {}
 # Reading the history of a record: coordinators and admins.
 READ_PERMISSION = "wijken.view_all_gebieden"
 
@@ -30,8 +33,11 @@ def register(
     model: type[models.Model],
     *,
     before_restore: Callable[[models.Model], None] | None = None,
+    after_restore: Callable[[models.Model], None] | None = None,
 ) -> None:
-    """Show ``model``'s history (it must have ``history = HistoricalRecords()``)."""
+    """Show ``model``'s history (it must have ``history = HistoricalRecords()``).
+    ``before_restore(obj)`` may refuse restoring one of its records (ValidationError);
+    ``after_restore(obj)`` runs when one of its records has been restored."""
     if not hasattr(model, "history"):
         raise TypeError(f"{model.__name__} has no HistoricalRecords")
     existing = AUDITED.setdefault(key, model)
@@ -39,6 +45,8 @@ def register(
         raise ValueError(f"audit key {key!r} is taken by {existing.__name__}")
     if before_restore is not None:
         RESTORE_CHECKS[model] = before_restore
+    if after_restore is not None:
+        AFTER_RESTORE[model] = after_restore
 
 
 def key_of(model: type[models.Model]) -> str:

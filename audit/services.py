@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from simple_history.utils import get_m2m_reverse_field_name
 
-from .registry import RESTORE_CHECKS
+from .registry import AFTER_RESTORE, RESTORE_CHECKS
 
 RESTORE_REASON = "restored"
+# Records removed by the same delete (a cascade) are written within this time.
+SAME_REMOVAL = datetime.timedelta(seconds=5)
 
 
 class RestoreConflict(Exception):
@@ -48,4 +52,31 @@ def restore_deleted(*, model: type[models.Model], history_id: int) -> models.Mod
         ids = [getattr(row, f"{target}_id") for row in getattr(before, m2m.name).all()]
         existing = m2m.related_model._base_manager.filter(pk__in=ids)
         getattr(obj, m2m.name).set(existing)
+    _restore_removed_with(record, obj)
+    if (after_restore := AFTER_RESTORE.get(model)) is not None:
+        after_restore(obj)
     return obj
+
+
+def _restore_removed_with(record, obj) -> None:
+    """Bring back the records with a history that the removal of ``obj`` took with
+    it (its cascade, e.g. an initiative's counts and status steps), so a restore is
+    complete."""
+    for relation in obj._meta.related_objects:
+        model = relation.related_model
+        if not (
+            relation.one_to_many
+            and relation.on_delete is models.CASCADE
+            and hasattr(model, "history")
+        ):
+            continue
+        removed = model.history.filter(
+            history_type="-",
+            history_date__gte=record.history_date - SAME_REMOVAL,
+            history_date__lte=record.history_date + SAME_REMOVAL,
+            **{relation.field.attname: obj.pk},
+        )
+        pk_name = model._meta.pk.attname
+        for row in removed.order_by("history_date"):
+            if not model._base_manager.filter(pk=getattr(row, pk_name)).exists():
+                restore_deleted(model=model, history_id=row.history_id)

@@ -205,7 +205,7 @@ class GeschiedenisView(PersonalDataMixin, ScopedViewMixin, TemplateView):
         latest = records[0]
         context.update(
             model_name=capfirst(str(model._meta.verbose_name)),
-            title=str(current) if current is not None else str(latest.instance),
+            title=str(current) if current is not None else _record_title(latest),
             current=current,
             current_url=_absolute_url(current),
             entries=build_entries(model, records),

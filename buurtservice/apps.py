@@ -14,6 +14,7 @@ class BuurtserviceConfig(AppConfig):
 
         register("klus", Klus)
         register("uitvoerder", Uitvoerder)
+        register("inzet", Inzet)
         # Cached counts of the lists (core.datacache).
         track(Klus, "klussen")
         track(KlusStatusWijziging, "klussen")

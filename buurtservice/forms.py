@@ -145,7 +145,23 @@ class HoursField(DutchDecimalField):
             raise forms.ValidationError(_("Hours must be more than 0 and at most 24."))
 
 
-class CompleteForm(forms.Form):
+class WorkerHoursMixin:
+    """A form with one hours field per assigned worker (``self.assignments``)."""
+
+    assignments: list
+
+    @staticmethod
+    def hours_field(uitvoerder_pk: int) -> str:
+        return f"uren_{uitvoerder_pk}"
+
+    def hours(self) -> dict[int, Decimal | None]:
+        return {
+            inzet.uitvoerder_id: self.cleaned_data.get(self.hours_field(inzet.uitvoerder_id))
+            for inzet in self.assignments
+        }
+
+
+class CompleteForm(WorkerHoursMixin, forms.Form):
     datum = forms.DateField(label=_("Done on"), widget=DateInput)
 
     def __init__(self, *args, klus: Klus, **kwargs):
@@ -158,15 +174,37 @@ class CompleteForm(forms.Form):
                 initial=inzet.uren,
             )
 
-    @staticmethod
-    def hours_field(uitvoerder_pk: int) -> str:
-        return f"uren_{uitvoerder_pk}"
 
-    def hours(self) -> dict[int, Decimal | None]:
-        return {
-            inzet.uitvoerder_id: self.cleaned_data.get(self.hours_field(inzet.uitvoerder_id))
-            for inzet in self.assignments
-        }
+class CorrectDoneForm(WorkerHoursMixin, VersionedFormMixin, forms.ModelForm):
+    """The date and hours of a job that is done, as they really were."""
+
+    datum = forms.DateField(label=_("Done on"), widget=DateInput)
+
+    class Meta:
+        model = Klus
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("datum", self.instance.uitgevoerd_op)
+        self.assignments = list(self.instance.inzet.select_related("uitvoerder"))
+        for inzet in self.assignments:
+            self.fields[self.hours_field(inzet.uitvoerder_id)] = HoursField(
+                label=_("Hours of %(name)s") % {"name": inzet.uitvoerder},
+                initial=inzet.uren,
+                required=False,
+                help_text=_("Leave empty when this worker was not there after all."),
+            )
+
+
+class ReopenForm(forms.Form):
+    reden = forms.CharField(
+        label=_("Reason for reopening"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason for reopening.")},
+        help_text=_("For example: recorded as done by mistake; the job still has to be done."),
+    )
 
 
 class CancelForm(forms.Form):

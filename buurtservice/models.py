@@ -240,6 +240,11 @@ class KlusStatusWijziging(models.Model):
         blank=True,
         related_name="+",
     )
+    # Why, when a status is taken back (a done job reopened).
+    toelichting = models.CharField(_("explanation"), max_length=300, blank=True)
+
+    # Kept, so a removed job comes back with its status steps.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("job status change")
@@ -326,6 +331,9 @@ class Inzet(models.Model):
         Uitvoerder, verbose_name=_("worker"), on_delete=models.PROTECT, related_name="inzet"
     )
     uren = models.DecimalField(_("hours"), max_digits=4, decimal_places=1, null=True, blank=True)
+
+    # Corrected hours and removed assignments stay in the audit trail.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("assignment")

@@ -22,7 +22,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from core.concurrency import VersionConflict
 from core.datacache import bump
 
 from .choices import KlusStatus
@@ -243,6 +245,149 @@ def cancel_klus(
     return klus
 
 
+# The note in a job's history when its hours were corrected (translated when shown).
+HOURS_CORRECTED = gettext_noop("Hours corrected")
+
+
+def _hours_errors(assignments: list[Inzet], uren: Mapping[int, Decimal | None]) -> list[str]:
+    errors = []
+    for inzet in assignments:
+        hours = uren.get(inzet.uitvoerder_id)
+        if hours is not None and (hours <= 0 or hours > MAX_HOURS_PER_JOB):
+            errors.append(
+                _("The hours of %(name)s must be more than 0 and at most 24.")
+                % {"name": inzet.uitvoerder}
+            )
+    return errors
+
+
+@transaction.atomic
+def correct_done_klus(
+    *,
+    klus: Klus,
+    expected_version: int | None,
+    datum: datetime.date,
+    uren: Mapping[int, Decimal | None],
+    today: datetime.date | None = None,
+) -> Klus:
+    """Correct the date and the hours of a job that is done.
+
+    A worker whose hours are left empty was not there after all: their assignment
+    is removed. At least one worker keeps hours. Each assignment's history and the
+    job's (with the note "Hours corrected") record who changed what.
+    """
+    today = today or timezone.localdate()
+    if expected_version is not None:
+        klus.expect_version(expected_version)
+    locked = _locked(klus)
+    if expected_version is not None and locked.version != expected_version:
+        raise VersionConflict()
+    if locked.status != KlusStatus.UITGEVOERD:
+        raise ValidationError(_("Only the hours of a job that is done can be corrected."))
+    assignments = list(locked.inzet.select_related("uitvoerder"))
+    errors: dict[str, list[str]] = {"datum": [], "uren": _hours_errors(assignments, uren)}
+    if datum < locked.aanvraagdatum:
+        errors["datum"].append(
+            _("A job cannot be done before its request date (%(date)s).")
+            % {"date": _fmt(locked.aanvraagdatum)}
+        )
+    if datum > today:
+        errors["datum"].append(_("The date done cannot be in the future."))
+    if set(uren) - {inzet.uitvoerder_id for inzet in assignments}:
+        errors["uren"].append(_("Hours were given for a worker who is not assigned to this job."))
+    if not any(uren.get(inzet.uitvoerder_id) is not None for inzet in assignments):
+        errors["uren"].append(_("A job that is done has at least one worker with hours."))
+    errors = {field: messages for field, messages in errors.items() if messages}
+    if errors:
+        raise ValidationError(errors, code="invalid")
+
+    for inzet in assignments:
+        hours = uren.get(inzet.uitvoerder_id)
+        if hours is None:
+            inzet.delete()
+        elif hours != inzet.uren:
+            inzet.uren = hours
+            inzet.save()  # one by one: each change gets its history row
+    klus.uitgevoerd_op = datum
+    klus._change_reason = HOURS_CORRECTED
+    klus.save()  # a full save: the version check, and the job's own history row
+    klus.statuswijzigingen.filter(status=KlusStatus.UITGEVOERD).update(datum=datum)
+    klus.statuswijzigingen.filter(status=KlusStatus.INGEPLAND, datum__gt=datum).update(datum=datum)
+    return klus
+
+
+@transaction.atomic
+def reopen_klus(
+    *,
+    klus: Klus,
+    reden: str,
+    door,
+    today: datetime.date | None = None,
+) -> Klus:
+    """Take a job that was recorded as done or cancelled by mistake back.
+
+    A job that was done goes back to planned: its date done and the workers' hours
+    are cleared (they count only for jobs that are done). A cancelled job goes back
+    to the status it had before: planned (if it was) or the waiting list. The status
+    history keeps the step with who did it and why.
+    """
+    today = today or timezone.localdate()
+    klus = _locked(klus)
+    if klus.status not in KlusStatus.closed():
+        raise ValidationError(
+            _("Only a job that is done or cancelled can be reopened."), code="not_closed"
+        )
+    if not reden.strip():
+        raise ValidationError({"reden": _("Give the reason for reopening.")}, code="invalid")
+    if klus.status == KlusStatus.UITGEVOERD:
+        for inzet in klus.inzet.all():
+            inzet.uren = None
+            inzet.save()
+        status = KlusStatus.INGEPLAND
+    else:
+        planned = klus.gepland_op is not None and klus.inzet.exists()
+        status = KlusStatus.INGEPLAND if planned else KlusStatus.WACHTLIJST
+    klus.uitgevoerd_op = klus.geannuleerd_op = None
+    klus.annuleringsreden = ""
+    klus.status = status
+    klus.save(
+        update_fields=[
+            "uitgevoerd_op",
+            "geannuleerd_op",
+            "annuleringsreden",
+            "status",
+            "updated_at",
+        ]
+    )
+    KlusStatusWijziging.objects.create(
+        klus=klus, status=status, datum=today, door=door, toelichting=reden.strip()
+    )
+    return klus
+
+
+@transaction.atomic
+def delete_klus(*, klus: Klus) -> None:
+    """Remove a job entered by mistake; its history (without the requester's personal
+    data, which must not outlive the job) keeps it restorable."""
+    klus.delete()
+
+
+@transaction.atomic
+def delete_uitvoerder(*, uitvoerder: Uitvoerder) -> None:
+    """Remove a worker entered by mistake. One who worked on jobs is refused: the
+    jobs' hours and the yearly figures need them; they get an end date instead."""
+    if uitvoerder.inzet.exists():
+        raise ValidationError(
+            _(
+                "%(name)s is assigned to jobs, so the figures need this record. "
+                "Give an end date instead, or take them off those jobs first."
+            )
+            % {"name": uitvoerder},
+            code="protected",
+        )
+    uitvoerder.delete()
+
+
 def _save(record, *, expected_version: int | None) -> None:
     """Validate and save ``record``, refusing a stale version (VersionConflict)."""
     record.full_clean()
@@ -364,7 +509,7 @@ def blank_requester_data(jobs) -> int:
     """Erase what ``jobs`` say about their requester, also in the audit trail; the jobs stay.
 
     Name, address and phone are blanked, and so are the free texts that may
-    describe the requester (description, reason for cancelling), in the jobs
+    describe the requester (description, reasons for cancelling and reopening), in the jobs
     and in every historical copy of them: erased means gone from the history
     pages, the admin's history and every backup made afterwards. Shared by the
     retention run and by erasure on request (``avg_wissen``).
@@ -380,6 +525,9 @@ def blank_requester_data(jobs) -> int:
     in_history = {name: "" for name in ERASED_FIELDS if _has_field(history, name)}
     if in_history:
         Klus.history.filter(id__in=ids).update(**in_history)
+    # Why a job was reopened is free text as well.
+    KlusStatusWijziging.objects.filter(klus_id__in=ids).update(toelichting="")
+    KlusStatusWijziging.history.filter(klus_id__in=ids).update(toelichting="")
     return count
 
 

@@ -33,6 +33,7 @@ from core.mixins import (
     LazyRows,
     PaginatedMixin,
     PersonalDataMixin,
+    RemoveView,
     ScopedViewMixin,
     VersionedFormViewMixin,
 )
@@ -53,9 +54,11 @@ from .forms import (
     CancelForm,
     CapaciteitForm,
     CompleteForm,
+    CorrectDoneForm,
     KlusForm,
     PeriodeForm,
     PlanForm,
+    ReopenForm,
     UitvoerderForm,
 )
 from .models import REQUESTER_FIELDS, Capaciteit, Inzet, Klus, Uitvoerder, sees_requester_data
@@ -378,6 +381,77 @@ class KlusCancelView(KlusActionView):
         )
 
 
+class KlusReopenView(KlusActionView):
+    """A job recorded as done or cancelled by mistake is opened again, with the reason."""
+
+    form_class = ReopenForm
+    allowed_statuses = tuple(KlusStatus.closed())
+    title = gettext_lazy("Reopen job")
+    submit_label = gettext_lazy("Reopen")
+    refused_message = gettext_lazy("Only a job that is done or cancelled can be reopened.")
+    success_message = gettext_lazy("The job has been reopened.")
+
+    def perform(self, form):
+        services.reopen_klus(
+            klus=self.klus, reden=form.cleaned_data["reden"], door=self.request.user
+        )
+
+
+class KlusCorrectView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+    """Correct the date and the hours of a job that is done."""
+
+    permission_required = "buurtservice.change_klus"
+    model = Klus
+    scope = "editable_by"
+    form_class = CorrectDoneForm
+    template_name = "buurtservice/klus_action.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("wijk")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.status != KlusStatus.UITGEVOERD:
+            messages.error(request, _("Only the hours of a job that is done can be corrected."))
+            return redirect(self.object)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            klus=self.object,
+            title=_("Correct hours"),
+            submit_label=_("Save"),
+            can_see_requester=sees_requester_data(self.request.user),
+        )
+
+    def save(self, form):
+        services.correct_done_klus(
+            klus=self.object,
+            expected_version=form.cleaned_data["version"],
+            datum=form.cleaned_data["datum"],
+            uren=form.hours(),
+        )
+        messages.success(self.request, _("The hours have been corrected."))
+        return redirect(self.object)
+
+
+class KlusDeleteView(PersonalDataMixin, RemoveView):
+    permission_required = "buurtservice.delete_klus"
+    model = Klus
+    consequences = gettext_lazy(
+        "Its status history and workers' hours go with it, and come back with it when it "
+        "is restored. The requester's details are never kept in the history: those do "
+        "not come back."
+    )
+
+    def remove(self, obj) -> None:
+        services.delete_klus(klus=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("buurtservice:klus_list")
+
+
 # --- workers -------------------------------------------------------------------
 
 
@@ -462,6 +536,19 @@ class UitvoerderCreateView(OneTimeSubmitMixin, UitvoerderFormMixin, CreateView):
 class UitvoerderUpdateView(UitvoerderFormMixin, UpdateView):
     permission_required = "buurtservice.change_uitvoerder"
     success_message = gettext_lazy("The worker has been saved.")
+
+
+class UitvoerderDeleteView(PersonalDataMixin, RemoveView):
+    permission_required = "buurtservice.delete_uitvoerder"
+    model = Uitvoerder
+    # Workers have no gebied: who may see them may change them (with the permission).
+    scope = "visible_to"
+
+    def remove(self, obj) -> None:
+        services.delete_uitvoerder(uitvoerder=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("buurtservice:uitvoerder_list")
 
 
 # --- capacity -----------------------------------------------------------------

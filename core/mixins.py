@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.views.generic import DeleteView
 
 from .concurrency import VersionConflict
 from .datacache import cached, fragment_key, scope_key
@@ -67,6 +71,51 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
         """Another object of the URL (e.g. the initiative a funding application belongs
         to): ``model``'s record in ``scope`` with the pk in ``kwarg``, else 404."""
         return get_object_or_404(self.scoped(model, scope), pk=self.kwargs[kwarg])
+
+
+class RemoveView(ScopedViewMixin, DeleteView):
+    """Remove one record after a confirm page; the audit trail keeps it restorable.
+
+    The record comes through ``editable_by`` (404 otherwise). Subclasses call their
+    service in :meth:`remove` and say where to go afterwards in
+    :meth:`get_success_url`; a service's ValidationError (a record that other
+    records still need) shows the confirm page again with its message.
+    ``consequences`` is an extra sentence for the page (what goes with it).
+    """
+
+    scope = "editable_by"
+    template_name = "core/confirm_remove.html"
+    consequences = ""
+
+    def remove(self, obj) -> None:  # pragma: no cover - every view defines it
+        raise NotImplementedError
+
+    def cancel_url(self) -> str:
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **kwargs,
+            thing=self.object._meta.verbose_name,
+            heading=_("Remove %(thing)s") % {"thing": self.object._meta.verbose_name},
+            cancel_url=self.cancel_url(),
+            consequences=self.consequences,
+        )
+
+    def form_valid(self, form):
+        name = str(self.object)
+        success_url = self.get_success_url()
+        try:
+            self.remove(self.object)
+        except ValidationError as error:
+            context = self.get_context_data(refusal=error.messages)
+            return self.render_to_response(context)
+        messages.success(
+            self.request,
+            _("%(thing)s “%(name)s” has been removed. A beheerder can restore it from its history.")
+            % {"thing": capfirst(self.object._meta.verbose_name), "name": name},
+        )
+        return redirect(success_url)
 
 
 def rows_scope(model, user) -> str:

@@ -92,11 +92,16 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "initiatieven.view_initiatief",
         "initiatieven.add_initiatief",
         "initiatieven.change_initiatief",
+        # Who may edit a record may remove it: the history keeps it restorable.
+        "initiatieven.delete_initiatief",
         "initiatieven.view_statuswijziging",
         "initiatieven.add_statuswijziging",
+        "initiatieven.delete_statuswijziging",
         "buurtservice.view_klus",
         *_SIGNALEN_WORK,
+        "signalen.delete_collectiefvraagstuk",
         *_METINGEN_WORK,
+        "metingen.delete_vragenlijst",
     ],
     Role.BUURTSERVICE: [
         *_READ_REFERENCE,

@@ -301,7 +301,7 @@ class FinancieringsaanvraagForm(ImplausibleAmountMixin, VersionedFormMixin, form
         return cleaned
 
 
-class DeelnametellingForm(forms.ModelForm):
+class DeelnametellingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Deelnametelling
         fields = ["datum", "vrijwilligers", "deelnemers"]

@@ -124,6 +124,17 @@ class Initiatief(VersionedModel, TimeStampedModel):
         return any((self.doelgroep, self.aanpak, self.directe_effecten, self.indirecte_bijdrage))
 
 
+class InitiatiefPartQuerySet(models.QuerySet):
+    """Status steps, funding applications and counts go with their initiative: seen
+    and changed by who may see and change it."""
+
+    def visible_to(self, user):
+        return self.filter(initiatief__in=Initiatief.objects.visible_to(user))
+
+    def editable_by(self, user):
+        return self.filter(initiatief__in=Initiatief.objects.editable_by(user))
+
+
 class StatusWijziging(models.Model):
     """A dated change of an initiative's status, and who made it."""
 
@@ -145,6 +156,11 @@ class StatusWijziging(models.Model):
     )
     toelichting = models.CharField(_("explanation"), max_length=300, blank=True)
 
+    objects = InitiatiefPartQuerySet.as_manager()
+
+    # Kept, so a removed initiative comes back with its status steps.
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
@@ -158,17 +174,6 @@ class StatusWijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiatief}: {self.get_status_display()} ({self.datum:%d-%m-%Y})"
-
-
-class FinancieringsaanvraagQuerySet(models.QuerySet):
-    """Funding applications go with their initiative: seen and changed by who may
-    see and change it."""
-
-    def visible_to(self, user):
-        return self.filter(initiatief__in=Initiatief.objects.visible_to(user))
-
-    def editable_by(self, user):
-        return self.filter(initiatief__in=Initiatief.objects.editable_by(user))
 
 
 class Financieringsaanvraag(VersionedModel, TimeStampedModel):
@@ -191,7 +196,7 @@ class Financieringsaanvraag(VersionedModel, TimeStampedModel):
         default=AanvraagStatus.AANGEVRAAGD,
     )
 
-    objects = FinancieringsaanvraagQuerySet.as_manager()
+    objects = InitiatiefPartQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -223,7 +228,7 @@ class Financieringsaanvraag(VersionedModel, TimeStampedModel):
         return f"{self.fonds} – € {self.bedrag}"
 
 
-class Deelnametelling(models.Model):
+class Deelnametelling(VersionedModel):
     """Dated count of an initiative's volunteers and participants."""
 
     initiatief = models.ForeignKey(
@@ -232,6 +237,11 @@ class Deelnametelling(models.Model):
     datum = models.DateField(_("date"))
     vrijwilligers = models.PositiveIntegerField(_("volunteers"), default=0)
     deelnemers = models.PositiveIntegerField(_("participants"), default=0)
+
+    objects = InitiatiefPartQuerySet.as_manager()
+
+    # A corrected or removed count stays in the audit trail and can be restored.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("head count")

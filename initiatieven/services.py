@@ -193,3 +193,69 @@ def add_telling(
         duplicate={"datum": _("There is already a count for this initiative on this date.")},
     )
     return telling
+
+
+@transaction.atomic
+def update_telling(
+    *,
+    telling: Deelnametelling,
+    expected_version: int | None,
+    datum: datetime.date,
+    vrijwilligers: int,
+    deelnemers: int,
+) -> Deelnametelling:
+    """Correct a count (its date and numbers), refusing a stale version."""
+    telling.datum = datum
+    telling.vrijwilligers = vrijwilligers
+    telling.deelnemers = deelnemers
+    _save(
+        telling,
+        expected_version=expected_version,
+        duplicate={"datum": _("There is already a count for this initiative on this date.")},
+    )
+    return telling
+
+
+@transaction.atomic
+def delete_telling(*, telling: Deelnametelling) -> None:
+    """Remove a count; its history keeps it restorable."""
+    telling.delete()
+
+
+@transaction.atomic
+def delete_financieringsaanvraag(*, aanvraag: Financieringsaanvraag) -> None:
+    """Remove a funding application; its history keeps it restorable."""
+    aanvraag.delete()
+
+
+@transaction.atomic
+def delete_initiatief(*, initiatief: Initiatief) -> None:
+    """Remove an initiative with its status history, applications and counts.
+
+    Questionnaires hold residents' answers that no history keeps: an initiative
+    that still has one is refused, so those answers are never lost on the way.
+    """
+    if initiatief.vragenlijsten.exists():
+        raise ValidationError(
+            _(
+                "This initiative has questionnaires. Remove them first, or keep the "
+                "initiative and change its status."
+            ),
+            code="protected",
+        )
+    initiatief.delete()
+
+
+@transaction.atomic
+def delete_statuswijziging(*, wijziging: StatusWijziging) -> None:
+    """Remove a status step entered by mistake; the initiative's status becomes the
+    one of its latest remaining step. The first step cannot go: every initiative has
+    a status since a date."""
+    initiatief = Initiatief.objects.select_for_update().get(pk=wijziging.initiatief_id)
+    if not initiatief.statuswijzigingen.exclude(pk=wijziging.pk).exists():
+        raise ValidationError(
+            _("This is the initiative's only status step. Change the status instead."),
+            code="only_step",
+        )
+    wijziging.delete()
+    initiatief.sync_status_from_history()

@@ -32,4 +32,25 @@ urlpatterns = [
         name="financiering_update",
     ),
     path("<int:pk>/telling/nieuw/", views.TellingCreateView.as_view(), name="telling_create"),
+    path("<int:pk>/verwijderen/", views.InitiatiefDeleteView.as_view(), name="initiatief_delete"),
+    path(
+        "<int:pk>/status/<int:sid>/verwijderen/",
+        views.StatusWijzigingDeleteView.as_view(),
+        name="status_delete",
+    ),
+    path(
+        "<int:pk>/financiering/<int:fid>/verwijderen/",
+        views.FinancieringDeleteView.as_view(),
+        name="financiering_delete",
+    ),
+    path(
+        "<int:pk>/telling/<int:tid>/bewerken/",
+        views.TellingUpdateView.as_view(),
+        name="telling_update",
+    ),
+    path(
+        "<int:pk>/telling/<int:tid>/verwijderen/",
+        views.TellingDeleteView.as_view(),
+        name="telling_delete",
+    ),
 ]

@@ -24,6 +24,7 @@ from core.mixins import (
     LazyRows,
     PaginatedMixin,
     PersonalDataMixin,
+    RemoveView,
     ScopedViewMixin,
     VersionedFormViewMixin,
 )
@@ -41,7 +42,7 @@ from .forms import (
     StatusWijzigingForm,
     VeranderverhaalForm,
 )
-from .models import Financieringsaanvraag, Initiatief, StatusWijziging
+from .models import Deelnametelling, Financieringsaanvraag, Initiatief, StatusWijziging
 
 # Suggestions for the fund field (the user may type any other fund).
 KNOWN_FUNDS = ["Wensfonds", "3x3 basketbal subsidie", "Oranje Fonds", "Kansfonds"]
@@ -327,3 +328,90 @@ class TellingCreateView(
         services.add_telling(initiatief=self.initiatief, **model_data(form))
         messages.success(self.request, _("The count has been saved."))
         return redirect(self.initiatief.get_absolute_url() + "#tellingen")
+
+
+class TellingUpdateView(InitiatiefChildMixin, VersionedFormViewMixin, UpdateView):
+    """Correct a count that was typed wrong."""
+
+    permission_required = "initiatieven.change_deelnametelling"
+    model = Deelnametelling
+    scope = "editable_by"
+    pk_url_kwarg = "tid"
+    form_class = DeelnametellingForm
+    template_name = "initiatieven/telling_form.html"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(initiatief=self.initiatief)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "initiatief": self.initiatief}
+
+    def save(self, form):
+        services.update_telling(
+            telling=self.object,
+            expected_version=form.cleaned_data["version"],
+            **model_data(form),
+        )
+        messages.success(self.request, _("The count has been saved."))
+        return redirect(self.initiatief.get_absolute_url() + "#tellingen")
+
+
+class InitiatiefPartRemoveView(InitiatiefChildMixin, RemoveView):
+    """Remove a record of an initiative; back to the initiative's section ``anchor``."""
+
+    anchor = ""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(initiatief=self.initiatief)
+
+    def cancel_url(self) -> str:
+        return f"{self.initiatief.get_absolute_url()}#{self.anchor}"
+
+    def get_success_url(self) -> str:
+        return self.cancel_url()
+
+
+class TellingDeleteView(InitiatiefPartRemoveView):
+    permission_required = "initiatieven.delete_deelnametelling"
+    model = Deelnametelling
+    pk_url_kwarg = "tid"
+    anchor = "tellingen"
+
+    def remove(self, obj) -> None:
+        services.delete_telling(telling=obj)
+
+
+class FinancieringDeleteView(InitiatiefPartRemoveView):
+    permission_required = "initiatieven.delete_financieringsaanvraag"
+    model = Financieringsaanvraag
+    pk_url_kwarg = "fid"
+    anchor = "financiering"
+
+    def remove(self, obj) -> None:
+        services.delete_financieringsaanvraag(aanvraag=obj)
+
+
+class StatusWijzigingDeleteView(InitiatiefPartRemoveView):
+    permission_required = "initiatieven.delete_statuswijziging"
+    model = StatusWijziging
+    pk_url_kwarg = "sid"
+    anchor = "status"
+    consequences = _("The initiative's status becomes the one of its latest remaining step.")
+
+    def remove(self, obj) -> None:
+        services.delete_statuswijziging(wijziging=obj)
+
+
+class InitiatiefDeleteView(RemoveView):
+    permission_required = "initiatieven.delete_initiatief"
+    model = Initiatief
+    consequences = _(
+        "Its status history, funding applications and counts go with it, and come back "
+        "with it when it is restored."
+    )
+
+    def remove(self, obj) -> None:
+        services.delete_initiatief(initiatief=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("initiatieven:initiatief_list")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from core.concurrency import VersionConflict
 
@@ -171,3 +173,21 @@ def save_duiding(
         # Written by someone else at the same moment (one per questionnaire).
         raise VersionConflict from None
     return duiding
+
+
+@transaction.atomic
+def delete_vragenlijst(*, vragenlijst: Vragenlijst) -> None:
+    """Remove a questionnaire made by mistake, with its statements and duiding.
+
+    Residents' answers are kept by no history, so a questionnaire that has any is
+    refused: close it instead.
+    """
+    if vragenlijst.inzendingen.exists():
+        raise ValidationError(
+            _(
+                "Residents have already answered this questionnaire, and their answers "
+                "would be lost. Close the questionnaire instead."
+            ),
+            code="protected",
+        )
+    vragenlijst.delete()

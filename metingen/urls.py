@@ -13,6 +13,7 @@ urlpatterns = [
     ),
     path("<int:pk>/", views.VragenlijstDetailView.as_view(), name="vragenlijst_detail"),
     path("<int:pk>/bewerken/", views.VragenlijstUpdateView.as_view(), name="vragenlijst_update"),
+    path("<int:pk>/verwijderen/", views.VragenlijstDeleteView.as_view(), name="vragenlijst_delete"),
     path("<int:pk>/link/", views.VragenlijstOpenView.as_view(), name="vragenlijst_open"),
     path("<int:pk>/codes/", views.AntwoordcodesView.as_view(), name="antwoordcodes"),
     path("<int:pk>/duiding/", views.DuidingView.as_view(), name="duiding"),

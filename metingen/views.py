@@ -22,6 +22,7 @@ from core.exports import BaseExporter, export_links, export_response
 from core.mixins import (
     PaginatedMixin,
     PersonalDataMixin,
+    RemoveView,
     ScopedViewMixin,
     VersionedFormViewMixin,
 )
@@ -39,6 +40,7 @@ from .services import (
     OngeldigeCode,
     UitkomstenAlGetoond,
     VragenlijstGesloten,
+    delete_vragenlijst,
     issue_codes,
     save_duiding,
     save_vragenlijst,
@@ -490,3 +492,15 @@ def organisation_context() -> dict:
         "organisatie": settings.ORGANISATION_NAME,
         "organisatie_telefoon": settings.ORGANISATION_PHONE,
     }
+
+
+class VragenlijstDeleteView(RemoveView):
+    permission_required = "metingen.delete_vragenlijst"
+    model = Vragenlijst
+    consequences = _("Its statements and duiding are removed with it; its link stops working.")
+
+    def remove(self, obj) -> None:
+        delete_vragenlijst(vragenlijst=obj)
+
+    def get_success_url(self) -> str:
+        return self.object.initiatief.get_absolute_url()

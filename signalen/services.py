@@ -171,3 +171,16 @@ def save_contact(
     contact.full_clean(exclude=["aangemaakt_door", "version"])
     contact.save()
     return contact
+
+
+@transaction.atomic
+def delete_vraagstuk(*, vraagstuk: CollectiefVraagstuk) -> None:
+    """Remove a collective question; its signals stay (without the link) and its
+    history keeps it restorable."""
+    vraagstuk.delete()
+
+
+@transaction.atomic
+def delete_contact(*, contact: BuurtteamContact) -> None:
+    """Remove a contact with the buurtteam; its history keeps it restorable."""
+    contact.delete()

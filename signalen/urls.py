@@ -26,9 +26,17 @@ urlpatterns = [
         name="vraagstuk_update",
     ),
     path(
+        "vraagstukken/<int:pk>/verwijderen/",
+        views.VraagstukDeleteView.as_view(),
+        name="vraagstuk_delete",
+    ),
+    path(
         "vraagstukken/<int:pk>/stap/", views.VraagstukStatusView.as_view(), name="vraagstuk_status"
     ),
     path("buurtteam/", views.ContactListView.as_view(), name="contact_list"),
     path("buurtteam/nieuw/", views.ContactCreateView.as_view(), name="contact_create"),
     path("buurtteam/<int:pk>/bewerken/", views.ContactUpdateView.as_view(), name="contact_update"),
+    path(
+        "buurtteam/<int:pk>/verwijderen/", views.ContactDeleteView.as_view(), name="contact_delete"
+    ),
 ]

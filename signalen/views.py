@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DeleteView, DetailView, FormView, ListView, TemplateView
 
 from core.exports import ExportViewMixin, export_links
-from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin, YearMixin
+from core.mixins import (
+    PaginatedMixin,
+    RemoveView,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+    YearMixin,
+)
 from core.onetime import OneTimeSubmitMixin
 from wijken.models import Gebied, Thema
 
@@ -25,7 +31,9 @@ from .models import BuurtteamContact, CollectiefVraagstuk, Signaal
 from .selectors import contacts_per_quarter, overview, referrals
 from .services import (
     change_vraagstuk_status,
+    delete_contact,
     delete_signaal,
+    delete_vraagstuk,
     save_contact,
     save_signaal,
     save_vraagstuk,
@@ -538,3 +546,29 @@ class ContactUpdateView(ContactFormMixin):
         if request.user.is_authenticated and self.has_permission():
             self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
+
+
+class VraagstukDeleteView(RemoveView):
+    permission_required = "signalen.delete_collectiefvraagstuk"
+    model = CollectiefVraagstuk
+    consequences = _("Its signals stay, without the link to this question.")
+
+    def remove(self, obj) -> None:
+        delete_vraagstuk(vraagstuk=obj)
+
+    def get_success_url(self) -> str:
+        return reverse("signalen:vraagstuk_list")
+
+
+class ContactDeleteView(RemoveView):
+    permission_required = "signalen.delete_buurtteamcontact"
+    model = BuurtteamContact
+
+    def remove(self, obj) -> None:
+        delete_contact(contact=obj)
+
+    def cancel_url(self) -> str:
+        return reverse("signalen:contact_update", args=[self.object.pk])
+
+    def get_success_url(self) -> str:
+        return reverse("signalen:contact_list")

@@ -38,7 +38,7 @@ from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
 from core.models import ExportOpdracht, ExportStatus
 from core.roles import Role
-from initiatieven.models import Deelnametelling
+from initiatieven.models import Deelnametelling, StatusWijziging
 from makelaars.models import Activiteit, ActiviteitFoto
 from rapportage.choices import PdfSoort, PdfStatus
 from rapportage.models import Indicator, PdfOpdracht, RapportVersie
@@ -182,6 +182,16 @@ EXPECTED: dict[str, Page] = {
         GEBIED_A, {PK: "initiatief", "fid": "financiering"}, post=True
     ),
     "initiatieven:telling_create": Page(GEBIED_A, pk("initiatief"), post=True),
+    # corrections: who may edit a record may remove it (restorable from its history)
+    "initiatieven:initiatief_delete": Page(GEBIED_A, pk("initiatief"), post=True),
+    "initiatieven:status_delete": Page(
+        GEBIED_A, {PK: "initiatief", "sid": "status_stap"}, post=True
+    ),
+    "initiatieven:financiering_delete": Page(
+        GEBIED_A, {PK: "initiatief", "fid": "financiering"}, post=True
+    ),
+    "initiatieven:telling_update": Page(GEBIED_A, {PK: "initiatief", "tid": "telling"}, post=True),
+    "initiatieven:telling_delete": Page(GEBIED_A, {PK: "initiatief", "tid": "telling"}, post=True),
     # Buurtservice
     "buurtservice:wachtlijst": Page(BUURTSERVICE),
     "buurtservice:wachtlijst_export": Page(BUURTSERVICE),
@@ -193,11 +203,17 @@ EXPECTED: dict[str, Page] = {
     "buurtservice:klus_plan": Page(BUURTSERVICE, pk("klus"), post=True),
     "buurtservice:klus_complete": Page(BUURTSERVICE, pk("klus_gepland"), post=True),
     "buurtservice:klus_cancel": Page(BUURTSERVICE, pk("klus"), post=True),
+    "buurtservice:klus_reopen": Page(
+        BUURTSERVICE, pk("klus_gedaan"), post=True, data={"reden": "Matrix"}
+    ),
+    "buurtservice:klus_correct": Page(BUURTSERVICE, pk("klus_gedaan"), post=True),
+    "buurtservice:klus_delete": Page(BUURTSERVICE, pk("klus"), post=True),
     "buurtservice:uitvoerder_list": Page(BUURTSERVICE),
     "buurtservice:uitvoerder_export": Page(BUURTSERVICE),
     "buurtservice:uitvoerder_create": Page(BUURTSERVICE, post=True),
     "buurtservice:uitvoerder_detail": Page(BUURTSERVICE, pk("uitvoerder")),
     "buurtservice:uitvoerder_update": Page(BUURTSERVICE, pk("uitvoerder"), post=True),
+    "buurtservice:uitvoerder_delete": Page(BUURTSERVICE, pk("uitvoerder"), post=True),
     "buurtservice:capaciteit_list": Page(BUURTSERVICE),
     "buurtservice:capaciteit_create": Page(BUURTSERVICE, post=True),
     "buurtservice:capaciteit_update": Page(BUURTSERVICE, pk("capaciteit"), post=True),
@@ -249,15 +265,18 @@ EXPECTED: dict[str, Page] = {
     "signalen:vraagstuk_create": Page(BROKERS_AND_UP, post=True),
     "signalen:vraagstuk_detail": Page(GEBIED_A, pk("vraagstuk")),
     "signalen:vraagstuk_update": Page(GEBIED_A, pk("vraagstuk"), post=True),
+    "signalen:vraagstuk_delete": Page(GEBIED_A, pk("vraagstuk"), post=True),
     "signalen:vraagstuk_status": Page(GEBIED_A, pk("vraagstuk"), post=True),
     "signalen:contact_list": Page(BROKERS_AND_UP),
     "signalen:contact_create": Page(BROKERS_AND_UP, post=True),
     "signalen:contact_update": Page(GEBIED_A, pk("contact"), post=True),
+    "signalen:contact_delete": Page(GEBIED_A, pk("contact"), post=True),
     # measurements with residents: staff pages, and the public questionnaire
     "metingen:vragenlijst_list": Page(BROKERS_AND_UP),
     "metingen:vragenlijst_create": Page(GEBIED_A, pk("initiatief"), post=True),
     "metingen:vragenlijst_detail": Page(GEBIED_A, pk("vragenlijst")),
     "metingen:vragenlijst_update": Page(GEBIED_A, pk("vragenlijst"), post=True),
+    "metingen:vragenlijst_delete": Page(GEBIED_A, pk("vragenlijst"), post=True),
     "metingen:vragenlijst_open": Page(
         GEBIED_A, pk("vragenlijst"), post=True, get=False, data={"open": "0"}
     ),
@@ -384,7 +403,13 @@ def matrix(
     weg.delete()
     verwijderd = Activiteit.history.get(id=weg_pk, history_type="-")
     financiering = FinancieringsaanvraagFactory(initiatief=initiatief)
-    Deelnametelling.objects.create(
+    status_stap = StatusWijziging.objects.create(
+        initiatief=initiatief, status="idee", datum=datetime.date(2023, 1, 5)
+    )
+    StatusWijziging.objects.create(
+        initiatief=initiatief, status="actief", datum=datetime.date(2023, 2, 5)
+    )
+    telling = Deelnametelling.objects.create(
         initiatief=initiatief, datum=datetime.date(2023, 5, 1), vrijwilligers=3, deelnemers=20
     )
     klus = KlusFactory(
@@ -403,6 +428,21 @@ def matrix(
         uitvoerders=[uitvoerder],
         door=users[BS],
         today=datetime.date(2023, 2, 20),
+    )
+    gedaan = KlusFactory(wijk=wijk_a, status=KlusStatus.WACHTLIJST)
+    buurtservice_services.plan_klus(
+        klus=gedaan,
+        datum=datetime.date(2023, 3, 1),
+        uitvoerders=[uitvoerder],
+        door=users[BS],
+        today=datetime.date(2023, 2, 20),
+    )
+    buurtservice_services.complete_klus(
+        klus=gedaan,
+        datum=datetime.date(2023, 3, 1),
+        uren={uitvoerder.pk: 2},
+        door=users[BS],
+        today=datetime.date(2023, 3, 1),
     )
     capaciteit = CapaciteitFactory()
     organisatie = OrganisatieFactory(naam="Buurtpartner A")
@@ -454,6 +494,9 @@ def matrix(
         activiteit=activiteit,
         initiatief=initiatief,
         financiering=financiering,
+        telling=telling,
+        status_stap=status_stap,
+        klus_gedaan=gedaan,
         klus=klus,
         klus_gepland=gepland,
         uitvoerder=uitvoerder,
