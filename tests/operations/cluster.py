@@ -86,13 +86,12 @@ class Process:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.popen.pid, sig)
 
-    def stop(self, grace: float = 5.0) -> None:
-        self.kill(signal.SIGTERM)
+    def wait(self, timeout: float) -> bool:
         try:
-            self.popen.wait(grace)
+            self.popen.wait(max(timeout, 0.01))
         except subprocess.TimeoutExpired:
-            self.kill(signal.SIGKILL)
-            self.popen.wait(grace)
+            return False
+        return True
 
     def tail(self, lines: int = 40) -> str:
         try:
@@ -124,6 +123,13 @@ class Cluster:
         self.bucket = "sterkewijken-machines"
         self.database_url = ""
         self.s3_endpoint = ""
+        self.started = time.monotonic()
+        self.timings: list[tuple[str, float]] = []
+
+    def mark(self, what: str) -> None:
+        """Note how long the test has run when ``what`` was done (shown with the logs)."""
+        self.timings.append((what, time.monotonic() - self.started))
+        print(f"[{self.timings[-1][1]:6.1f} s] {what}", flush=True)
 
     # --- the pieces ------------------------------------------------------------
 
@@ -218,27 +224,35 @@ class Cluster:
         return sorted(item["Key"] for page in pages for item in page.get("Contents", ()))
 
     def start_web(self, name: str) -> str:
-        """gunicorn with the project's gunicorn.conf.py; its base URL once it answers."""
-        import requests
-
+        """gunicorn with the project's gunicorn.conf.py; its base URL (see ``wait_web``)."""
         port = free_port()
-        process = self.start(
+        self.start(
             name,
             # Without gunicorn's control socket: its default path in the home
             # folder is one per user, and two servers would take it from each other.
             [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--no-control-socket"],
             GUNICORN_BIND=f"127.0.0.1:{port}",
-            GUNICORN_WORKERS="2",
+            # One process per server: a cached figure read twice through B is then
+            # surely in that process's memory when A writes.
+            GUNICORN_WORKERS="1",
         )
-        url = f"http://127.0.0.1:{port}"
+        return f"http://127.0.0.1:{port}"
+
+    def wait_web(self, name: str, url: str) -> None:
+        """Until the web server ``name`` answers its liveness probe."""
+        import requests
+
+        process = self.process(name)
 
         def answers() -> bool:
             if not process.running():
                 raise ClusterError(f"{name} exited:\n{process.tail()}")
             return requests.get(f"{url}/_healthz/livez/", timeout=5).status_code == 200
 
-        wait_for(f"web server {name} on {url}", answers, timeout=60)
-        return url
+        wait_for(f"web server {name} on {url}", answers, timeout=90)
+
+    def process(self, name: str) -> Process:
+        return next(process for process in self.processes if process.name == name)
 
     def start_worker(self, worker_id: str) -> Process:
         return self.start(
@@ -265,16 +279,23 @@ class Cluster:
 
     # --- life cycle ------------------------------------------------------------
 
-    def stop(self) -> None:
-        for process in reversed(self.processes):
-            with contextlib.suppress(Exception):
-                process.stop()
+    def stop(self, grace: float = 5.0) -> None:
+        """Ask every process to stop, kill what still runs after ``grace`` seconds,
+        then stop PostgreSQL and remove the folder."""
+        for process in self.processes:
+            process.kill(signal.SIGTERM)
+        deadline = time.monotonic() + grace
+        for process in self.processes:
+            if not process.wait(deadline - time.monotonic()):
+                process.kill(signal.SIGKILL)
+                process.wait(grace)
         with contextlib.suppress(Exception):
             self.pg("stop")
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def report(self) -> str:
-        parts = [f"--- {p.name} (pid {p.pid}, {p.log}) ---\n{p.tail()}" for p in self.processes]
+        parts = ["--- steps ---", *(f"{at:6.1f} s  {what}" for what, at in self.timings)]
+        parts += [f"--- {p.name} (pid {p.pid}, {p.log}) ---\n{p.tail()}" for p in self.processes]
         for extra in ("manage.log", "pg-start.log"):
             path = self.logs / extra
             if path.exists():
@@ -298,9 +319,17 @@ def running_cluster() -> Iterator[Cluster]:
     try:
         cluster.start_s3()
         cluster.database_url = cluster.pg()
+        cluster.mark("PostgreSQL started")
         cluster.create_bucket()
-        cluster.manage("migrate", "--no-input", "--verbosity", "0")
-        cluster.manage("demodata", "--verbosity", "0")
+        cluster.mark("bucket created")
+        # One process for both: Django starts once.
+        cluster.manage(
+            "shell",
+            "-c",
+            "from django.core.management import call_command as run; "
+            "run('migrate', interactive=False, verbosity=0); run('demodata', verbosity=0)",
+        )
+        cluster.mark("migrated, demo data loaded")
         yield cluster
     except BaseException:
         print(cluster.report(), file=sys.stderr)

@@ -10,18 +10,19 @@ browser would, logged in with the demo accounts.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import signal
-import time
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 
 from .cluster import ClusterError, running_cluster, wait_for
 
 pytestmark = pytest.mark.machines
-
-requests = pytest.importorskip("requests")
 
 PASSWORD = "demo-wachtwoord"
 REPORT_PK = 1  # the demo's Jaarrapportage 2023
@@ -76,14 +77,15 @@ class Browser:
 
 
 def record_activity(browser: Browser, base: str, *, title: str, reached: int, photo=None) -> str:
-    """A new activity through ``base``; its address."""
+    """A new activity through ``base``; the path of its page."""
     form = browser.get(f"{base}/activiteiten/nieuw/").text
     wijk = OPTION_VALUE.findall(WIJK_SELECT.search(form).group(1))[0]
     token = TOKEN_INPUT.search(form)
     data = {
         "csrfmiddlewaretoken": browser.csrf(form),
         "submission_token": token.group(1) if token else "",
-        "datum": time.strftime("%Y-%m-%d"),
+        # Today where the servers are (a date in the future is refused).
+        "datum": datetime.datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat(),
         "wijk": wijk,
         "soort": "bijeenkomst",
         "titel": title,
@@ -106,15 +108,11 @@ def record_activity(browser: Browser, base: str, *, title: str, reached: int, ph
     assert response.status_code == 302, (
         f"activity not saved through {base}: {response.status_code}\n{response.text[:2000]}"
     )
-    return (
-        base + response.headers["Location"]
-        if response.headers["Location"].startswith("/")
-        else response.headers["Location"]
-    )
+    return urlsplit(response.headers["Location"]).path
 
 
 def queue_pdf(browser: Browser, base: str) -> int:
-    """ "Maak de PDF" on the report page through ``base``; the job's id."""
+    """Press "Maak de PDF" on the report page through ``base``; the job's id."""
     response = browser.post(f"{base}/rapportage/{REPORT_PK}/pdf/maken/")
     assert response.status_code == 302, f"PDF not queued: {response.status_code}"
     match = re.search(r"/rapportage/pdf/(\d+)/", response.headers["Location"])
@@ -127,6 +125,14 @@ def poll_job(browser: Browser, base: str, job: int):
     response = browser.get(f"{base}/rapportage/pdf/{job}/", headers={"HX-Request": "true"})
     assert response.status_code in (200, 286), f"progress page: {response.status_code}"
     return response if response.status_code == 286 else None
+
+
+def finished_pdf(browser: Browser, base: str, job: int) -> None:
+    """Wait, polling through ``base``, until job ``job`` offers its download."""
+    done = wait_for(
+        f"PDF job {job} to finish", lambda: poll_job(browser, base, job), timeout=120, every=0.5
+    )
+    assert "pdf-download" in done.text, f"job {job} ended without a PDF:\n{done.text}"
 
 
 def pdf_text(data: bytes) -> str:
@@ -156,14 +162,17 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         a = cluster.start_web("web-a")
         b = cluster.start_web("web-b")
         workers = {worker_id: cluster.start_worker(worker_id) for worker_id in WORKERS}
+        cluster.wait_web("web-a", a)
+        cluster.wait_web("web-b", b)
+        cluster.mark("web servers and workers started")
         makelaar = Browser("makelaar", a)
         coordinator = Browser("coordinator", b)
 
+        cluster.mark("logged in")
         # 1. A photo uploaded through A is shown through B (from the bucket).
         photo = png_bytes((640, 480), colour=(0, 120, 60))
-        detail_a = record_activity(makelaar, a, title="Koffie met foto", reached=4, photo=photo)
-        detail_b = detail_a.replace(a, b)
-        page = makelaar.get(detail_b)
+        detail = record_activity(makelaar, a, title="Koffie met foto", reached=4, photo=photo)
+        page = makelaar.get(b + detail)
         assert page.status_code == 200
         sources = IMG_SRC.findall(page.text)
         assert sources, "the activity page on B shows no photo"
@@ -179,15 +188,10 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         anonymous = requests.get(b + sources[0], timeout=30, allow_redirects=False)
         assert anonymous.status_code in (302, 403, 404)
 
+        cluster.mark("1. photo through A shown through B")
         # 2. A PDF queued through B is made by one of the workers, downloaded through A.
         job = queue_pdf(coordinator, b)
-        done = wait_for(
-            f"PDF job {job} to finish",
-            lambda: poll_job(coordinator, a, job),
-            timeout=120,
-            every=0.5,
-        )
-        assert "pdf-download" in done.text, done.text
+        finished_pdf(coordinator, a, job)
         assert task_worker(cluster, job) in WORKERS
         download = coordinator.get(f"{a}/rapportage/pdf/{job}/download/")
         assert download.status_code == 200
@@ -196,6 +200,7 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         assert "Jaarrapportage Sterke Wijken" in text and "december 2023" in text
         assert any(k.endswith("jaarrapportage-2023.pdf") for k in cluster.bucket_keys())
 
+        cluster.mark("2. PDF queued through B, downloaded through A")
         # 3. A write through A changes the cached totals seen through B at once.
         before = makelaar.get(f"{b}/activiteiten/").text
         again = makelaar.get(f"{b}/activiteiten/").text  # now from B's cache
@@ -205,6 +210,7 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         assert total(after, "aantal") == total(before, "aantal") + 1
         assert total(after, "bereikt") == total(before, "bereikt") + 7
 
+        cluster.mark("3. totals on B follow a write through A")
         # 4. A worker killed in the middle of a render leaves a job that is marked
         # failed once its heartbeat is old, and a retry succeeds (on the other one).
         job = queue_pdf(coordinator, a)  # the data changed: a new draft is made
@@ -216,7 +222,7 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         )
         victim = task_worker(cluster, job)
         workers[victim].kill(signal.SIGKILL)
-        workers[victim].popen.wait(10)
+        assert workers[victim].wait(10), f"{victim} did not die"
         assert job_status(cluster, job) not in ("klaar", "mislukt"), (
             "the PDF was finished before the worker could be killed"
         )
@@ -230,17 +236,13 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         assert job_status(cluster, job) == "mislukt"
         retry = queue_pdf(coordinator, b)
         assert retry != job
-        done = wait_for(
-            f"retried PDF job {retry} to finish",
-            lambda: poll_job(coordinator, b, retry),
-            timeout=120,
-            every=0.5,
-        )
-        assert "pdf-download" in done.text, done.text
+        finished_pdf(coordinator, b, retry)
         survivor = next(worker_id for worker_id in WORKERS if worker_id != victim)
         assert task_worker(cluster, retry) == survivor
         download = coordinator.get(f"{a}/rapportage/pdf/{retry}/download/")
         assert download.status_code == 200 and download.content.startswith(b"%PDF")
+
+        cluster.mark("4. killed worker's job failed, retry made")
 
         # 5. Readiness of A goes red while PostgreSQL is down and green when it is back.
         def ready() -> int:
@@ -253,7 +255,7 @@ def test_two_web_servers_and_two_workers_share_database_queue_and_media():
         wait_for("readiness of A to go green again", lambda: ready() == 200, timeout=60)
         assert makelaar.get(f"{a}/activiteiten/").status_code == 200
 
+        cluster.mark("5. readiness red without PostgreSQL, green again")
         for name in ("web-a", "web-b"):
-            process = next(p for p in cluster.processes if p.name == name)
-            if not process.running():
+            if not cluster.process(name).running():
                 raise ClusterError(f"{name} stopped during the test")
