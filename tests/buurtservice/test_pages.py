@@ -227,7 +227,10 @@ def test_bad_hours_are_refused_with_a_dutch_message(
     )
 
     assert response.status_code == 200
-    assert text(response).count("meer dan 0 en hoogstens 24") == 2
+    # Beside each of the two fields, and again in the error summary at the top.
+    assert text(response).count("meer dan 0 en hoogstens 24") == 4
+    summary = text(response).split("data-error-summary")[1].split("</ul>")[0]
+    assert summary.count("meer dan 0 en hoogstens 24") == 2
     klus.refresh_from_db()
     assert klus.status == KlusStatus.INGEPLAND
     # The date is checked by the service once the hours are right.
