@@ -8,6 +8,7 @@ English way. What is not a figure is left alone, see ``NOT_FIGURES``.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -17,7 +18,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import Resolver404, resolve
+from pypdf import PdfReader
 
+from rapportage.models import Jaarrapportage
+from rapportage.services import build_final_pdf
 from wijken.models import Wijk
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -41,6 +45,7 @@ NOT_FIGURES = [
     re.compile(r"(\+31|\b0)[\d -]{8,13}\d\b"),  # a phone number: 0575 123456, 06-12345678
     re.compile(r"(#|\bnr\.? ?|\bnummer )\d+", re.IGNORECASE),  # an id: #1234, nr. 1234
     re.compile(r"(?<![\d.,])(19[5-9]\d|20\d\d)(?![\d]|[.,]\d)"),  # a year, 1950 to 2099
+    re.compile(r"/ ?\d+/"),  # an id in a web address (the PDF may break the line after a /)
 ]
 
 
@@ -149,7 +154,19 @@ def test_no_page_shows_a_figure_the_english_way(username):
         ("Cijfers 2023, op 07-12-2026 en 2023-12-31, 7201 AB, bel 0575 123456", []),
         ("Klus #1234 of nr. 1234, 4 juli", []),
         ("€ 1.250,50 en 12.345 en 1.234.567", []),
+        ("zie nieuws/ 470990/live-muziek", []),
     ],
 )
 def test_the_search_finds_english_figures_and_leaves_the_rest(text, found):
     assert english_figures(text) == found
+
+
+def test_the_report_pdf_shows_no_figure_the_english_way():
+    for number, wijk in enumerate(Wijk.objects.order_by("pk")):
+        wijk.inwoners = 4250 + number * 1111
+        wijk.save()
+    final = build_final_pdf(rapportage=Jaarrapportage.objects.get(jaar=2023))
+    reader = PdfReader(io.BytesIO(final.pdf))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    assert "1.458" in text  # the residents reached in 2023, as the start page shows them
+    assert not english_figures(text)
