@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from simple_history.utils import get_m2m_reverse_field_name
+
+from .registry import RESTORE_CHECKS
 
 RESTORE_REASON = "restored"
 
@@ -22,6 +25,12 @@ def restore_deleted(*, model: type[models.Model], history_id: int) -> models.Mod
     if model._base_manager.filter(pk=pk).exists():
         raise RestoreConflict(_("This record exists again; it was restored before."))
     obj = record.instance
+    check = RESTORE_CHECKS.get(model)
+    if check is not None:
+        try:
+            check(obj)
+        except ValidationError as error:
+            raise RestoreConflict(" ".join(error.messages)) from error
     obj._change_reason = RESTORE_REASON
     try:
         with transaction.atomic():

@@ -24,7 +24,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from simple_history.utils import get_m2m_reverse_field_name
 
-from core.mixins import ScopedViewMixin
+from core.mixins import PersonalDataMixin, ScopedViewMixin
 
 from .registry import AUDITED, READ_PERMISSION, history_url
 from .services import RESTORE_REASON, RestoreConflict, restore_deleted
@@ -93,6 +93,8 @@ class Entry:
     kind: str
     user: str
     changes: list[Change] = field(default_factory=list)
+    # Why the record was written, when a service said so (e.g. a two-step reset).
+    note: str = ""
 
 
 def _user_name(record) -> str:
@@ -152,6 +154,9 @@ def build_entries(model: type[models.Model], records: list) -> list[Entry]:
     for index, record in enumerate(records):
         older = records[index + 1] if index + 1 < len(records) else None
         entry = Entry(record=record, kind=_kind(record), user=_user_name(record))
+        reason = record.history_change_reason
+        if reason and reason != RESTORE_REASON:
+            entry.note = _(reason)
         if older is None or record.history_type == "+":
             entry.changes = _initial_values(model, record) if record.history_type != "-" else []
         elif record.history_type != "-":
@@ -165,7 +170,7 @@ def build_entries(model: type[models.Model], records: list) -> list[Entry]:
                 )
                 for change in delta.changes
             ]
-            if not entry.changes:
+            if not entry.changes and not entry.note:
                 continue  # e.g. a save that changed nothing a reader can see
         entries.append(entry)
     return entries
@@ -178,8 +183,9 @@ def _model_or_404(key: str) -> type[models.Model]:
         raise Http404(_("Unknown kind of record.")) from None
 
 
-class GeschiedenisView(ScopedViewMixin, TemplateView):
-    """Every recorded change of one object (also of a deleted one)."""
+class GeschiedenisView(PersonalDataMixin, ScopedViewMixin, TemplateView):
+    """Every recorded change of one object (also of a deleted one); a job's history
+    holds its requester's name, address and phone."""
 
     permission_required = READ_PERMISSION
     template_name = "audit/geschiedenis.html"
@@ -272,7 +278,7 @@ def _record_title(record) -> str:
         return f"#{record.pk}"
 
 
-class VerwijderdView(LoginRequiredMixin, TemplateView):
+class VerwijderdView(PersonalDataMixin, LoginRequiredMixin, TemplateView):
     """Deleted records, each with a button to restore it (admins only)."""
 
     template_name = "audit/verwijderd.html"

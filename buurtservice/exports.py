@@ -152,6 +152,8 @@ class OverzichtExporter(BaseExporter):
         yield [gettext("Jobs cancelled"), figures["jobs_cancelled"]]
         yield [gettext("Hours worked"), figures["hours_worked"]]
         yield [gettext("Open jobs at the start of the period"), figures["waiting_start"]]
+        if figures.get("running"):
+            yield [gettext("Measured at the end on"), figures["measured_end"]]
         yield [gettext("Open jobs at the end of the period"), figures["waiting_end"]]
         yield [
             gettext("Median waiting time at the start of the period (days)"),

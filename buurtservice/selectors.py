@@ -11,6 +11,7 @@ import statistics
 from decimal import Decimal
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.models import active_on_q, choice_label
@@ -61,11 +62,17 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
     - ``median_wait_days_start`` / ``median_wait_days_end``: the median days
       waited by the jobs open on the first / last day (None when there are none).
     - ``capacity_start`` / ``capacity_end``: staff hours per week on those days.
+    - ``measured_end``: the day the ``*_end`` figures are measured on: the last day,
+      or today while the period runs (a later day has no figures yet, and the
+      days waited would be counted up to it); ``running`` says which.
 
     Runs a fixed number of queries, whatever the amount of data.
     """
     if end < start:
         raise ValueError("end must not be before start")
+    today = timezone.localdate()
+    running = start <= today < end
+    measured_end = today if running else end
 
     worker_rows = (
         Uitvoerder.objects.started_between(start, end)
@@ -119,10 +126,10 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
 
     # The jobs open on the first or the last day, in one query.
     open_rows = (
-        Klus.objects.filter(open_on_q(start) | open_on_q(end))
+        Klus.objects.filter(open_on_q(start) | open_on_q(measured_end))
         .annotate(
             at_start=ExpressionWrapper(open_on_q(start), output_field=BooleanField()),
-            at_end=ExpressionWrapper(open_on_q(end), output_field=BooleanField()),
+            at_end=ExpressionWrapper(open_on_q(measured_end), output_field=BooleanField()),
         )
         .values_list("aanvraagdatum", "at_start", "at_end")
     )
@@ -135,12 +142,14 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
 
     capacity = Capaciteit.objects.aggregate(
         at_start=Sum("uren_per_week", filter=active_on_q(start), default=Decimal("0")),
-        at_end=Sum("uren_per_week", filter=active_on_q(end), default=Decimal("0")),
+        at_end=Sum("uren_per_week", filter=active_on_q(measured_end), default=Decimal("0")),
     )
 
     return {
         "start": start,
         "end": end,
+        "measured_end": measured_end,
+        "running": running,
         "new_workers": new_workers,
         "new_workers_total": sum(by_soort.values()),
         "new_workers_soort_rows": [
@@ -162,7 +171,7 @@ def period_overview(*, start: datetime.date, end: datetime.date) -> dict:
         "waiting_start": len(open_at_start),
         "waiting_end": len(open_at_end),
         "median_wait_days_start": median_wait_days(open_at_start, start),
-        "median_wait_days_end": median_wait_days(open_at_end, end),
+        "median_wait_days_end": median_wait_days(open_at_end, measured_end),
         "capacity_start": Decimal(capacity["at_start"]),
         "capacity_end": Decimal(capacity["at_end"]),
     }

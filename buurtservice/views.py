@@ -29,9 +29,21 @@ from django_filters.views import FilterView
 from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links, export_response
 from core.forms import add_service_errors, model_data
-from core.mixins import LazyRows, PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import (
+    LazyRows,
+    PaginatedMixin,
+    PersonalDataMixin,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+)
 from core.onetime import OneTimeSubmitMixin
-from core.periods import latest_year_with_data, parse_period, period_choices, period_code_for
+from core.periods import (
+    latest_year_with_data,
+    parse_period,
+    period_choices,
+    period_code_for,
+    period_name,
+)
 
 from . import selectors, services
 from .choices import KlusStatus
@@ -73,7 +85,12 @@ class RequesterContextMixin:
 
 
 class WachtlijstView(
-    ScopedViewMixin, ExportLinksMixin, RequesterContextMixin, PaginatedMixin, FilterView
+    PersonalDataMixin,
+    ScopedViewMixin,
+    ExportLinksMixin,
+    RequesterContextMixin,
+    PaginatedMixin,
+    FilterView,
 ):
     """Open jobs in request order, with their place in the queue and the days waited.
 
@@ -153,7 +170,9 @@ class WachtlijstExportView(FilterExportViewMixin, WachtlijstView):
     exporter_class = WachtlijstExporter
 
 
-class KlusListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView):
+class KlusListView(
+    PersonalDataMixin, ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
+):
     permission_required = "buurtservice.view_klus"
     export_permission = "buurtservice.export_klus"
     export_url_name = "buurtservice:klus_export"
@@ -185,7 +204,7 @@ hide_requester_data = method_decorator(
 
 
 @hide_requester_data
-class KlusCreateView(OneTimeSubmitMixin, ScopedViewMixin, FormView):
+class KlusCreateView(PersonalDataMixin, OneTimeSubmitMixin, ScopedViewMixin, FormView):
     permission_required = "buurtservice.add_klus"
     form_class = KlusForm
     template_name = "buurtservice/klus_form.html"
@@ -203,7 +222,7 @@ class KlusCreateView(OneTimeSubmitMixin, ScopedViewMixin, FormView):
         return HttpResponseRedirect(wachtlijst_url(klus, self.request.user))
 
 
-class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):
+class KlusDetailView(PersonalDataMixin, ScopedViewMixin, RequesterContextMixin, DetailView):
     permission_required = "buurtservice.view_klus"
     model = Klus
     template_name = "buurtservice/klus_detail.html"
@@ -231,7 +250,7 @@ class KlusDetailView(ScopedViewMixin, RequesterContextMixin, DetailView):
 
 
 @hide_requester_data
-class KlusUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+class KlusUpdateView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     permission_required = "buurtservice.change_klus"
     model = Klus
     scope = "editable_by"
@@ -252,7 +271,7 @@ class KlusUpdateView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
         return redirect(self.object)
 
 
-class KlusActionView(ScopedViewMixin, FormView):
+class KlusActionView(PersonalDataMixin, ScopedViewMixin, FormView):
     """A status change of one job through a service function."""
 
     permission_required = "buurtservice.change_klus"
@@ -362,7 +381,9 @@ class KlusCancelView(KlusActionView):
 # --- workers -------------------------------------------------------------------
 
 
-class UitvoerderListView(ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView):
+class UitvoerderListView(
+    PersonalDataMixin, ScopedViewMixin, ExportLinksMixin, PaginatedMixin, FilterView
+):
     permission_required = "buurtservice.view_uitvoerder"
     export_permission = "buurtservice.export_uitvoerder"
     export_url_name = "buurtservice:uitvoerder_export"
@@ -401,7 +422,7 @@ class UitvoerderExportView(FilterExportViewMixin, UitvoerderListView):
     exporter_class = UitvoerderExporter
 
 
-class UitvoerderDetailView(ScopedViewMixin, DetailView):
+class UitvoerderDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     permission_required = "buurtservice.view_uitvoerder"
     model = Uitvoerder
     template_name = "buurtservice/uitvoerder_detail.html"
@@ -417,7 +438,7 @@ class UitvoerderDetailView(ScopedViewMixin, DetailView):
         return context
 
 
-class UitvoerderFormMixin(ScopedViewMixin, VersionedFormViewMixin):
+class UitvoerderFormMixin(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin):
     model = Uitvoerder
     form_class = UitvoerderForm
     template_name = "buurtservice/uitvoerder_form.html"
@@ -577,8 +598,9 @@ class OverzichtExportView(ScopedViewMixin, OverzichtPeriodMixin, View):
             query.pop("format", None)
             return redirect(f"{reverse('buurtservice:overzicht')}?{query.urlencode()}")
         context = self.period_figures(form)
+        figures = context["figures"]
         return export_response(
-            OverzichtExporter(),
+            OverzichtExporter(period=period_name(figures["start"], figures["end"])),
             {**context["figures"], "label": context["label"]},
             request.GET.get("format", "csv"),
         )

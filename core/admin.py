@@ -4,7 +4,8 @@ Least privilege: the Django admin opens for superusers only (created on the
 server with ``manage.py createsuperuser``); a beheerder works in the app. Should
 the admin ever open to other staff again, the checks below still keep them from
 granting superuser status or single permissions, changing what a role may do,
-or touching a superuser's account.
+or touching an account with rights beyond their own (core.accounts' rule, the
+same as on the app's staff pages).
 """
 
 import hashlib
@@ -15,13 +16,19 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import UserChangeForm
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .accounts import deactivate_users
+from .accounts import (
+    can_grant,
+    can_manage_account,
+    deactivate_users,
+    end_sessions,
+    manageable_accounts,
+)
 from .concurrency import stale_message
 
 User = get_user_model()
@@ -109,10 +116,23 @@ class GuardedUserChangeForm(UserChangeForm):
     (the same Dutch message as every versioned form of the app)."""
 
     stored_state = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Who fills the form in (set per request by the admin): no role beyond their own.
+    editor = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields[STATE].initial = user_state(self.instance)
+
+    def clean_groups(self):
+        groups = self.cleaned_data.get("groups")
+        if self.editor is not None and groups is not None:
+            permissions = Permission.objects.filter(group__in=groups)
+            if not can_grant(self.editor, permissions):
+                raise forms.ValidationError(
+                    _("You cannot give a role with rights that you do not have."),
+                    code="role_beyond_editor",
+                )
+        return groups
 
     def clean(self):
         cleaned = super().clean()
@@ -137,21 +157,31 @@ class SterkeWijkenUserAdmin(DutchPermissionsMixin, UserAdmin):
             for name, options in fieldsets
         ]
 
+    def get_form(self, request, obj=None, **kwargs):
+        # A fresh form class per request, so the editor is this request's user.
+        form = super().get_form(request, obj, **kwargs)
+        form.editor = request.user
+        return form
+
     def get_queryset(self, request):
         users = super().get_queryset(request)
-        if request.user.is_superuser:
-            return users
-        return users.filter(is_superuser=False)
+        return users.filter(pk__in=manageable_accounts(request.user).values("pk"))
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not can_manage_account(request.user, obj):
             return False
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and not can_manage_account(request.user, obj):
             return False
         return super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "is_active" in form.changed_data and not obj.is_active:
+            # Deactivated here rather than with the action: the sessions end all the same.
+            end_sessions(user=obj)
 
 
 def _without(fields, names) -> tuple:

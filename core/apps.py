@@ -22,6 +22,7 @@ class CoreConfig(AppConfig):
         user_logged_in.connect(reset_lockout_after_login, dispatch_uid="core_reset_lockout")
         use_dutch_empty_choice()
         track_accounts()
+        connect_job_logs_and_housekeeping()
 
 
 # What an empty choice in a select says, instead of Django's "---------".
@@ -53,3 +54,21 @@ def track_accounts() -> None:
 
     track(get_user_model(), "auth", m2m=("groups", "user_permissions"))
     track(Group, "auth", m2m=("permissions",))
+
+
+def connect_job_logs_and_housekeeping() -> None:
+    """One log line per background task (core.logs) and core's housekeeping steps
+    (core.jobs): exports of stopped workers fail, old exports, task rows and
+    heartbeats go."""
+    from django_tasks_db.compat import task_finished, task_started
+
+    from .export_jobs import fail_stopped_export_jobs, prune_export_jobs
+    from .jobs import prune_heartbeats, prune_task_rows, register_housekeeping
+    from .logs import log_task_finished, log_task_started
+
+    task_started.connect(log_task_started, dispatch_uid="core_log_task_started")
+    task_finished.connect(log_task_finished, dispatch_uid="core_log_task_finished")
+    register_housekeeping("export_jobs_stopped", fail_stopped_export_jobs)
+    register_housekeeping("export_jobs_pruned", prune_export_jobs)
+    register_housekeeping("task_rows_pruned", prune_task_rows)
+    register_housekeeping("heartbeats_pruned", prune_heartbeats)

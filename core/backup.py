@@ -3,23 +3,30 @@
 A backup is one ``.tar.gz`` holding ``database.pgdump`` (PostgreSQL, made with
 ``pg_dump --format=custom``) or ``database.sqlite3`` (SQLite, made with
 SQLite's online backup API), ``media/`` and a small ``manifest.json``.
-Restoring replaces the database's contents and the media folder.
+Restoring replaces the database's contents and the media.
+
+Media are read and written through the media storage, so a backup holds the
+files of whichever backend is configured (the local folder or an S3 bucket),
+and an archive made with one backend restores into the other: that is also how
+existing media move from the local disk to object storage.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import connections
 from django.utils import timezone
+
+from core.storage import stored_files
 
 FORMAT_VERSION = 1
 
@@ -60,10 +67,38 @@ def _sqlite_connection(alias: str) -> sqlite3.Connection:
     return connection.connection
 
 
+def _add_media(archive: tarfile.TarFile) -> None:
+    """Every file of the media storage, as ``media/<name>``, one at a time."""
+    for name in stored_files(default_storage):
+        try:
+            handle = default_storage.open(name, "rb")
+        except FileNotFoundError:  # deleted since the listing (a pruned draft, say)
+            continue
+        with handle:
+            info = tarfile.TarInfo(f"media/{name}")
+            info.size = handle.size
+            info.mtime = int(timezone.now().timestamp())
+            info.mode = 0o600
+            archive.addfile(info, handle)
+
+
+def _replace_media(folder: Path) -> None:
+    """Make the media storage hold exactly the files under ``folder``."""
+    for name in list(stored_files(default_storage)):
+        default_storage.delete(name)
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        name = path.relative_to(folder).as_posix()
+        with path.open("rb") as handle:
+            saved = default_storage.save(name, File(handle, name=name))
+        if saved != name:
+            raise BackupError(f"media file {name!r} was stored as {saved!r}")
+
+
 def create_backup(output: Path, *, alias: str = "default") -> Path:
-    """Write a backup of database ``alias`` and MEDIA_ROOT to ``output``."""
+    """Write a backup of database ``alias`` and the media storage to ``output``."""
     engine = _engine(alias)
-    media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         if engine == "postgresql":
@@ -97,14 +132,13 @@ def create_backup(output: Path, *, alias: str = "default") -> Path:
         ):
             for item in sorted(tmpdir.iterdir()):
                 archive.add(item, arcname=item.name)
-            if media_root.is_dir():
-                archive.add(media_root, arcname="media")
+            _add_media(archive)
         os.chmod(output, 0o600)  # whatever the umask did
     return output
 
 
 def restore_backup(archive_path: Path, *, alias: str = "default") -> dict:
-    """Replace database ``alias`` and MEDIA_ROOT with the backup's contents."""
+    """Replace database ``alias`` and the media storage with the backup's contents."""
     engine = _engine(alias)
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
@@ -137,11 +171,5 @@ def restore_backup(archive_path: Path, *, alias: str = "default") -> dict:
             with source:
                 source.backup(_sqlite_connection(alias))
             source.close()
-        media_root = Path(settings.MEDIA_ROOT)
-        if media_root.exists():
-            shutil.rmtree(media_root)
-        if (tmpdir / "media").is_dir():
-            shutil.copytree(tmpdir / "media", media_root)
-        else:
-            media_root.mkdir(parents=True, exist_ok=True)
+        _replace_media(tmpdir / "media")
     return manifest

@@ -159,11 +159,14 @@ def track_app(app_config, key: str, *, exclude: Iterable[str] = ()) -> None:
         track(model, key, m2m=many)
 
 
-def data_fingerprint(request=None) -> str:
-    """The state of every tracked register, today and the language: equal
-    fingerprints mean that a document made from the data would come out the same."""
+def data_fingerprint(*, keys: Iterable[str], request=None) -> str:
+    """The state of the registers ``keys``, today and the language: equal
+    fingerprints mean that a document made from that data would come out the same.
+
+    Only the document's own registers: "auth", say, changes on every login."""
     from django.utils import timezone, translation
 
-    versions = sorted(all_versions(request).items())
+    versions = all_versions(request)
+    versions = [(key, versions.get(key, "")) for key in sorted(keys)]
     raw = repr((versions, timezone.localdate().isoformat(), translation.get_language()))
     return hashlib.sha256(raw.encode()).hexdigest()

@@ -25,7 +25,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,11 +42,18 @@ class BaseExporter:
     verbose_name = ""
     columns: list = []
 
+    def __init__(self, *, period: str = ""):
+        # The period exported (core.periods.period_name), so files of different
+        # periods downloaded on one day get different names.
+        self.period = period
+
     def rows(self, queryset) -> Iterable[list]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     def filename(self, fmt: str) -> str:
-        return f"{self.identifier}-{timezone.localdate():%Y-%m-%d}.{fmt}"
+        """Named after the period exported; a list without one after today (its state
+        on the day of the download)."""
+        return f"{self.identifier}-{self.period or f'{timezone.localdate():%Y-%m-%d}'}.{fmt}"
 
     def header(self) -> list[str]:
         return [str(column) for column in self.columns]
@@ -178,13 +185,27 @@ class ExportViewMixin:
 
     The view defines ``exporter_class`` and ``export_queryset()``; the list page
     shows ``export_links`` (see :func:`export_links`).
+
+    A large export (see core.export_jobs) is queued for the background worker;
+    the user is sent to its progress page and downloads the file from there.
     """
 
     exporter_class: type[BaseExporter]
 
+    def export_period(self) -> str:
+        """The period exported, for the file name (core.periods.period_name)."""
+        return ""
+
     def get(self, request, *args, **kwargs):
         fmt = kwargs.get("format") or request.GET.get("format", "csv")
-        return export_response(self.exporter_class(), self.export_queryset(), fmt)
+        queryset = self.export_queryset()
+        if fmt in FORMATS:
+            from .export_jobs import request_export, too_large_for_request
+
+            if too_large_for_request(queryset, fmt):
+                return HttpResponseRedirect(request_export(view=self, fmt=fmt).get_absolute_url())
+        exporter = self.exporter_class(period=self.export_period())
+        return export_response(exporter, queryset, fmt)
 
 
 class FilterExportViewMixin(ExportViewMixin):

@@ -16,6 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from .concurrency import VersionConflict
 from .datacache import cached, fragment_key, scope_key
@@ -43,6 +44,10 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
 
     scope = "visible_to"
     pk_url_kwarg = "pk"
+    # HTML forms send GET and POST only. Django's views answer more: DeleteView
+    # takes DELETE past the form and the delete service (a 500 without a
+    # success_url), form views treat PUT as a POST. Anything else is a 405.
+    http_method_names = ["get", "post", "head", "options"]
 
     def scoped(self, model=None, scope: str | None = None):
         """``model``'s records in ``scope`` for the current user."""
@@ -62,6 +67,26 @@ class ScopedViewMixin(LoginRequiredMixin, PermissionRequiredMixin):
         """Another object of the URL (e.g. the initiative a funding application belongs
         to): ``model``'s record in ``scope`` with the pk in ``kwarg``, else 404."""
         return get_object_or_404(self.scoped(model, scope), pk=self.kwargs[kwarg])
+
+
+def rows_scope(model, user) -> str:
+    """Who sees the same rows of ``model`` as ``user``: the key under which what is
+    computed from them is cached. The model's queryset names it (``cache_scope``,
+    which includes the user where one's own rows are added); without one, everyone
+    with the same gebieden and rights."""
+    cache_scope = getattr(model._default_manager, "cache_scope", None) if model else None
+    return cache_scope(user) if cache_scope else scope_key(user)
+
+
+class PersonalDataMixin:
+    """A page or export that shows residents' personal data: no copy of it may be
+    kept by the browser (disk cache, back button on a shared computer) or by a
+    proxy on the way. Put it first among a view's bases, so every answer gets it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        patch_cache_control(response, no_store=True, private=True)
+        return response
 
 
 class CountedPaginator(Paginator):
@@ -117,7 +142,8 @@ class PaginatedMixin:
             if key not in {"page", "sort", "format"}
             for value in values
         )
-        return [scope_key(self.request.user), timezone.localdate().isoformat(), query]
+        scope = rows_scope(getattr(self, "model", None), self.request.user)
+        return [scope, timezone.localdate().isoformat(), query]
 
     def filter_panel_key(self) -> str:
         """What the rendered filter panel depends on: scope, query (sort included),
@@ -234,6 +260,9 @@ class YearMixin:
     # The data keys data_years() reads (core.datacache): the years are then kept
     # per scope until that data changes, instead of scanning every row per request.
     year_keys: tuple[str, ...] = ()
+    # The model whose rows data_years() reads, when it is not the view's ``model``:
+    # its queryset says who may share the cached years (rows_scope).
+    year_model = None
 
     def data_years(self) -> list[int]:
         return []
@@ -244,7 +273,12 @@ class YearMixin:
                 self._data_years_cache = cached(
                     f"years:{type(self).__module__}.{type(self).__name__}",
                     keys=self.year_keys,
-                    parts=[scope_key(self.request.user), self.kwargs.get("pk")],
+                    parts=[
+                        rows_scope(
+                            self.year_model or getattr(self, "model", None), self.request.user
+                        ),
+                        self.kwargs.get("pk"),
+                    ],
                     compute=lambda: list(self.data_years()),
                     request=self.request,
                 )

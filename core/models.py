@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.contrib.sessions.base_session import AbstractBaseSession
 from django.db import models
 from django.db.models import Q
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -111,3 +114,128 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.token}"
+
+
+class AccountSession(AbstractBaseSession):
+    """A login session (core.sessions) with the account it belongs to, if any."""
+
+    account_id = models.IntegerField(_("account"), null=True, blank=True, db_index=True)
+
+    class Meta(AbstractBaseSession.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    @classmethod
+    def get_session_store_class(cls):
+        from .sessions import SessionStore
+
+        return SessionStore
+
+
+class WorkerHeartbeat(models.Model):
+    """The last sign of life of one background worker (``manage.py worker``).
+
+    Each worker writes it every few seconds from a thread of its own, also while
+    a long task runs. A job whose worker has not written for longer than
+    ``WORKER_HEARTBEAT_MAX_AGE`` is taken as stopped (core.jobs).
+    """
+
+    worker_id = models.CharField(_("worker id"), max_length=64, primary_key=True)
+    host = models.CharField(_("host"), max_length=255)
+    pid = models.PositiveIntegerField(_("process id"))
+    started_at = models.DateTimeField(_("started at"))
+    last_seen = models.DateTimeField(_("last seen"), db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+        ordering = ["-last_seen"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host})"
+
+
+class ExportStatus(models.TextChoices):
+    """The steps of an export made by the worker; ``klaar`` and ``mislukt`` end it."""
+
+    WACHTRIJ = "wachtrij", _("queued")
+    BEZIG = "bezig", _("writing the rows")
+    KLAAR = "klaar", _("ready")
+    MISLUKT = "mislukt", _("failed")
+
+
+def export_upload_to(instance: ExportOpdracht, filename: str) -> str:
+    return f"exports/{instance.pk or 'nieuw'}-{filename}"
+
+
+class ExportOpdracht(models.Model):
+    """A large export (XLSX, or a long CSV) made by the background worker.
+
+    The worker rebuilds the list the user saw from ``view`` and ``query`` with
+    that user's rights, writes the file and keeps it for ``EXPORT_MAX_AGE_HOURS``
+    (core.jobs removes it afterwards). Only the user who asked for it sees it.
+    """
+
+    FINISHED = (ExportStatus.KLAAR, ExportStatus.MISLUKT)
+
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    naam = models.CharField(_("name"), max_length=100)
+    view = models.CharField(_("list view"), max_length=200)
+    view_kwargs = models.JSONField(_("list view arguments"), default=dict, blank=True)
+    pad = models.CharField(_("path"), max_length=300)
+    query = models.TextField(_("filters"), blank=True)
+    formaat = models.CharField(_("format"), max_length=10)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.WACHTRIJ
+    )
+    aangevraagd_op = models.DateTimeField(_("requested at"), auto_now_add=True, db_index=True)
+    bijgewerkt_op = models.DateTimeField(_("updated at"), auto_now=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    bestandsnaam = models.CharField(_("file name"), max_length=100, blank=True)
+    bestand = models.FileField(_("file"), upload_to=export_upload_to, blank=True)
+    rijen = models.PositiveIntegerField(_("rows"), default=0)
+    fout = models.CharField(
+        _("reason for failing"),
+        max_length=30,
+        blank=True,
+        help_text=_("A code for the message shown; details go to the log only."),
+    )
+
+    class Meta:
+        verbose_name = _("export job")
+        verbose_name_plural = _("export jobs")
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=ExportStatus.MISLUKT) | ~Q(fout=""),
+                name="core_exportopdracht_failed_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("export_opdracht", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def step(self) -> int:
+        """1–3 for queued, writing, ready (for the progress bar); 0 when failed."""
+        order = [ExportStatus.WACHTRIJ, ExportStatus.BEZIG, ExportStatus.KLAAR]
+        return order.index(self.status) + 1 if self.status in order else 0
+
+    @property
+    def retry_url(self) -> str:
+        """The export's own address again, with the same filters."""
+        query = QueryDict(self.query, mutable=True)
+        query["format"] = self.formaat
+        return f"{self.pad}?{query.urlencode()}"

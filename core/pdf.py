@@ -3,8 +3,9 @@
 ``render_pdf`` is the one way the app makes a PDF. WeasyPrint is imported
 inside it (it is heavy and only needed when a PDF is actually made). Its URL
 fetcher serves ``/static/`` through the staticfiles finders and ``/media/``
-from MEDIA_ROOT and refuses everything else, so rendering never fetches
-anything over the network and never reads files outside those two places.
+from the media storage (local disk or S3, read through the storage API) and
+refuses everything else, so rendering never fetches anything from an address
+in the document and never reads files outside those two places.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import logging
 import mimetypes
 import threading
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousOperation
+from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils._os import safe_join
 
@@ -45,15 +48,20 @@ def _file_under(root, relative: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def local_path_for(url: str) -> Path:
-    """The file on disk behind a /static/ or /media/ URL of the report, else RefusedURL."""
+def _report_path(url: str) -> str:
+    """The path of a URL of the report's own site, else RefusedURL."""
     parts = urlsplit(url)
     base = urlsplit(BASE_URL)
     if parts.scheme in ("http", "https") and parts.netloc not in ("", base.netloc):
         raise RefusedURL(f"refusing to fetch {url}: no network while rendering")
     if parts.scheme not in ("http", "https", ""):
         raise RefusedURL(f"refusing to fetch {url}: only /static/ and /media/ are served")
-    path = unquote(parts.path)
+    return unquote(parts.path)
+
+
+def local_path_for(url: str) -> Path:
+    """The file on disk behind a /static/ URL of the report, else RefusedURL."""
+    path = _report_path(url)
     if path.startswith(settings.STATIC_URL):
         relative = path.removeprefix(settings.STATIC_URL)
         # Collected files first: in production {% static %} names the hashed copies
@@ -65,28 +73,40 @@ def local_path_for(url: str) -> Path:
         if not found:
             raise RefusedURL(f"static file not found: {path}")
         return Path(found if isinstance(found, str) else found[0])
-    if path.startswith(settings.MEDIA_URL):
-        found = _file_under(settings.MEDIA_ROOT, path.removeprefix(settings.MEDIA_URL))
-        if found is None:
-            raise RefusedURL(f"media file not found: {path}")
-        return found
     raise RefusedURL(f"refusing to fetch {url}: only /static/ and /media/ are served")
+
+
+def read_resource(url: str) -> tuple[str, bytes]:
+    """The file name and bytes behind a /static/ or /media/ URL of the report, else
+    RefusedURL. Media come from the media storage, wherever it keeps its files."""
+    path = _report_path(url)
+    if path.startswith(settings.MEDIA_URL):
+        name = path.removeprefix(settings.MEDIA_URL)
+        try:
+            with default_storage.open(name, "rb") as handle:
+                return PurePosixPath(name).name, handle.read()
+        except (SuspiciousOperation, ValueError) as exc:  # a name leaving the storage
+            raise RefusedURL(f"refusing {path}") from exc
+        except OSError:  # no such file, or a folder
+            raise RefusedURL(f"media file not found: {path}") from None
+    found = local_path_for(url)
+    return found.name, found.read_bytes()
 
 
 def _make_fetcher():
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class LocalFilesFetcher(URLFetcher):
-        """Serves /static/ and /media/ from disk; refuses everything else."""
+        """Serves /static/ and /media/ (see read_resource); refuses everything else."""
 
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            path = local_path_for(url)
-            mime_type, _encoding = mimetypes.guess_type(path.name)
+            name, body = read_resource(url)
+            mime_type, _encoding = mimetypes.guess_type(name)
             return URLFetcherResponse(
                 url,
-                body=path.read_bytes(),
+                body=body,
                 headers={"Content-Type": mime_type or "application/octet-stream"},
             )
 

@@ -176,3 +176,24 @@ def latest_year_with_data(data_years) -> int:
     this_year = timezone.localdate().year
     past = [year for year in data_years if FIRST_YEAR <= year <= this_year]
     return this_year if not past or this_year in past else max(past)
+
+
+def period_name(start: datetime.date | None, end: datetime.date | None) -> str:
+    """A short name of [start, end] for a file: "2023", "2023-H2", "2023-Q4", "2023-11",
+    else the two dates; "" when neither is known."""
+    if start is None and end is None:
+        return ""
+    if start is None:
+        return f"tot-{end:%Y-%m-%d}"
+    if end is None:
+        return f"vanaf-{start:%Y-%m-%d}"
+    if start.year == end.year:
+        if (start, end) == year_bounds(start.year):
+            return str(start.year)
+        for kind, periods in (("H", half_years(start.year)), ("Q", quarters(start.year))):
+            for n, (_label, first, last) in enumerate(periods, start=1):
+                if (start, end) == (first, last):
+                    return f"{start.year}-{kind}{n}"
+        if start.day == 1 and start.month == end.month and end == month_end(end.year, end.month):
+            return f"{start:%Y-%m}"
+    return f"{start:%Y-%m-%d}_{end:%Y-%m-%d}"

@@ -72,6 +72,14 @@ class GebiedScopedQuerySet(models.QuerySet):
     def sees_everything(self, user) -> bool:
         return sees_all_gebieden(user)
 
+    def cache_scope(self, user) -> str:
+        """Who sees the same rows of ``visible_to(user)``: what is computed from them
+        and cached (a year picker's years, a count) is shared under this key. A
+        queryset whose rows also depend on the user themself includes the user."""
+        from .datacache import scope_key  # datacache builds on this module
+
+        return scope_key(user)
+
     def visible_to(self, user):
         if not is_staff_user(user):
             return self.none()

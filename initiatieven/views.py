@@ -20,7 +20,13 @@ from core.datacache import cached
 from core.exports import FilterExportViewMixin, export_links
 from core.filters import FilterOptionsView
 from core.forms import model_data
-from core.mixins import LazyRows, PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import (
+    LazyRows,
+    PaginatedMixin,
+    PersonalDataMixin,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+)
 from core.onetime import OneTimeSubmitMixin
 from wijken.models import Medewerker, Thema
 
@@ -119,7 +125,7 @@ class InitiatiefExportView(FilterExportViewMixin, InitiatiefListView):
     exporter_class = InitiatiefExporter
 
 
-class InitiatiefDetailView(ScopedViewMixin, DetailView):
+class InitiatiefDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     permission_required = "initiatieven.view_initiatief"
     model = Initiatief
     template_name = "initiatieven/initiatief_detail.html"
@@ -171,7 +177,9 @@ class InitiatiefDetailView(ScopedViewMixin, DetailView):
         return context
 
 
-class InitiatiefCreateView(OneTimeSubmitMixin, ScopedViewMixin, VersionedFormViewMixin, CreateView):
+class InitiatiefCreateView(
+    PersonalDataMixin, OneTimeSubmitMixin, ScopedViewMixin, VersionedFormViewMixin, CreateView
+):
     permission_required = "initiatieven.add_initiatief"
     model = Initiatief
     form_class = InitiatiefCreateForm
@@ -211,7 +219,7 @@ class InitiatiefChildMixin(ScopedViewMixin):
         return context
 
 
-class InitiatiefEditView(ScopedViewMixin, VersionedFormViewMixin, UpdateView):
+class InitiatiefEditView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, UpdateView):
     """Edits of the initiative itself, loaded through ``editable_by``."""
 
     permission_required = "initiatieven.change_initiatief"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
@@ -55,6 +56,9 @@ class MultipleImageField(forms.FileField):
         kwargs.setdefault("required", False)
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("accept", ",".join(sorted(ACCEPTED_EXTENSIONS)))
+        # Called with the number of photos before any is decoded; raises
+        # ValidationError to refuse them all (the daily limit, given by the view).
+        self.before_decoding: Callable[[int], None] | None = None
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else ([data] if data else [])
@@ -62,6 +66,8 @@ class MultipleImageField(forms.FileField):
             raise ValidationError(
                 _("You can add at most %(max)d photos at a time."), params={"max": MAX_PHOTOS}
             )
+        if files and self.before_decoding is not None:
+            self.before_decoding(len(files))
         cleaned = []
         errors = []
         for upload in files:
@@ -72,6 +78,21 @@ class MultipleImageField(forms.FileField):
         if errors:
             raise ValidationError(errors)
         return cleaned
+
+
+def daily_photo_limit_message(room: int) -> str:
+    """Why a user cannot add more photos today (the limit is per user and day)."""
+    limit = settings.MAX_PHOTOS_PER_DAY
+    if room <= 0:
+        return gettext(
+            "You can add at most %(max)d photos a day and have reached that today; add "
+            "the others tomorrow."
+        ) % {"max": limit}
+    return ngettext(
+        "You can add at most %(max)d photos a day: %(room)d more today.",
+        "You can add at most %(max)d photos a day: %(room)d more today.",
+        room,
+    ) % {"max": limit, "room": room}
 
 
 def photo_limit_message(room: int) -> str:
@@ -150,6 +171,7 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "opbrengst",
             "rol",
             "themas",
+            "hoofdthema",
             "medewerkers",
             "partners",
             "initiatief",
@@ -187,9 +209,10 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             },
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, count_photos: Callable[[int], None] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["fotos"].before_decoding = count_photos
         today = timezone.localdate()
         fields = self.fields
 
@@ -204,12 +227,11 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
         fields["themas"].queryset = Thema.objects.filter(
             Q(actief=True) | Q(pk__in=self._current_ids("themas"))
         )
-        if self.instance.pk:
-            # Editing shows all themes in one list (the details are open).
-            del fields["hoofdthema"]
-        else:
-            fields["hoofdthema"].queryset = Thema.objects.filter(actief=True)
-            fields["hoofdthema"].empty_label = _("– no theme chosen –")
+        # The same main-theme pick when editing as when creating; an inactive one
+        # already chosen stays available.
+        current = [self.instance.hoofdthema_id] if self.instance.hoofdthema_id else []
+        fields["hoofdthema"].queryset = Thema.objects.filter(Q(actief=True) | Q(pk__in=current))
+        fields["hoofdthema"].empty_label = _("– no theme chosen –")
         fields["medewerkers"].queryset = (
             Medewerker.objects.visible_to(user)
             .filter(

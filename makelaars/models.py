@@ -52,6 +52,15 @@ class Activiteit(VersionedModel, TimeStampedModel):
     themas = models.ManyToManyField(
         Thema, verbose_name=_("themes"), blank=True, related_name="activiteiten"
     )
+    hoofdthema = models.ForeignKey(
+        Thema,
+        verbose_name=_("main theme"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("One of the themes, chosen first on the form."),
+    )
     medewerkers = models.ManyToManyField(
         Medewerker, verbose_name=_("staff"), blank=True, related_name="activiteiten"
     )
@@ -164,7 +173,7 @@ def foto_upload_to(instance: ActiviteitFoto, filename: str) -> str:
 
 
 class ActiviteitFoto(models.Model):
-    """A photo of an activity, stored under MEDIA_ROOT."""
+    """A photo of an activity, kept in the media storage (core/storage.py)."""
 
     activiteit = models.ForeignKey(
         Activiteit, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="fotos"
@@ -186,3 +195,31 @@ class ActiviteitFoto(models.Model):
         if upload and not upload._committed and not getattr(upload.file, "sanitised", False):
             self.bestand = sanitise_image(upload.file, name=PurePath(upload.name).name)
         super().save(*args, **kwargs)
+
+
+class FotoDagTelling(models.Model):
+    """How many photos a user sent in to be checked on one day (the daily limit).
+
+    Counted before a photo is decoded, whether it is stored or not: the limit
+    bounds the work of checking photos, which a refused form costs as much as a
+    saved one. Only today's row of a user is kept.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    dag = models.DateField(_("day"))
+    aantal = models.PositiveIntegerField(_("number"), default=0)
+
+    class Meta:
+        verbose_name = _("photos of a day")
+        verbose_name_plural = _("photos per day")
+        ordering = ["-dag", "user"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "dag"], name="makelaars_fotodagtelling_one_per_user_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.dag:%d-%m-%Y}: {self.aantal}"

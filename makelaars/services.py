@@ -13,13 +13,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
+from django.utils import timezone
 
 from core.images import sanitise_image
 from initiatieven.models import Initiatief
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
 
-from .forms import photo_limit_message
-from .models import Activiteit, ActiviteitFoto, ActiviteitLink
+from .forms import daily_photo_limit_message, photo_limit_message
+from .models import Activiteit, ActiviteitFoto, ActiviteitLink, FotoDagTelling
 
 
 def partner_by_name(*, naam: str) -> Organisatie:
@@ -57,6 +58,7 @@ def save_activiteit(
     opbrengst: str = "",
     rol: str = "",
     themas: Iterable[Thema] = (),
+    hoofdthema: Thema | None = None,
     medewerkers: Iterable[Medewerker] = (),
     partners: Iterable[Organisatie] = (),
     initiatief: Initiatief | None = None,
@@ -87,6 +89,7 @@ def save_activiteit(
     activiteit.beschrijving = beschrijving
     activiteit.opbrengst = opbrengst
     activiteit.rol = rol
+    activiteit.hoofdthema = hoofdthema
     activiteit.initiatief = initiatief
     activiteit.bewoners_bereikt = bewoners_bereikt
     activiteit.bewoners_geactiveerd = bewoners_geactiveerd
@@ -97,6 +100,9 @@ def save_activiteit(
         activiteit.expect_version(expected_version)
     activiteit.save()
 
+    themas = list(themas)
+    if hoofdthema is not None and hoofdthema not in themas:
+        themas.append(hoofdthema)  # the main theme is one of the themes
     activiteit.themas.set(themas)
     activiteit.medewerkers.set(medewerkers)
     partners = list(partners)
@@ -135,6 +141,24 @@ def add_fotos(*, activiteit: Activiteit, files: Iterable[UploadedFile]) -> list[
     if len(files) > room:
         raise ValidationError({"fotos": photo_limit_message(max(room, 0))}, code="photo_limit")
     return [ActiviteitFoto.objects.create(activiteit=activiteit, bestand=f) for f in files]
+
+
+@transaction.atomic
+def count_photo_uploads(*, user, count: int) -> None:
+    """Count ``count`` photos about to be checked against ``user``'s daily limit
+    (``MAX_PHOTOS_PER_DAY``); ValidationError (Dutch) and nothing counted when they
+    do not fit. Called before the photos are decoded."""
+    today = timezone.localdate()
+    FotoDagTelling.objects.filter(user=user, dag__lt=today).delete()
+    FotoDagTelling.objects.get_or_create(user=user, dag=today)
+    limit = settings.MAX_PHOTOS_PER_DAY
+    # One UPDATE checks and counts: two requests at once cannot both take the last places.
+    counted = FotoDagTelling.objects.filter(user=user, dag=today, aantal__lte=limit - count).update(
+        aantal=models.F("aantal") + count
+    )
+    if not counted:
+        done = FotoDagTelling.objects.get(user=user, dag=today).aantal
+        raise ValidationError(daily_photo_limit_message(limit - done), code="daily_photo_limit")
 
 
 @transaction.atomic
@@ -182,6 +206,7 @@ def duplicate_initial(*, bron: Activiteit, today) -> tuple[dict, list[dict]]:
         "opbrengst": bron.opbrengst,
         "rol": bron.rol,
         "themas": [t.pk for t in bron.themas.all()],
+        "hoofdthema": bron.hoofdthema_id,
         "medewerkers": [m.pk for m in bron.medewerkers.all()],
         "partners": [p.pk for p in bron.partners.all()],
         "initiatief": bron.initiatief_id,

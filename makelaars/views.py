@@ -18,14 +18,20 @@ from core.filters import FilterOptionsView
 from core.forms import model_data
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.onetime import OneTimeSubmitMixin
-from core.periods import periods_to_date
+from core.periods import period_name, periods_to_date
 
 from .exports import ActiviteitExporter
-from .filters import SORT_FIELDS, ActiviteitFilter
+from .filters import SORT_FIELDS, ActiviteitFilter, period_range
 from .forms import MARK_VOORBEELD, ActiviteitForm, link_data, link_formset
 from .models import Activiteit
 from .selectors import own_figures, totals
-from .services import delete_activiteit, duplicate_initial, save_activiteit, set_voorbeeld
+from .services import (
+    count_photo_uploads,
+    delete_activiteit,
+    duplicate_initial,
+    save_activiteit,
+    set_voorbeeld,
+)
 from .templatetags.ster import star
 
 # Exporting the whole log is a coordinator's task (coordinators and admins).
@@ -172,7 +178,11 @@ class ActiviteitFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
         kwargs = super().get_form_kwargs()
         kwargs["user"] = self.request.user
         kwargs["instance"] = self.object
+        kwargs["count_photos"] = self.count_photos
         return kwargs
+
+    def count_photos(self, count: int) -> None:
+        count_photo_uploads(user=self.request.user, count=count)
 
     def get_links(self, data=None):
         return link_formset(data=data, instance=self.object or Activiteit())
@@ -368,6 +378,18 @@ class ActiviteitExportView(ScopedViewMixin, FilteredActiviteitenMixin, ExportVie
 
     permission_required = EXPORT_PERMISSION
     exporter_class = ActiviteitExporter
+
+    def export_period(self) -> str:
+        """The dates the filters choose (a preset period and/or from and until)."""
+        filterset = self.get_filterset()
+        if not filterset.is_bound or not filterset.form.is_valid():
+            return ""
+        data = filterset.form.cleaned_data
+        start, end = data.get("van"), data.get("tot")
+        if data.get("periode"):
+            first, last = period_range(data["periode"], timezone.localdate())
+            start, end = max(first, start or first), min(last, end or last)
+        return period_name(start, end)
 
     def export_queryset(self):
         return self.get_filterset().sorted_qs()

@@ -16,6 +16,9 @@ class VragenlijstAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["titel", "initiatief", "startdatum", "is_open"]
     list_filter = ["is_open"]
     raw_id_fields = ["initiatief", "aangemaakt_door"]
+    # Opened and closed on the questionnaire's own page only, where a questionnaire
+    # whose results are visible stays closed (metingen.services.set_open).
+    readonly_fields = ["is_open", "gesloten_op"]
     inlines = [StellingInline]
 
 

@@ -12,6 +12,7 @@ from core.forms import refuse_implausible_date
 from core.privacy import refuse_personal_data
 from core.widgets import DateInput
 
+from . import codes
 from .choices import Schaal
 from .library import statement_choices, suggested_keys
 from .models import Duiding, Stelling, Vragenlijst
@@ -19,6 +20,9 @@ from .models import Duiding, Stelling, Vragenlijst
 MAX_STELLINGEN = 12
 OPEN_ANSWER_MAX_LENGTH = 1000
 HONEYPOT = "website"
+# What a typed answer code may look like: 8 letters and digits, spaces or dashes
+# between them allowed (checked against the issued codes by the service).
+CODE_FIELD_MAX_LENGTH = 20
 
 
 class VragenlijstForm(VersionedFormMixin, forms.ModelForm):
@@ -132,10 +136,33 @@ def field_name(stelling: Stelling) -> str:
     return f"s{stelling.pk}"
 
 
-class AntwoordForm(forms.Form):
-    """What a resident fills in: every statement on the five-point scale (each may
-    be skipped), one open question, and a field only robots fill in."""
+class CodesForm(forms.Form):
+    aantal = forms.IntegerField(
+        label=_("Number of slips"),
+        min_value=1,
+        max_value=codes.MAX_AT_ONCE,
+        initial=20,
+        help_text=_("One slip per resident you hand the questionnaire to."),
+    )
 
+
+class AntwoordForm(forms.Form):
+    """What a resident fills in: the answer code from their slip, every statement
+    on the five-point scale (each may be skipped), one open question, and a field
+    only robots fill in."""
+
+    code = forms.CharField(
+        label=_("Your answer code"),
+        max_length=CODE_FIELD_MAX_LENGTH,
+        help_text=_(
+            "The code on your slip, for example K7QM 3XPD. It works once. No slip? Ask "
+            "whoever invited you to answer."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={"required": _("Fill in the answer code from your slip.")},
+    )
     open_antwoord = forms.CharField(
         required=False,
         max_length=OPEN_ANSWER_MAX_LENGTH,
@@ -161,6 +188,16 @@ class AntwoordForm(forms.Form):
                 required=False,
                 widget=forms.RadioSelect,
             )
+
+    def clean_code(self):
+        code = codes.normalise(self.cleaned_data["code"])
+        if len(code) != codes.LENGTH:
+            raise forms.ValidationError(
+                _("An answer code has %(length)s letters and digits; check your slip.")
+                % {"length": codes.LENGTH},
+                code="code_length",
+            )
+        return code
 
     @property
     def is_robot(self) -> bool:

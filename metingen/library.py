@@ -66,9 +66,15 @@ LIBRARY: list[Effect] = [
 
 
 def statement_choices(naam: str) -> list[tuple[str, str, str]]:
-    """(key, effect label, statement text) of every library statement for ``naam``."""
+    """(key, effect label, statement text) of every library statement for ``naam``.
+
+    The name stands in quotes: an initiative's name rarely takes the article a Dutch
+    sentence needs ("Door Creatieve ochtend ken ik …"), and "de" before a name that has
+    one ("de Mulderskamp") would double it.
+    """
+    quoted = "“" + naam.strip().strip('“”"') + "”"
     return [
-        (f"{effect.key}:{index}", str(effect.label), str(text) % {"naam": naam})
+        (f"{effect.key}:{index}", str(effect.label), str(text) % {"naam": quoted})
         for effect in LIBRARY
         for index, text in enumerate(effect.statements)
     ]

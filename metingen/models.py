@@ -65,6 +65,12 @@ class Vragenlijst(VersionedModel, TimeStampedModel):
     is_open = models.BooleanField(_("open for answers"), default=True)
     startdatum = models.DateField(_("start date"))
     gesloten_op = models.DateField(_("closed on"), null=True, blank=True)
+    codes_uitgegeven = models.PositiveIntegerField(
+        _("answer codes issued"),
+        default=0,
+        editable=False,
+        help_text=_("How many one-time answer codes were printed for residents."),
+    )
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("made by"),
@@ -156,6 +162,31 @@ class Inzending(models.Model):
         return f"{self.vragenlijst} #{self.pk}"
 
 
+class Antwoordcode(models.Model):
+    """A one-time code on one printed answer slip, not used yet.
+
+    Only a hash of the code is kept (whoever reads the database cannot answer
+    with it), and the row is deleted when the code is used: nothing says which
+    slip, and so which resident it was handed to, gave which answer.
+    """
+
+    vragenlijst = models.ForeignKey(
+        Vragenlijst,
+        verbose_name=_("questionnaire"),
+        on_delete=models.CASCADE,
+        related_name="antwoordcodes",
+    )
+    sleutel = models.CharField(_("hashed code"), max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("answer code")
+        verbose_name_plural = _("answer codes")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.vragenlijst} {self.sleutel[:8]}…"
+
+
 class Antwoord(models.Model):
     """The answer to one statement in one response."""
 
@@ -229,8 +260,8 @@ class Duiding(VersionedModel, TimeStampedModel):
 class Verzoekteller(models.Model):
     """How many answers came from one address in one time window: the rate limit.
 
-    The address is kept only as a keyed hash, apart from any answer, and old
-    windows are deleted as new ones start.
+    The address is kept only as a hash with the salt of the day (``Dagzout``),
+    apart from any answer; a window's rows are deleted once it has ended.
     """
 
     sleutel = models.CharField(_("hashed address"), max_length=64)
@@ -249,3 +280,19 @@ class Verzoekteller(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sleutel[:8]}… {self.venster}: {self.aantal}"
+
+
+class Dagzout(models.Model):
+    """The random salt the rate limit hashes addresses with on one day; deleted
+    once the day is over, so older hashes can no longer be tried against addresses."""
+
+    dag = models.DateField(_("day"), unique=True)
+    zout = models.CharField(_("salt"), max_length=64)
+
+    class Meta:
+        verbose_name = _("daily salt")
+        verbose_name_plural = _("daily salts")
+        ordering = ["dag"]
+
+    def __str__(self) -> str:
+        return f"{self.dag}"

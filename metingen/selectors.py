@@ -1,10 +1,22 @@
 """Results of the questionnaires: plain data, computed in one place.
 
-A result is shown only from MIN_ANTWOORDEN responses (the privacy of small
-groups); below that only the number of responses is known. The share that
-agrees is (agree + strongly agree) / answers to that statement, as a whole
-percentage rounded half up. The open answers are for the broker and the
-coordinator only: they are never part of the report data or an export.
+What no result may do is let one resident's answers be read off. So results
+(the shares per statement, the open answers, the export and the report) are
+shown only
+
+- once the questionnaire is closed: while answers still come in, comparing the
+  results before and after one answer would give that answer away; a
+  questionnaire closed with enough answers cannot be opened again
+  (``services.set_open``);
+- from MIN_ANTWOORDEN responses, each given with its own one-time answer code
+  from a printed slip (``services.submit_answers``), so that whoever only has
+  the link cannot add answers and make a single resident's stand out;
+- per statement, from MIN_ANTWOORDEN answers to that statement.
+
+Below that only the number of responses is known. The share that agrees is
+(agree + strongly agree) / answers to that statement, as a whole percentage
+rounded half up. The open answers are for the broker and the coordinator only:
+they are never part of the report data or an export.
 """
 
 from __future__ import annotations
@@ -27,13 +39,22 @@ def share(part: int, whole: int) -> int | None:
     return int((Decimal(100 * part) / Decimal(whole)).quantize(Decimal(1), ROUND_HALF_UP))
 
 
+def results_visible(vragenlijst: Vragenlijst, n: int | None = None) -> bool:
+    """Closed, with at least MIN_ANTWOORDEN responses (see the module's docstring)."""
+    if vragenlijst.is_open:
+        return False
+    if n is None:
+        n = vragenlijst.inzendingen.count()
+    return n >= MIN_ANTWOORDEN
+
+
 def results(vragenlijst: Vragenlijst) -> dict:
-    """``{"n", "getoond", "min", "stellingen": [{"tekst", "effect", "n", "eens",
-    "aandeel", "verdeling": [count per scale value 1..5]}]}``; the numbers of a
-    statement are None while the questionnaire has fewer than MIN_ANTWOORDEN
-    responses or the statement fewer than MIN_ANTWOORDEN answers."""
+    """``{"n", "getoond", "min", "open", "stellingen": [{"tekst", "effect", "n",
+    "eens", "aandeel", "verdeling": [count per scale value 1..5]}]}``; the numbers
+    of a statement are None while results are not visible (``results_visible``)
+    or the statement has fewer than MIN_ANTWOORDEN answers."""
     n = vragenlijst.inzendingen.count()
-    shown = n >= MIN_ANTWOORDEN
+    shown = results_visible(vragenlijst, n)
     counts: Counter = Counter()
     if shown:
         rows = (
@@ -59,14 +80,20 @@ def results(vragenlijst: Vragenlijst) -> dict:
                 "verdeling": verdeling if visible else None,
             }
         )
-    return {"n": n, "getoond": shown, "min": MIN_ANTWOORDEN, "stellingen": stellingen}
+    return {
+        "n": n,
+        "getoond": shown,
+        "min": MIN_ANTWOORDEN,
+        "open": vragenlijst.is_open,
+        "stellingen": stellingen,
+    }
 
 
 def open_answers(vragenlijst: Vragenlijst) -> list[str]:
     """The answers to the open question, for the broker and the coordinator only;
     sorted by text (not by arrival, which could tell who wrote what) and only
-    from MIN_ANTWOORDEN responses."""
-    if vragenlijst.inzendingen.count() < MIN_ANTWOORDEN:
+    once the results are visible (``results_visible``)."""
+    if not results_visible(vragenlijst):
         return []
     return sorted(
         text.strip()
@@ -99,7 +126,7 @@ def duiding_data(vragenlijst: Vragenlijst) -> dict | None:
 def report_section(year: int) -> list[dict]:
     """The report section "Effecten volgens bewoners" of ``year``: per questionnaire
     started in that year, its initiative, n, the statements with the share that
-    agrees (hidden below MIN_ANTWOORDEN) and the duiding. JSON-serialisable; no
+    agrees (hidden while open or below MIN_ANTWOORDEN) and the duiding. JSON-serialisable; no
     open answers. For ``metingen/report/effecten_volgens_bewoners.html``."""
     found = (
         Vragenlijst.objects.for_year(year)
@@ -121,6 +148,7 @@ def report_section(year: int) -> list[dict]:
                 "n": result["n"],
                 "getoond": result["getoond"],
                 "min": result["min"],
+                "open": result["open"],
                 "stellingen": [
                     {
                         "tekst": s["tekst"],

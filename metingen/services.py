@@ -8,11 +8,42 @@ from django.db import IntegrityError, transaction
 
 from core.concurrency import VersionConflict
 
-from .models import Antwoord, Duiding, Inzending, Stelling, Vragenlijst
+from . import codes
+from .models import Antwoord, Antwoordcode, Duiding, Inzending, Stelling, Vragenlijst
+from .selectors import MIN_ANTWOORDEN
 
 
 class VragenlijstGesloten(Exception):
     """The questionnaire no longer takes answers."""
+
+
+class OngeldigeCode(Exception):
+    """The answer code is unknown, belongs to another questionnaire or was used."""
+
+
+class UitkomstenAlGetoond(Exception):
+    """The questionnaire was closed with enough answers to show results: opening it
+    again would let a later answer be read off by comparing the results."""
+
+
+@transaction.atomic
+def issue_codes(*, vragenlijst: Vragenlijst, aantal: int) -> list[str]:
+    """``aantal`` new one-time answer codes for printing. They are returned once and
+    kept only as a hash; ``vragenlijst.codes_uitgegeven`` counts them."""
+    if not 1 <= aantal <= codes.MAX_AT_ONCE:
+        raise ValueError(f"between 1 and {codes.MAX_AT_ONCE} codes at a time")
+    locked = Vragenlijst.objects.select_for_update().get(pk=vragenlijst.pk)
+    if not locked.is_open:
+        raise VragenlijstGesloten()
+    new = set()
+    while len(new) < aantal:
+        new.add(codes.new_code())
+    Antwoordcode.objects.bulk_create(
+        Antwoordcode(vragenlijst=locked, sleutel=codes.key(code)) for code in new
+    )
+    locked.codes_uitgegeven += aantal
+    locked.save(update_fields=["codes_uitgegeven", "updated_at"])
+    return sorted(new)
 
 
 @transaction.atomic
@@ -53,7 +84,12 @@ def save_vragenlijst(
 
 @transaction.atomic
 def set_open(*, vragenlijst: Vragenlijst, is_open: bool, today: datetime.date) -> None:
-    """Open or close the public link; closing records the date."""
+    """Open or close the public link; closing records the date. A questionnaire that
+    was closed with MIN_ANTWOORDEN answers or more (its results are visible) stays
+    closed: UitkomstenAlGetoond."""
+    if is_open and not vragenlijst.is_open:
+        if vragenlijst.inzendingen.count() >= MIN_ANTWOORDEN:
+            raise UitkomstenAlGetoond()
     vragenlijst.is_open = is_open
     vragenlijst.gesloten_op = None if is_open else max(today, vragenlijst.startdatum)
     vragenlijst.save(update_fields=["is_open", "gesloten_op", "updated_at"])
@@ -65,13 +101,21 @@ def submit_answers(
     vragenlijst: Vragenlijst,
     waarden: dict[int, int],
     open_antwoord: str,
+    code: str,
     today: datetime.date,
 ) -> Inzending:
-    """Store one resident's answers (statement id → 1..5). Nothing about the
-    resident is stored: not who, not where from, not the time of day."""
+    """Store one resident's answers (statement id → 1..5), given with a one-time
+    answer code of this questionnaire, which is used up (OngeldigeCode when it is
+    unknown or used). Nothing about the resident is stored: not who, not where
+    from, not the time of day, not which code."""
     locked = Vragenlijst.objects.select_for_update().get(pk=vragenlijst.pk)
     if not locked.is_open:
         raise VragenlijstGesloten()
+    used, _per_model = Antwoordcode.objects.filter(
+        vragenlijst=locked, sleutel=codes.key(code)
+    ).delete()
+    if not used:
+        raise OngeldigeCode()
     inzending = Inzending.objects.create(
         vragenlijst=locked, datum=today, open_antwoord=open_antwoord.strip()
     )

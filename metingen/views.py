@@ -19,18 +19,27 @@ from django.views.generic import DetailView, FormView, ListView
 from core.auth import client_ip
 from core.charts import SCREEN_WIDTH, bar_chart
 from core.exports import BaseExporter, export_links, export_response
-from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.mixins import (
+    PaginatedMixin,
+    PersonalDataMixin,
+    ScopedViewMixin,
+    VersionedFormViewMixin,
+)
 from core.onetime import OneTimeSubmitMixin
-from core.pdf import render_pdf
 from initiatieven.models import Initiatief
 
-from .forms import AntwoordForm, DuidingForm, VragenlijstForm
+from . import codes
+from .forms import AntwoordForm, CodesForm, DuidingForm, VragenlijstForm
 from .models import Duiding, Vragenlijst
+from .printing import print_pdf
 from .qr import qr_data_uri
 from .ratelimit import allow
 from .selectors import open_answers, results
 from .services import (
+    OngeldigeCode,
+    UitkomstenAlGetoond,
     VragenlijstGesloten,
+    issue_codes,
     save_duiding,
     save_vragenlijst,
     set_open,
@@ -166,7 +175,7 @@ class VragenlijstUpdateView(VragenlijstFormMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class VragenlijstDetailView(ScopedViewMixin, DetailView):
+class VragenlijstDetailView(PersonalDataMixin, ScopedViewMixin, DetailView):
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
     template_name = "metingen/vragenlijst_detail.html"
@@ -190,13 +199,18 @@ class VragenlijstDetailView(ScopedViewMixin, DetailView):
             .filter(pk=vragenlijst.pk)
             .exists(),
             duiding=Duiding.objects.filter(vragenlijst=vragenlijst).first(),
+            codes_ongebruikt=vragenlijst.antwoordcodes.count(),
             export_links=export_links(
                 self.request, reverse("metingen:resultaten_export", args=[vragenlijst.pk])
             ),
+            # Statements are long and alike ("Door … ken ik …"): the bars carry their
+            # number and the legend under the chart gives each number its statement.
+            chart_legend=[s["tekst"] for s in shown],
             chart=bar_chart(
-                [s["tekst"] for s in shown],
+                [str(number) for number in range(1, len(shown) + 1)],
                 [s["aandeel"] for s in shown],
                 title=str(_("Share that agrees per statement")),
+                x_title=str(_("Statement (see the list below the chart)")),
                 unit="%",
                 width=SCREEN_WIDTH,
             )
@@ -217,7 +231,18 @@ class VragenlijstOpenView(ScopedViewMixin, View):
     def post(self, request, *args, **kwargs):
         vragenlijst = self.get_object()
         is_open = request.POST.get("open") == "1"
-        set_open(vragenlijst=vragenlijst, is_open=is_open, today=timezone.localdate())
+        try:
+            set_open(vragenlijst=vragenlijst, is_open=is_open, today=timezone.localdate())
+        except UitkomstenAlGetoond:
+            messages.error(
+                request,
+                _(
+                    "This questionnaire stays closed: its results are visible, and an answer "
+                    "added now could be read off by comparing them. Make a new questionnaire "
+                    "for a new round."
+                ),
+            )
+            return HttpResponseRedirect(vragenlijst.get_absolute_url())
         if is_open:
             messages.success(request, _("The link is open: residents can answer."))
         else:
@@ -225,21 +250,61 @@ class VragenlijstOpenView(ScopedViewMixin, View):
         return HttpResponseRedirect(vragenlijst.get_absolute_url())
 
 
+class AntwoordcodesView(PersonalDataMixin, ScopedViewMixin, FormView):
+    """Print one-time answer codes: a page of slips, one per resident. The codes are
+    shown this once (only their hashes are kept)."""
+
+    model = Vragenlijst
+    scope = "editable_by"
+    permission_required = "metingen.change_vragenlijst"
+    template_name = "metingen/antwoordcodes.html"
+    form_class = CodesForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.has_permission():
+            self.object = self.get_object()
+            if not self.object.is_open:
+                messages.error(request, _("The link is closed: no answer codes are needed."))
+                return HttpResponseRedirect(self.object.get_absolute_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(vragenlijst=self.object, codes_ongebruikt=self.object.antwoordcodes.count())
+        return context
+
+    def form_valid(self, form):
+        vragenlijst = self.object
+        try:
+            new = issue_codes(vragenlijst=vragenlijst, aantal=form.cleaned_data["aantal"])
+        except VragenlijstGesloten:
+            messages.error(self.request, _("The link is closed: no answer codes are needed."))
+            return HttpResponseRedirect(vragenlijst.get_absolute_url())
+        url = public_url(self.request, vragenlijst)
+        return render(
+            self.request,
+            "metingen/strookjes.html",
+            {
+                "vragenlijst": vragenlijst,
+                "codes": [codes.display(code) for code in new],
+                "url": url,
+                "qr": qr_data_uri(url),
+            },
+        )
+
+
 class PrintPdfView(ScopedViewMixin, View):
-    """The public link as QR code on a printable A4 poster or A6 card."""
+    """The public link as QR code on a printable A4 poster or A6 card (made once, see
+    ``printing``)."""
 
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
-    formats = {"poster": "metingen/pdf/poster.html", "kaart": "metingen/pdf/kaart.html"}
     kind = "poster"
 
     def get(self, request, *args, **kwargs):
         vragenlijst = self.get_object()
         url = public_url(request, vragenlijst)
-        _html, pdf = render_pdf(
-            self.formats[self.kind],
-            {"vragenlijst": vragenlijst, "url": url, "qr": qr_data_uri(url, scale=10)},
-        )
+        pdf = print_pdf(vragenlijst=vragenlijst, kind=self.kind, url=url)
         response = HttpResponse(pdf, content_type="application/pdf")
         filename = f"vragenlijst-{vragenlijst.pk}-{self.kind}.pdf"
         response["Content-Disposition"] = f'inline; filename="{filename}"'
@@ -258,7 +323,7 @@ class ResultatenExporter(BaseExporter):
             yield [stelling["tekst"], stelling["effect"], stelling["n"], stelling["aandeel"]]
 
 
-class ResultatenExportView(ScopedViewMixin, View):
+class ResultatenExportView(PersonalDataMixin, ScopedViewMixin, View):
     model = Vragenlijst
     permission_required = "metingen.view_vragenlijst"
 
@@ -271,7 +336,7 @@ class ResultatenExportView(ScopedViewMixin, View):
         )
 
 
-class DuidingView(ScopedViewMixin, VersionedFormViewMixin, FormView):
+class DuidingView(PersonalDataMixin, ScopedViewMixin, VersionedFormViewMixin, FormView):
     model = Vragenlijst
     scope = "editable_by"
     permission_required = "metingen.change_duiding"
@@ -345,6 +410,7 @@ class InvullenView(View):
         )
 
     def page(self, template: str, context: dict, status: int = 200):
+        context = {**organisation_context(), **context}
         return render(self.request, f"metingen/public/{template}", context, status=status)
 
     def get(self, request, token):
@@ -381,10 +447,21 @@ class InvullenView(View):
                 vragenlijst=vragenlijst,
                 waarden=form.cleaned_data["waarden"],
                 open_antwoord=form.cleaned_data["open_antwoord"],
+                code=form.cleaned_data["code"],
                 today=timezone.localdate(),
             )
         except VragenlijstGesloten:
             return self.page("gesloten.html", context, status=410)
+        except OngeldigeCode:
+            form.add_error(
+                "code",
+                _(
+                    "This answer code is unknown or has been used already. Check the code on "
+                    "your slip; if it is right, ask whoever gave it to you for a new slip."
+                ),
+            )
+            context["form"] = form
+            return self.page("invullen.html", context)
         response = HttpResponseRedirect(bedankt)
         response.set_signed_cookie(
             _cookie_name(vragenlijst),
@@ -402,4 +479,14 @@ class InvullenView(View):
 class BedanktView(View):
     def get(self, request, token):
         vragenlijst = get_object_or_404(Vragenlijst, token=token)
-        return render(request, "metingen/public/bedankt.html", {"vragenlijst": vragenlijst})
+        context = {**organisation_context(), "vragenlijst": vragenlijst}
+        return render(request, "metingen/public/bedankt.html", context)
+
+
+def organisation_context() -> dict:
+    """Who asks: residents see the organisation's name (and phone number, when set) on every
+    public page, so they know whom the questionnaire is from and whom to call."""
+    return {
+        "organisatie": settings.ORGANISATION_NAME,
+        "organisatie_telefoon": settings.ORGANISATION_PHONE,
+    }

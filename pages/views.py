@@ -36,6 +36,7 @@ class HomeView(LoginRequiredMixin, YearMixin, TemplateView):
     """The start page; what it shows depends on the user's role."""
 
     year_keys = ("activiteiten", "wijken")
+    year_model = Activiteit
 
     templates = {
         Role.MAKELAAR: "pages/home/makelaar.html",

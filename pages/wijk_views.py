@@ -36,6 +36,7 @@ class AreaPageMixin(ScopedViewMixin, YearMixin):
     """Figures, chart, recent activities, initiatives and partners of an area."""
 
     year_keys = DATA_KEYS
+    year_model = Activiteit
 
     def cached_figures(self, name: str, compute):
         """``compute()`` cached for this user's scope, the page's object and year, and
@@ -134,6 +135,8 @@ class WijkListView(AreaPageMixin, ListView):
             .values_list("wijk_id", "aantal")
         )
         eigen = set(Wijk.objects.of_user(user).values_list("pk", flat=True))
+        # Figures of a wijk outside the user's gebieden would read 0 (its records are
+        # not visible to them): the page says "not your area" instead.
         return [
             {
                 "gebied": gebied,
@@ -165,6 +168,11 @@ class GebiedDetailView(AreaPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         gebied = self.object
+        context["eigen_gebied"] = self.is_own(gebied.pk)
+        if not context["eigen_gebied"]:
+            # The user sees none of this gebied's records: no figures rather than zeros.
+            context.update(self.year_context())
+            return context
         activiteiten = self.area_activiteiten()
         context.update(
             self.area_context(
@@ -177,7 +185,6 @@ class GebiedDetailView(AreaPageMixin, DetailView):
         context["wijken"] = self.cached_figures(
             "gebied_wijken", lambda: self._wijken(gebied, activiteiten, context["year"])
         )
-        context["eigen_gebied"] = self.is_own(gebied.pk)
         return context
 
     @staticmethod
@@ -205,6 +212,11 @@ class WijkDetailView(AreaPageMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         wijk = self.object
+        context["eigen_gebied"] = self.is_own(wijk.gebied_id)
+        if not context["eigen_gebied"]:
+            # The user sees none of this wijk's records: no figures rather than zeros.
+            context.update(self.year_context())
+            return context
         context.update(
             self.area_context(
                 activiteiten=self.area_activiteiten(),
@@ -213,5 +225,4 @@ class WijkDetailView(AreaPageMixin, DetailView):
                 filter_query={"wijk": wijk.pk},
             )
         )
-        context["eigen_gebied"] = self.is_own(wijk.gebied_id)
         return context

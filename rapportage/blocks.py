@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from .choices import SectieSoort
-from .markdown import render_markdown
+from .markdown import markdown_problem, render_markdown
 
 PLACEHOLDER = re.compile(
     r"^[ \t]*\[\[[ \t]*blok[ \t]*:[ \t]*([A-Za-z0-9_-]{1,60})[ \t]*\]\][ \t]*$", re.M
@@ -271,8 +271,41 @@ def placed_keys(texts: Iterable[str]) -> set[str]:
     return {key for text in texts for kind, key in split_text(text) if kind == "block"}
 
 
+def repeated_placements(text: str, others: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """``(key, title)`` of each block in ``text`` placed before: earlier in ``text`` itself
+    (title "") or in one of ``others``, given as (section title, text).
+
+    A block stands in one place of the report: a second placement would show the same
+    table twice and give the PDF two anchors with one name.
+    """
+    elsewhere = {}
+    for title, other in others:
+        for key in placed_keys([other]):
+            elsewhere.setdefault(key, title)
+    seen, repeats = set(), []
+    for kind, key in split_text(text):
+        if kind != "block" or key not in REGISTRY:
+            continue
+        if key in seen:
+            repeats.append((key, ""))
+        elif key in elsewhere:
+            repeats.append((key, elsewhere[key]))
+        seen.add(key)
+    return repeats
+
+
 def unknown_keys(text: str) -> list[str]:
     return [key for kind, key in split_text(text) if kind == "block" and key not in REGISTRY]
+
+
+def text_problems(text: str) -> list[str]:
+    """Why pieces of a section's text cannot be shown: each piece between blocks
+    is checked exactly as :func:`layout` renders it for the page and the PDF."""
+    return [
+        problem
+        for kind, value in split_text(text)
+        if kind == "text" and (problem := markdown_problem(value))
+    ]
 
 
 def _block_part(key: str, figures: dict) -> Part:
@@ -292,12 +325,16 @@ def layout(sections: list[tuple[str, str]], figures: dict) -> list[list[Part]]:
     """
     placed = placed_keys(text for _soort, text in sections)
     parts: list[list[Part]] = []
+    shown: set[str] = set()
     for _soort, text in sections:
         section_parts = []
         for kind, value in split_text(text):
             if kind == "text":
                 section_parts.append(Part(kind="text", html=render_markdown(value)))
+            elif value in REGISTRY and value in shown:
+                continue  # placed twice (saved before that was refused): shown once
             else:
+                shown.add(value)
                 section_parts.append(_block_part(value, figures))
         parts.append(section_parts)
     if not sections:

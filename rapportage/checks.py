@@ -17,12 +17,15 @@ from django.utils.translation import gettext as _
 
 from buurtservice.models import Klus
 from core.periods import month_end, month_labels, year_bounds
+from core.roles import Role
 from makelaars.models import Activiteit
-from wijken.models import Gebied, Medewerker
+from wijken.choices import Functie
+from wijken.models import Gebied, Medewerker, Wijk
 
-from .blocks import unknown_keys
+from .blocks import REGISTRY, repeated_placements, text_problems, unknown_keys
 from .markdown import markdown_problem
 from .models import Jaarrapportage
+from .year_mentions import stale_mentions
 
 LIMIT = 50
 
@@ -115,10 +118,14 @@ def long_open_jobs(year: int) -> Check:
 
 
 def staff_without_gebied(year: int, *, user) -> Check:
+    """Brokers (by function or by role) without a gebied; coordinators and the
+    Buurtservice work in every gebied and have none by design."""
     start, end = year_bounds(year)
     queryset = (
         Medewerker.objects.filter(startdatum__lte=end, gebieden__isnull=True)
         .filter(Q(einddatum__isnull=True) | Q(einddatum__gte=start))
+        .filter(Q(functie__in=Functie.makelaars()) | Q(user__groups__name=Role.MAKELAAR.value))
+        .distinct()
         .order_by("naam")
     )
     # The staff pages are the beheerder's (wijken:medewerker_update); others see the name.
@@ -190,8 +197,7 @@ def markdown_failures(rapportage: Jaarrapportage) -> Check:
         )
     for sectie in rapportage.secties.all():
         url = reverse("rapportage:sectie_update", args=[sectie.pk])
-        problem = markdown_problem(sectie.tekst)
-        if problem:
+        for problem in text_problems(sectie.tekst):
             items.append(Item(sectie.titel, url, problem))
         for key in unknown_keys(sectie.tekst):
             items.append(Item(sectie.titel, url, _("unknown block “%(key)s”") % {"key": key}))
@@ -224,6 +230,30 @@ def markdown_failures(rapportage: Jaarrapportage) -> Check:
     )
 
 
+def stale_years(rapportage: Jaarrapportage) -> Check:
+    """Years in the report's titles and texts that belong to an earlier report."""
+    mentions = stale_mentions(rapportage)
+    return Check(
+        "verouderd_jaar",
+        _("Years from an earlier report"),
+        _(
+            "Titles and texts that name a year before %(comparison)s (other than the "
+            "baseline year %(baseline)s), or that were copied unchanged from an earlier "
+            "report and name its year. Does each still fit the report of %(year)s?"
+        )
+        % {
+            "comparison": rapportage.jaar - 1,
+            "baseline": rapportage.baseline_year,
+            "year": rapportage.jaar,
+        },
+        [
+            Item(mention.label, mention.url, f"{mention.year}: “{mention.context}”")
+            for mention in mentions[:LIMIT]
+        ],
+        len(mentions),
+    )
+
+
 def report_checks(rapportage: Jaarrapportage | None, *, year: int, user) -> list[Check]:
     """Every check of ``year``, in the order of the check page.
 
@@ -231,9 +261,61 @@ def report_checks(rapportage: Jaarrapportage | None, *, year: int, user) -> list
     """
     return [
         *([markdown_failures(rapportage)] if rapportage is not None else []),
+        *([stale_years(rapportage)] if rapportage is not None else []),
         activities_without_figures(year),
         examples_without_outcome(year),
         long_open_jobs(year),
         staff_without_gebied(year, user=user),
         months_without_registration(year),
+        *([blocks_placed_twice(rapportage)] if rapportage is not None else []),
+        wijken_without_inhabitants(user=user),
     ]
+
+
+def blocks_placed_twice(rapportage: Jaarrapportage) -> Check:
+    """Blocks whose placeholder stands more than once in the report (the PDF shows the first)."""
+    items, earlier = [], []
+    for sectie in rapportage.secties.all():
+        url = reverse("rapportage:sectie_update", args=[sectie.pk])
+        for key, title in repeated_placements(sectie.tekst, earlier):
+            detail = (
+                _("“%(block)s” also stands in “%(section)s”")
+                if title
+                else _("“%(block)s” stands twice in this section")
+            ) % {"block": REGISTRY[key].label, "section": title}
+            items.append(Item(sectie.titel, url, detail))
+        earlier.append((sectie.titel, sectie.tekst))
+    return Check(
+        "blocks_twice",
+        _("Blocks placed twice"),
+        _("A block stands in one place of the report; remove the second placeholder line."),
+        items[:LIMIT],
+        len(items),
+    )
+
+
+def wijken_without_inhabitants(*, user) -> Check:
+    """Wijken without a number of inhabitants: the report shows "unknown" and no rate per 1,000.
+
+    Each links to the district's edit page for whoever may change it (a beheerder).
+    """
+    queryset = Wijk.objects.filter(inwoners__isnull=True).select_related("gebied")
+    queryset = queryset.order_by("gebied__volgorde", "gebied__naam", "naam")
+    may_edit = user.has_perm("wijken.change_wijk")
+    items = [
+        Item(
+            f"{wijk.naam} ({wijk.gebied.naam})",
+            reverse("wijken:wijk_update", args=[wijk.pk]) if may_edit else "",
+        )
+        for wijk in queryset[:LIMIT]
+    ]
+    return Check(
+        "inwoners",
+        _("Districts without a number of inhabitants"),
+        _(
+            "The report shows “unknown” for their inhabitants and no residents reached per "
+            "1,000 inhabitants; a beheerder enters the number on the district's page."
+        ),
+        items,
+        queryset.count(),
+    )

@@ -15,7 +15,7 @@ from core.forms import DutchDecimalField, refuse_implausible_date
 from core.periods import FIRST_YEAR
 from core.widgets import DateInput
 
-from .blocks import block_choices
+from .blocks import REGISTRY, block_choices, repeated_placements
 from .choices import Richting, SectieSoort
 from .models import Indicator, Jaarrapportage, Planonderdeel, Sectie
 from .report import default_title
@@ -48,6 +48,11 @@ def duplicate_year_message(existing: Jaarrapportage):
         existing.get_absolute_url(),
         gettext("Open “%(title)s”.") % {"title": existing.titel},
     )
+
+
+def default_version_date(jaar: int) -> datetime.date:
+    """Today, or the last day a report of ``jaar`` may carry when today lies later."""
+    return min(timezone.localdate(), datetime.date(jaar + 1, 12, 31))
 
 
 def _plausible_version_date(value: datetime.date | None, jaar: int | None):
@@ -90,10 +95,15 @@ class JaarrapportageCreateForm(forms.ModelForm):
         self.fields["titel"].help_text = _("Empty: “%(title)s”.") % {"title": default_title(year)}
         self.fields["versiedatum"].initial = timezone.localdate()
         self.fields["versiedatum"].required = False
+        # versiedatum.js moves an untouched version date along with the chosen year.
+        self.fields["versiedatum"].widget.attrs.update(
+            {"data-volgt-jaar": "id_jaar", "data-vandaag": timezone.localdate().isoformat()}
+        )
         latest = Jaarrapportage.objects.order_by("-jaar").first()
         if latest is None:
             del self.fields["kopieer_vorig"]
         else:
+            self.fields["basisjaar"].initial = latest.basisjaar
             self.fields["kopieer_vorig"].label = _(
                 "Start from the report of %(year)s (or the latest one before the new year)"
             ) % {"year": latest.jaar}
@@ -120,9 +130,11 @@ class JaarrapportageCreateForm(forms.ModelForm):
         return _plausible_year(self.cleaned_data["basisjaar"])
 
     def clean_versiedatum(self):
-        return _plausible_version_date(
-            self.cleaned_data["versiedatum"], self.cleaned_data.get("jaar")
-        )
+        value, jaar = self.cleaned_data["versiedatum"], self.cleaned_data.get("jaar")
+        if jaar and (value is None or "versiedatum" not in self.changed_data):
+            # Left empty or as offered (today): the date that fits the chosen year.
+            value = default_version_date(jaar)
+        return _plausible_version_date(value, jaar)
 
     def clean(self):
         cleaned = super().clean()
@@ -159,6 +171,26 @@ BLOCK_HELP = _(
 )
 
 
+def refuse_repeated_blocks(text: str, others) -> None:
+    """Refuse a text that places a block a second time (``others``: the report's other sections)."""
+    errors = []
+    for key, title in repeated_placements(text, [(s.titel, s.tekst) for s in others]):
+        values = {"block": REGISTRY[key].label, "placeholder": f"[[blok:{key}]]", "section": title}
+        if title:
+            message = _(
+                "The block “%(block)s” already stands in the section “%(section)s”; a block "
+                "stands in one place. Remove %(placeholder)s here or there."
+            )
+        else:
+            message = _(
+                "The block “%(block)s” is placed twice in this text; a block stands in one "
+                "place. Remove one of the lines %(placeholder)s."
+            )
+        errors.append(forms.ValidationError(message, code="repeated_block", params=values))
+    if errors:
+        raise forms.ValidationError(errors)
+
+
 class SectieForm(VersionedFormMixin, forms.ModelForm):
     """A section's title and narrative, with the version the editor started from."""
 
@@ -170,6 +202,12 @@ class SectieForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tekst"].help_text = format_html("{} {}", MARKDOWN_HELP, BLOCK_HELP)
+
+    def clean_tekst(self):
+        tekst = self.cleaned_data["tekst"]
+        others = self.instance.rapportage.secties.exclude(pk=self.instance.pk)
+        refuse_repeated_blocks(tekst, others)
+        return tekst
 
 
 class BlokKeuzeForm(forms.Form):
@@ -195,9 +233,16 @@ class SectieCreateForm(forms.ModelForm):
             "tekst": MARKDOWN_HELP,
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, rapportage: Jaarrapportage | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.rapportage = rapportage
         self.fields["soort"].initial = SectieSoort.VRIJ
+
+    def clean_tekst(self):
+        tekst = self.cleaned_data["tekst"]
+        if self.rapportage is not None:
+            refuse_repeated_blocks(tekst, self.rapportage.secties.all())
+        return tekst
 
 
 class PlanonderdeelForm(VersionedFormMixin, forms.ModelForm):

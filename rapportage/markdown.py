@@ -8,7 +8,12 @@ python-markdown has no limits of its own: a list nested a few hundred levels
 deep ends in a RecursionError, and thousands of ``[`` in one paragraph take
 minutes (its link pattern backtracks quadratically). So before it runs, the
 text is checked against limits far above what a report text needs (size,
-nesting depth, number of ``[``); a text over a limit, or any failure while
+nesting depth, number of ``[``). The markers in the text are only an estimate
+of the nesting (``>>>`` is three quotes, raw ``<blockquote>`` or ``<b>`` count
+nowhere), while WeasyPrint lays boxes out recursively and ends in a RecursionError
+at about 140 nested elements. So the sanitised HTML itself is measured too: a
+text whose elements nest deeper than :data:`MAX_HTML_DEPTH` is not shown,
+whatever Markdown or HTML produced it. A text over a limit, or any failure while
 rendering, gives :class:`MarkdownError`. :func:`render_markdown` turns that into a
 visible placeholder, so one bad text never breaks the page or the PDF it is in;
 the coordinator's check page lists the texts that failed (:func:`markdown_problem`).
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html.parser import HTMLParser
 
 import markdown as markdown_lib
 import nh3
@@ -57,6 +63,10 @@ BARE_URL = re.compile(r"(?<![<(\[\"'=])\b(https?://[^\s<>()\[\]\"']+[^\s<>()\[\]
 MAX_CHARS = 30_000
 # Lists and quotes nested deeper than this are refused (a report needs 3 or 4).
 MAX_DEPTH = 12
+# Elements open at once in one rendered text. WeasyPrint fails at about 140 (the
+# report's own template adds about 10 around a text); lists and quotes MAX_DEPTH
+# levels deep, each item with its paragraph and some bold or italic, stay below.
+MAX_HTML_DEPTH = 40
 # Square brackets (links) per text: python-markdown's time grows with their square.
 MAX_BRACKETS = 400
 
@@ -105,6 +115,50 @@ def nesting_depth(text: str) -> int:
     return deepest
 
 
+# Characters no font draws: control characters (not tab and line breaks), private
+# use, noncharacters and the replacement character (what nh3 makes of "&#0;").
+# WeasyPrint draws them as an empty box and then writes the font's text map in a
+# form PDF readers cannot decode, so the whole report's text could no longer be
+# searched, copied or read aloud.
+_UNDRAWABLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef"
+    r"\ufff9-\uffff\U000f0000-\U0010ffff]"
+)
+
+# Elements nh3 writes without an end tag.
+_VOID_TAGS = frozenset({"br", "hr"})
+
+
+class _DepthMeter(HTMLParser):
+    """The deepest nesting of elements in well-formed HTML (nh3's output)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.deepest = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in _VOID_TAGS:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
+
+    def handle_endtag(self, tag):
+        if tag not in _VOID_TAGS:
+            self.depth = max(self.depth - 1, 0)
+
+
+def html_depth(html: str) -> int:
+    """How many elements of ``html`` are open at once at its deepest point.
+
+    Counted with the standard library's HTML parser, which keeps no tree and
+    never recurses, so any depth is measured in time linear in the text.
+    """
+    meter = _DepthMeter()
+    meter.feed(html)
+    meter.close()
+    return meter.deepest
+
+
 def check_limits(text: str) -> None:
     """MarkdownError when ``text`` exceeds a limit; cheap (linear in the text)."""
     if len(text) > MAX_CHARS:
@@ -142,7 +196,10 @@ def markdown_to_html(text: str | None) -> SafeString:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return mark_safe(cleaned)  # noqa: S308 - nh3 has sanitised it
+    if html_depth(cleaned) > MAX_HTML_DEPTH:
+        raise MarkdownError(_("the text is nested too deeply"))
+    # Removing them cannot change the markup: none of them is part of a tag.
+    return mark_safe(_UNDRAWABLE.sub("", cleaned))  # noqa: S308 - nh3 has sanitised it
 
 
 def markdown_problem(text: str | None) -> str | None:

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponseRedirect
-from django.shortcuts import render
 from django.views import View
 from django.views.generic import DetailView
 
+from core.job_views import JobProgressMixin
 from core.mixins import ScopedViewMixin
 
 from .choices import PdfSoort, PdfStatus
+from .jobs import fail_stopped_pdf_jobs
 from .models import Jaarrapportage, PdfOpdracht
 from .report import pdf_filename
-from .services import ReportIsFinal, request_pdf
-
-# htmx stops polling on this status (and still shows the response).
-STOP_POLLING = 286
+from .services import ReportIsFinal, TooManyPdfJobs, request_pdf
 
 
 class PdfOpdrachtCreateView(ScopedViewMixin, View):
@@ -33,48 +31,48 @@ class PdfOpdrachtCreateView(ScopedViewMixin, View):
 
     def post(self, request, *args, **kwargs):
         rapportage = self.get_object()
-        job = request_pdf(rapportage=rapportage, soort=PdfSoort.CONCEPT, user=request.user)
+        # A job whose worker stopped is not handed out again: a new one is queued.
+        fail_stopped_pdf_jobs(jobs=rapportage.pdf_opdrachten.all())
+        try:
+            job = request_pdf(rapportage=rapportage, soort=PdfSoort.CONCEPT, user=request.user)
+        except TooManyPdfJobs as error:
+            messages.error(request, error.messages[0])
+            return HttpResponseRedirect(rapportage.get_absolute_url())
         return HttpResponseRedirect(job.get_absolute_url())
 
 
 def start_final_version(request, rapportage: Jaarrapportage) -> HttpResponseRedirect:
     """Queue making ``rapportage`` final; the progress page, or back with why not."""
+    fail_stopped_pdf_jobs(jobs=rapportage.pdf_opdrachten.all())
     try:
         job = request_pdf(rapportage=rapportage, soort=PdfSoort.DEFINITIEF, user=request.user)
-    except ReportIsFinal as error:
+    except (ReportIsFinal, TooManyPdfJobs) as error:
         messages.error(request, error.messages[0])
         return HttpResponseRedirect(rapportage.get_absolute_url())
     return HttpResponseRedirect(job.get_absolute_url())
 
 
-class PdfOpdrachtView(ScopedViewMixin, DetailView):
+class PdfOpdrachtView(JobProgressMixin, ScopedViewMixin, DetailView):
     """The progress of a PDF job; with ``HX-Request`` only the part that changes."""
 
     permission_required = "rapportage.view_jaarrapportage"
     model = PdfOpdracht
     template_name = "rapportage/pdf_opdracht.html"
+    partial_template_name = "rapportage/_pdf_voortgang.html"
     context_object_name = "opdracht"
+    status_choices = PdfStatus.choices
+    failed_status = PdfStatus.MISLUKT
 
     def get_queryset(self):
         return super().get_queryset().select_related("rapportage", "versie")
 
+    def fail_stopped(self, job) -> int:
+        return fail_stopped_pdf_jobs(jobs=PdfOpdracht.objects.filter(pk=job.pk))
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["steps"] = [
-            (status, label)
-            for status, label in PdfStatus.choices
-            if status not in (PdfStatus.MISLUKT,)
-        ]
         context["can_finalize"] = self.request.user.has_perm("rapportage.finalize_jaarrapportage")
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        if self.request.headers.get("HX-Request"):
-            response = render(self.request, "rapportage/_pdf_voortgang.html", context)
-            if self.object.is_finished:
-                response.status_code = STOP_POLLING
-            return response
-        return super().render_to_response(context, **response_kwargs)
 
 
 class PdfOpdrachtDownloadView(ScopedViewMixin, View):

@@ -324,8 +324,13 @@ def build_report_context(
     ]
     definitief_op = content.definitief_op
     versie_regel = ""
+    # A final version is dated the day it was made final, on the cover as in the footer
+    # (the planned version date of the draft would contradict the footer); a draft shows
+    # its planned month.
+    versiedatum = date_format(content.rapportage.versiedatum, "F Y")
     if definitief_op is not None:
         definitief_op = timezone.localtime(definitief_op)
+        versiedatum = date_format(definitief_op, "j F Y")
         versie_regel = _("Version %(version)s, final on %(date)s") % {
             "version": content.versie,
             "date": date_format(definitief_op, "j F Y"),
@@ -338,6 +343,7 @@ def build_report_context(
         "plan": plan,
         "versie_nummer": content.versie,
         "definitief_op": definitief_op,
+        "versiedatum": versiedatum,
         "versie_regel": versie_regel,
         "concept_regel": _("Draft – not final"),
         "organisatie": settings.ORGANISATION_NAME,

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -36,6 +37,25 @@ class ReportIsFinal(ValidationError):
 def _ensure_concept(rapportage: Jaarrapportage) -> None:
     if rapportage.is_definitief:
         raise ReportIsFinal()
+
+
+def ensure_restorable(record: Sectie | Planonderdeel | Indicator) -> None:
+    """ValidationError when a deleted part would come back into a final report
+    (the audit trail's restore calls this first)."""
+    if isinstance(record, Indicator):
+        reports = Jaarrapportage.objects.filter(planonderdelen=record.planonderdeel_id)
+    else:
+        reports = Jaarrapportage.objects.filter(pk=record.rapportage_id)
+    rapportage = reports.first()
+    if rapportage is not None and rapportage.is_definitief:
+        raise ValidationError(
+            _(
+                "“%(title)s” belongs to the final report “%(report)s” and cannot be "
+                "restored into it. Reopen the report as a new draft version first."
+            )
+            % {"title": record, "report": rapportage.titel},
+            code="final",
+        )
 
 
 class DuplicateYear(ValidationError):
@@ -70,8 +90,11 @@ def create_jaarrapportage(
     a starting point), plan items and indicators are copied; otherwise it gets
     the default sections in the order of the 2023 report. A report for ``jaar``
     that exists already (also one created a moment ago by someone else) raises
-    DuplicateYear, never a database error.
+    DuplicateYear, never a database error. A copy without its own ``basisjaar``
+    keeps the one of ``kopieer_van`` (the plan's starting point stays the same).
     """
+    if basisjaar is None and kopieer_van is not None and (kopieer_van.basisjaar or jaar) < jaar:
+        basisjaar = kopieer_van.basisjaar
     try:
         # The insert comes first and in a savepoint: a concurrent insert of the same
         # year fails here on the unique constraint, before anything else is written.
@@ -425,6 +448,35 @@ def delete_indicator(*, indicator: Indicator) -> None:
 
 # --- PDFs made by the background worker ------------------------------------------
 
+# The registers (core.datacache keys) the report's figures and texts are made from:
+# a stored draft PDF is served again while none of them changed.
+REPORT_DATA_KEYS = (
+    "activiteiten",
+    "initiatieven",
+    "klussen",
+    "uitvoerders",
+    "signalen",
+    "metingen",
+    "wijken",
+    "rapportage",
+)
+# PDF jobs one user may have waiting or running at once (the worker's time is shared).
+MAX_UNFINISHED_PDF_JOBS = 3
+
+
+class TooManyPdfJobs(ValidationError):
+    """A user waits for the PDFs they queued before asking for more."""
+
+    def __init__(self):
+        super().__init__(
+            _(
+                "You already have %(count)d PDFs in the queue. Wait until one of them "
+                "is ready, then try again."
+            )
+            % {"count": MAX_UNFINISHED_PDF_JOBS},
+            code="too_many_jobs",
+        )
+
 
 @transaction.atomic
 def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
@@ -433,7 +485,8 @@ def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
     A draft whose data has not changed since its last PDF gets that job back
     (its stored file is served, nothing is rendered), and a job of the same kind
     still waiting or running is returned instead of a second one. Making a final
-    version of a final report raises ReportIsFinal.
+    version of a final report raises ReportIsFinal; a user who already has
+    MAX_UNFINISHED_PDF_JOBS jobs waiting or running gets TooManyPdfJobs.
     """
     rapportage = Jaarrapportage.objects.select_for_update().get(pk=rapportage.pk)
     jobs = rapportage.pdf_opdrachten.filter(soort=soort)
@@ -441,7 +494,7 @@ def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
     if soort == PdfSoort.DEFINITIEF:
         _ensure_concept(rapportage)
     else:
-        fingerprint = data_fingerprint()
+        fingerprint = data_fingerprint(keys=REPORT_DATA_KEYS)
         ready = jobs.filter(status=PdfStatus.KLAAR, vingerafdruk=fingerprint).exclude(pdf="")
         jobs = jobs.filter(vingerafdruk=fingerprint)
         done = ready.first()
@@ -449,11 +502,18 @@ def request_pdf(*, rapportage: Jaarrapportage, soort: str, user) -> PdfOpdracht:
             return done
     if (running := jobs.unfinished().first()) is not None:
         return running
+    requester = user if user and user.is_authenticated else None
+    if requester is not None:
+        # The user's row is locked, so requests for other reports count in turn.
+        get_user_model()._default_manager.select_for_update().get(pk=requester.pk)
+        mine = PdfOpdracht.objects.filter(aangevraagd_door=requester).unfinished()
+        if mine.count() >= MAX_UNFINISHED_PDF_JOBS:
+            raise TooManyPdfJobs()
     job = PdfOpdracht.objects.create(
         rapportage=rapportage,
         soort=soort,
         vingerafdruk=fingerprint,
-        aangevraagd_door=user if user and user.is_authenticated else None,
+        aangevraagd_door=requester,
     )
     # The task row is written in this transaction too: no job without its task.
     from .tasks import make_report_pdf

@@ -36,6 +36,9 @@ urlpatterns = [
     ),
     path("<int:pk>/secties/nieuw/", views.SectieCreateView.as_view(), name="sectie_create"),
     path("secties/<int:pk>/bewerken/", views.SectieUpdateView.as_view(), name="sectie_update"),
+    path(
+        "secties/<int:pk>/voorbeeld/", views.SectieVoorbeeldView.as_view(), name="sectie_voorbeeld"
+    ),
     path("secties/<int:pk>/verwijderen/", views.SectieDeleteView.as_view(), name="sectie_delete"),
     path("secties/<int:pk>/verplaatsen/", views.SectieMoveView.as_view(), name="sectie_move"),
     path("versies/<int:pk>/download/", views.VersieDownloadView.as_view(), name="versie_download"),

@@ -7,6 +7,8 @@ have them; a social broker gets 403) and loads its object through the model's
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
@@ -43,9 +45,10 @@ from .report import (
     build_report_context,
     default_title,
     latest_version,
+    number_sections,
     pdf_filename,
 )
-from .selectors import report_warnings
+from .selectors import report_figures, report_warnings
 from .services import (
     DuplicateYear,
     ReportIsFinal,
@@ -243,10 +246,47 @@ class SectieUpdateView(SectieViewMixin, ConceptOnlyMixin, VersionedFormViewMixin
         )
 
 
+class SectieVoorbeeldView(SectieViewMixin, ConceptOnlyMixin, DetailView):
+    """The section as the report will show it, with the text being edited (not saved yet).
+
+    The editor's "Preview" button posts the textarea here (htmx) and shows the answer
+    under the form: the blocks stand in place, rendered by the same templates and from
+    the same figures as the report's preview and PDF.
+    """
+
+    permission_required = "rapportage.change_sectie"
+    template_name = "rapportage/_sectie_voorbeeld.html"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        sectie = self.get_object()
+        rapportage = sectie.rapportage
+        figures = report_figures(rapportage)
+        context = build_report_context(rapportage, figures=figures)
+        secties = list(rapportage.secties.all())
+        for other in secties:
+            if other.pk == sectie.pk:
+                other.tekst = request.POST.get("tekst", "")  # markdown.py caps its length
+        numbered = number_sections(secties, figures)
+        # Only this section; a copy of the report without its introduction, which the
+        # shared template would otherwise show above it.
+        shown = copy.copy(rapportage)
+        shown.inleiding = ""
+        context.update(
+            rapportage=shown,
+            secties=[s for s in numbered if s.sectie.pk == sectie.pk],
+            section_controls=False,
+        )
+        return render(request, self.template_name, context)
+
+
 class SectieCreateView(OneTimeSubmitMixin, RapportageViewMixin, ConceptOnlyMixin, CreateView):
     permission_required = "rapportage.add_sectie"
     form_class = SectieCreateForm
     template_name = "rapportage/sectie_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "rapportage": self.get_rapportage()}
 
     def form_valid(self, form):
         rapportage = self.get_rapportage()

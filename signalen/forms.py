@@ -112,7 +112,9 @@ class VraagstukForm(VersionedFormMixin, forms.ModelForm):
             "evaluatie": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, bundle: list[int] | None = None, **kwargs):
+        """``bundle``: the ids of the signals to bundle (one recurring cell of the
+        overview); only those are offered then, however old they are."""
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
         self.fields["gebied"].queryset = Gebied.objects.of_user(user)
@@ -149,6 +151,10 @@ class VraagstukForm(VersionedFormMixin, forms.ModelForm):
             self.fields["partners"].initial = list(keep.partners.values_list("pk", flat=True))
         else:
             signalen = signalen.filter(vraagstuk__isnull=True)
+            if bundle:
+                signalen = Signaal.objects.visible_to(user).filter(
+                    pk__in=bundle, vraagstuk__isnull=True
+                )
             self.fields.pop("evaluatie")
         self.fields["activiteiten"].queryset = activiteiten.distinct().select_related("wijk")
         self.fields["initiatieven"].queryset = initiatieven

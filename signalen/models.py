@@ -43,6 +43,13 @@ class SignaalQuerySet(GebiedScopedQuerySet):
             return self.none()
         return self.filter(Q(wijk__gebied_id__in=gebied_ids_for(user)) | Q(aangemaakt_door=user))
 
+    def cache_scope(self, user) -> str:
+        """Colleagues of one gebied differ by the signals they recorded elsewhere."""
+        scope = super().cache_scope(user)
+        if not is_staff_user(user) or self.sees_everything(user):
+            return scope
+        return f"{scope}|own:{user.pk}"
+
     def editable_by(self, user):
         """Coordinators edit every signal; others the ones they recorded."""
         if not user.has_perm("signalen.change_signaal"):

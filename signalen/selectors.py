@@ -40,6 +40,8 @@ class Groep:
     kwartaal: int
     signalen: int
     bronnen: int
+    # The collective questions some of these signals are bundled into already.
+    vraagstuk_ids: frozenset[int] = frozenset()
 
     @property
     def terugkerend(self) -> bool:
@@ -55,18 +57,29 @@ def groups(signalen, year: int) -> dict[tuple[int, int, int], Groep]:
     """Per (wijk id, theme id, quarter) of ``year``: the number of signals and sources."""
     ids: dict[tuple[int, int, int], set[int]] = defaultdict(set)
     sources: dict[tuple[int, int, int], set[str]] = defaultdict(set)
+    bundled: dict[tuple[int, int, int], set[int]] = defaultdict(set)
     rows = (
         signalen.filter(datum__year=year)
         .order_by()
-        .values_list("pk", "datum", "wijk_id", "bron", "themas__id")
+        .values_list("pk", "datum", "wijk_id", "bron", "themas__id", "vraagstuk_id")
     )
-    for pk, datum, wijk_id, bron, thema_id in rows:
+    for pk, datum, wijk_id, bron, thema_id, vraagstuk_id in rows:
         if thema_id is None:
             continue
         key = (wijk_id, thema_id, quarter_of(datum))
         ids[key].add(pk)
         sources[key].add(bron)
-    return {key: Groep(*key, signalen=len(ids[key]), bronnen=len(sources[key])) for key in ids}
+        if vraagstuk_id is not None:
+            bundled[key].add(vraagstuk_id)
+    return {
+        key: Groep(
+            *key,
+            signalen=len(ids[key]),
+            bronnen=len(sources[key]),
+            vraagstuk_ids=frozenset(bundled[key]),
+        )
+        for key in ids
+    }
 
 
 def recurring_groups(signalen, year: int) -> list[Groep]:
@@ -85,14 +98,25 @@ def quarter_labels(year: int) -> list[str]:
     return [label for label, _start, _end in quarters(year)]
 
 
-def overview(signalen, year: int) -> dict:
+def overview(signalen, year: int, *, vraagstukken=None) -> dict:
     """Signals per theme per wijk per quarter of ``year``, recurring ones marked.
 
     ``{"jaar", "kwartalen": [4 labels], "wijken": [{"wijk", "wijk_id", "gebied",
     "rijen": [{"thema", "thema_id", "cellen": [{"kwartaal", "n", "bronnen",
-    "terugkerend"}], "totaal"}], "totaal"}], "totaal", "terugkerend"}``
+    "terugkerend", "vraagstukken"}], "totaal"}], "totaal"}], "totaal", "terugkerend"}``
+
+    A cell's ``vraagstukken`` are the collective questions its signals are bundled
+    into already (``{"pk", "titel"}``, only those in ``vraagstukken``, the ones the
+    reader may open), so a recurring cell links to its question instead of
+    offering to bundle the same signals a second time.
     """
     found = groups(signalen, year)
+    bundled_ids = set().union(*(group.vraagstuk_ids for group in found.values()))
+    titels = (
+        dict(vraagstukken.filter(pk__in=bundled_ids).values_list("pk", "titel"))
+        if vraagstukken is not None and bundled_ids
+        else {}
+    )
     wijken = {
         wijk.pk: wijk
         for wijk in Wijk.objects.filter(pk__in={key[0] for key in found}).select_related("gebied")
@@ -124,6 +148,12 @@ def overview(signalen, year: int) -> dict:
                         "n": group.signalen if group else 0,
                         "bronnen": group.bronnen if group else 0,
                         "terugkerend": bool(group and group.terugkerend),
+                        "gebundeld": bool(group and group.vraagstuk_ids),
+                        "vraagstukken": [
+                            {"pk": pk, "titel": titels[pk]}
+                            for pk in sorted(group.vraagstuk_ids if group else ())
+                            if pk in titels
+                        ],
                     }
                 )
             rijen.append(

@@ -15,7 +15,7 @@ from django.views.generic import DeleteView, DetailView, FormView, ListView, Tem
 from core.exports import ExportViewMixin, export_links
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin, YearMixin
 from core.onetime import OneTimeSubmitMixin
-from wijken.models import Gebied
+from wijken.models import Gebied, Thema
 
 from .choices import VraagstukStatus
 from .exports import SignaalExporter
@@ -201,7 +201,11 @@ class OverzichtView(ScopedViewMixin, YearMixin, TemplateView):
             gebieden=Gebied.objects.of_user(self.request.user),
             year=year,
             years=self.year_context()["years"],
-            overzicht=overview(filterset.qs, year),
+            overzicht=overview(
+                filterset.qs,
+                year,
+                vraagstukken=CollectiefVraagstuk.objects.visible_to(self.request.user),
+            ),
             export_links=export_links(self.request, reverse("signalen:signaal_export")),
             can_bundle=self.request.user.has_perm("signalen.add_collectiefvraagstuk"),
         )
@@ -214,6 +218,9 @@ class OverzichtView(ScopedViewMixin, YearMixin, TemplateView):
 
 class SignaalExportView(ExportViewMixin, OverzichtView):
     exporter_class = SignaalExporter
+
+    def export_period(self) -> str:
+        return str(self.get_year())
 
     def export_queryset(self):
         return self.get_filterset().qs.filter(datum__year=self.get_year()).order_by("datum", "pk")
@@ -321,32 +328,61 @@ class VraagstukFormMixin(ScopedViewMixin, VersionedFormViewMixin, FormView):
 
 
 class VraagstukCreateView(OneTimeSubmitMixin, VraagstukFormMixin):
+    """From the overview (``?wijk=&thema=&jaar=&kwartaal=``) the form offers exactly the
+    signals of that one recurring cell, all ticked; without those parameters it
+    offers the gebied's recent unbundled signals."""
+
     permission_required = "signalen.add_collectiefvraagstuk"
 
-    def get_initial(self):
-        """From the overview: the signals of one recurring theme in one wijk and quarter."""
-        initial = {"gestart_op": timezone.localdate()}
+    def cell(self) -> dict | None:
+        """The overview cell the form was opened from, with its unbundled signals."""
+        if hasattr(self, "_cell"):
+            return self._cell
+        self._cell = None
         params = self.request.GET
         try:
             wijk_id, thema_id = int(params["wijk"]), int(params["thema"])
             year, quarter = int(params["jaar"]), int(params["kwartaal"])
         except (KeyError, ValueError):
-            return initial
+            return None
         if not 1 <= quarter <= 4 or not 2000 <= year <= 2100:
-            return initial
-        signalen = Signaal.objects.visible_to(self.request.user).filter(
-            wijk_id=wijk_id,
-            themas=thema_id,
-            datum__year=year,
-            datum__month__gte=3 * quarter - 2,
-            datum__month__lte=3 * quarter,
-            vraagstuk__isnull=True,
+            return None
+        signalen = list(
+            Signaal.objects.visible_to(self.request.user)
+            .filter(
+                wijk_id=wijk_id,
+                themas=thema_id,
+                datum__year=year,
+                datum__month__gte=3 * quarter - 2,
+                datum__month__lte=3 * quarter,
+                vraagstuk__isnull=True,
+            )
+            .select_related("wijk")
+            .order_by("datum", "pk")
         )
-        first = signalen.select_related("wijk").first()
-        if first is not None:
-            initial["signalen"] = list(signalen.values_list("pk", flat=True))
-            initial["gebied"] = first.wijk.gebied_id
-            initial["themas"] = [thema_id]
+        thema = Thema.objects.filter(pk=thema_id).first()
+        if signalen and thema is not None:
+            self._cell = {"signalen": signalen, "thema": thema, "wijk": signalen[0].wijk}
+        return self._cell
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        cell = self.cell()
+        if cell is not None:
+            kwargs["bundle"] = [signaal.pk for signaal in cell["signalen"]]
+        return kwargs
+
+    def get_initial(self):
+        initial = {"gestart_op": timezone.localdate()}
+        cell = self.cell()
+        if cell is not None:
+            initial["signalen"] = [signaal.pk for signaal in cell["signalen"]]
+            initial["gebied"] = cell["wijk"].gebied_id
+            initial["themas"] = [cell["thema"].pk]
+            initial["titel"] = _("%(thema)s in %(wijk)s") % {
+                "thema": cell["thema"].naam,
+                "wijk": cell["wijk"].naam,
+            }
         return initial
 
 

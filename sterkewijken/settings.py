@@ -121,9 +121,13 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    # /_healthz/ endpoints (core.health).
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every log line, and one JSON line per request (core.logs).
+    "core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -148,7 +152,7 @@ MIDDLEWARE = [
 
 if PRODUCTION:
     # Serves the collected static files; in development runserver does that.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "sterkewijken.urls"
 
@@ -183,17 +187,21 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH", str(BASE_DIR / "var" / "db.sqlite3")),
-            "OPTIONS": {
-                # Every transaction takes the write lock when it begins, so two
-                # writers queue up instead of one failing halfway with "database
-                # is locked"; a writer waits up to this many seconds for its turn.
-                "transaction_mode": "IMMEDIATE",
-                "timeout": env_int("SQLITE_TIMEOUT", 20),
-                # Erased data is overwritten in the file, not just marked free.
-                "init_command": "PRAGMA secure_delete = ON;",
-            },
         }
     }
+# SQLite, whether by default or through DATABASE_URL=sqlite:///...:
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    # Every transaction takes the write lock when it begins, so two writers
+    # queue up instead of one failing halfway with "database is locked"; a
+    # writer waits up to this many seconds for its turn (a URL's ?timeout= wins).
+    _sqlite_options["transaction_mode"] = "IMMEDIATE"
+    _sqlite_options.setdefault("timeout", env_int("SQLITE_TIMEOUT", 20))
+    # Erased data is overwritten in the file, not just marked free (run after any
+    # init_command of the URL; Django skips the empty statements of the split).
+    _sqlite_options["init_command"] = (
+        _sqlite_options.get("init_command", "") + ";PRAGMA secure_delete = ON;"
+    )
 
 # Each process's own memory (core.datacache: entries are keyed by data versions,
 # so no shared cache is needed for correctness). Room for more than Django's
@@ -311,6 +319,40 @@ STORAGES = {
     },
 }
 
+# Media (photos, report PDFs): the folder MEDIA_ROOT, the embedded default, or an
+# S3-compatible bucket (AWS S3, MinIO, Ceph, ...) that every web and worker
+# machine shares. Either way the files stay private: browsers only get the app's
+# /media/ addresses, which check who may see the record (core/storage.py).
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    if not env("S3_BUCKET"):
+        raise ImproperlyConfigured("S3_BUCKET must be set when MEDIA_STORAGE=s3")
+    _s3_addressing = env("S3_ADDRESSING_STYLE", "auto")
+    if _s3_addressing not in {"auto", "path", "virtual"}:
+        raise ImproperlyConfigured("S3_ADDRESSING_STYLE must be 'auto', 'path' or 'virtual'")
+    # "false" skips checking the server's TLS certificate (a test store only); a
+    # path names the CA bundle of a store with an internal certificate.
+    _s3_verify = env("S3_VERIFY", "true")
+    _s3_options = {
+        "bucket_name": env("S3_BUCKET"),
+        "location": env("S3_PREFIX", "").strip("/"),
+        "addressing_style": _s3_addressing,
+        "signature_version": "s3v4",
+        "verify": {"true": None, "false": False}.get(_s3_verify.lower(), _s3_verify),
+    }
+    # Unset ones are left to boto3: its AWS_* variables, ~/.aws or the machine's role.
+    for option, variable in (
+        ("endpoint_url", "S3_ENDPOINT_URL"),
+        ("region_name", "S3_REGION"),
+        ("access_key", "S3_ACCESS_KEY_ID"),
+        ("secret_key", "S3_SECRET_ACCESS_KEY"),
+    ):
+        if env(variable):
+            _s3_options[option] = env(variable)
+    STORAGES["default"] = {"BACKEND": "core.s3.PrivateS3Storage", "OPTIONS": _s3_options}
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'")
+
 # Where ``manage.py backup`` writes by default; erasure (``avg_wissen``) lists the
 # backups here that still hold the erased data.
 BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "var" / "backups")))
@@ -333,9 +375,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # Photos: only these kinds, at most this many pixels (checked before decoding),
 # re-encoded to at most MAX_PHOTO_SIDE pixels on the long side without metadata;
 # at most MAX_PHOTOS_PER_ACTIVITY photos per activity (see core.images).
-MAX_PHOTO_PIXELS = env_int("MAX_PHOTO_PIXELS", 40_000_000)
+MAX_PHOTO_PIXELS = env_int("MAX_PHOTO_PIXELS", 24_000_000)
 MAX_PHOTO_SIDE = env_int("MAX_PHOTO_SIDE", 2000)
 MAX_PHOTOS_PER_ACTIVITY = env_int("MAX_PHOTOS_PER_ACTIVITY", 20)
+# Photos one user may send in per day (counted before checking, stored or not).
+MAX_PHOTOS_PER_DAY = env_int("MAX_PHOTOS_PER_DAY", 60)
 
 # The empty choice of a list filter means "no filter".
 FILTERS_EMPTY_CHOICE_LABEL = _("all")
@@ -365,7 +409,11 @@ BUURTSERVICE_RETENTION_MONTHS = env_int("BUURTSERVICE_RETENTION_MONTHS", 24)
 # Organisation shown on the report cover.
 ORGANISATION_NAME = env("ORGANISATION_NAME", "Perspectief")
 MUNICIPALITY_NAME = env("MUNICIPALITY_NAME", "Gemeente Zutphen")
+ORGANISATION_PHONE = env("ORGANISATION_PHONE", "")
 
+# Database sessions that know their account, so that deactivating an account or
+# resetting its two-step login ends all its sessions (core.sessions).
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 10)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # "Stay logged in" on the login form (own phone only): the session lasts this long.
@@ -406,3 +454,70 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Operations: health, logs, error reports, workers and housekeeping ------------
+
+# JSON lines on stdout (one per request and per background task, core.logs) in
+# production; readable text in development. LOG_FORMAT=json|text overrides.
+LOG_FORMAT = env("LOG_FORMAT", "json" if PRODUCTION else "text")
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'json' or 'text'")
+LOGGING["filters"] = {"context": {"()": "core.logs.ContextFilter"}}
+LOGGING["formatters"] = {
+    "json": {"()": "core.logs.JsonFormatter"},
+    "text": {"()": "core.logs.TextFormatter"},
+}
+LOGGING["handlers"]["console"].update(
+    stream="ext://sys.stdout", formatter=LOG_FORMAT, filters=["context"]
+)
+# Django's development server logs every request with its query string (search
+# text); the request line of core.logs replaces it.
+LOGGING["loggers"]["django.server"] = {"level": "WARNING"}
+
+# Error reports to Sentry (or a compatible service such as GlitchTip) when a DSN
+# is given: without personal data (core.logs.scrub_event removes request bodies,
+# query strings, cookies and the Buurtservice requester's fields).
+SENTRY_DSN = env("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.django import DjangoIntegration
+    from sentry_sdk.integrations.logging import ignore_logger
+
+    from core.logs import scrub_event
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env("SENTRY_ENVIRONMENT", DJANGO_ENV),
+        integrations=[DjangoIntegration()],
+        send_default_pii=False,
+        include_local_variables=False,
+        max_request_body_size="never",
+        before_send=scrub_event,
+        traces_sample_rate=0.0,
+    )
+    # A failed request is reported once, with its traceback, not again by its log line.
+    ignore_logger("sterkewijken.requests")
+
+# Health checks (core.health): a worker is taken as stopped when its heartbeat is
+# older than WORKER_HEARTBEAT_MAX_AGE seconds (its running job is then marked
+# failed); the queue is stuck when a task waits longer than QUEUE_MAX_AGE.
+WORKER_HEARTBEAT_INTERVAL = env_int("WORKER_HEARTBEAT_INTERVAL", 15)
+WORKER_HEARTBEAT_MAX_AGE = env_int("WORKER_HEARTBEAT_MAX_AGE", 90)
+QUEUE_MAX_AGE = env_int("QUEUE_MAX_AGE", 300)
+# Probes may come over plain HTTP from inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^_healthz/"]
+
+# Housekeeping (``manage.py housekeeping`` daily, and each worker every
+# WORKER_HOUSEKEEPING_INTERVAL seconds, 0: never): draft PDFs, finished job rows,
+# export files and task rows older than these ages are removed.
+WORKER_HOUSEKEEPING_INTERVAL = env_int("WORKER_HOUSEKEEPING_INTERVAL", 3600)
+PDF_DRAFT_MAX_AGE_DAYS = env_int("PDF_DRAFT_MAX_AGE_DAYS", 7)
+JOB_MAX_AGE_DAYS = env_int("JOB_MAX_AGE_DAYS", 30)
+TASK_RESULT_MAX_AGE_DAYS = env_int("TASK_RESULT_MAX_AGE_DAYS", 30)
+EXPORT_MAX_AGE_HOURS = env_int("EXPORT_MAX_AGE_HOURS", 24)
+
+# Exports with more rows than these are made by the worker (core.export_jobs), not
+# in the request: XLSX is built whole before it is sent, a long CSV still streams
+# longer than a web worker's timeout.
+EXPORT_XLSX_MAX_ROWS_IN_REQUEST = env_int("EXPORT_XLSX_MAX_ROWS_IN_REQUEST", 5000)
+EXPORT_CSV_MAX_ROWS_IN_REQUEST = env_int("EXPORT_CSV_MAX_ROWS_IN_REQUEST", 50000)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from core import export_views, health
 from core import views as core_views
 from core.twofactor import views as twofactor
 
@@ -45,6 +46,17 @@ urlpatterns = [
     path("m/", include("metingen.public_urls")),
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
+    # Large exports made by the worker: progress and download (core.export_jobs).
+    path("exports/<int:pk>/", export_views.ExportOpdrachtView.as_view(), name="export_opdracht"),
+    path(
+        "exports/<int:pk>/download/",
+        export_views.ExportDownloadView.as_view(),
+        name="export_download",
+    ),
+    # Health for the hosting party (core.health): no login, nothing personal.
+    path("_healthz/", health.full_view(), name="healthz"),
+    path("_healthz/livez/", health.liveness_view(), name="healthz_live"),
+    path("_healthz/readyz/", health.readiness_view(), name="healthz_ready"),
 ]
 
 admin.site.site_header = "Sterke Wijken"

@@ -14,6 +14,9 @@ from django.test import Client
 from core.roles import Role
 from tests.factories import GebiedFactory, WijkFactory, make_user
 
+# The S3 server and media-on-S3 fixtures (tests/s3.py).
+pytest_plugins = ["tests.s3"]
+
 # =============================================================================
 # Browser fixtures: Playwright's sync API driving Debian's chromium
 # =============================================================================

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.accounts import can_grant
 from core.concurrency import VersionedFormMixin
 from core.forms import (
     DutchDecimalField,
@@ -78,8 +81,9 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
             "gebieden": _("A social broker sees the records of these areas."),
         }
 
-    def __init__(self, *args, account=None, **kwargs):
+    def __init__(self, *args, account=None, editor=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.editor = editor
         # The account being edited (the Medewerker's, or an existing one it gets).
         self.account = account or getattr(self.instance, "user", None)
         if self.account is not None and not self.is_bound:
@@ -107,6 +111,17 @@ class MedewerkerForm(VersionedFormMixin, forms.ModelForm):
                 _("This user name is taken; choose another."), code="username_taken"
             )
         return username
+
+    def clean_role(self):
+        role = self.cleaned_data["role"]
+        if role and self.editor is not None:
+            group = Group.objects.filter(name=role).first()
+            if group is not None and not can_grant(self.editor, group.permissions.all()):
+                raise forms.ValidationError(
+                    _("You cannot give a role with rights that you do not have."),
+                    code="role_beyond_editor",
+                )
+        return role
 
     def clean_startdatum(self):
         return refuse_implausible_date(self.cleaned_data["startdatum"])
@@ -246,3 +261,32 @@ class MergeForm(forms.Form):
     def __init__(self, *args, keep: Organisatie, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["duplicate"].queryset = Organisatie.objects.exclude(pk=keep.pk)
+
+
+class EndOfEmploymentForm(forms.Form):
+    """The last working day asked when an account is deactivated: from that day on the
+    person no longer counts as staff (e.g. brokers per gebied at year end)."""
+
+    einddatum = forms.DateField(
+        label=_("last working day"),
+        widget=DateInput,
+        required=False,
+        help_text=_("The staff record ends on this date. Empty: its end date, else today."),
+    )
+
+    def __init__(self, *args, medewerker: Medewerker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.medewerker = medewerker
+
+    def clean_einddatum(self):
+        value = refuse_implausible_date(self.cleaned_data["einddatum"])
+        if value is None:
+            start = self.medewerker.startdatum
+            return self.medewerker.einddatum or max(timezone.localdate(), start)
+        if value < self.medewerker.startdatum:
+            raise forms.ValidationError(
+                _("The last working day cannot lie before the start date (%(date)s).")
+                % {"date": f"{self.medewerker.startdatum:%d-%m-%Y}"},
+                code="before_start",
+            )
+        return value

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.accounts import manageable_accounts
 from core.concurrency import VersionedModel
 from core.models import DatedModel, DatedQuerySet, TimeStampedModel
 from core.visibility import ReferenceQuerySet, gebied_ids_for, sees_all_gebieden
@@ -165,6 +166,13 @@ class MedewerkerQuerySet(ReferenceQuerySet, DatedQuerySet):
 
     def makelaars(self):
         return self.filter(functie__in=Functie.makelaars())
+
+    def editable_by(self, user):
+        """Staff records ``user`` may change: without account, or with an account
+        ``user`` may manage (core.accounts: none with rights beyond their own)."""
+        return self.filter(
+            Q(user__isnull=True) | Q(user__in=manageable_accounts(user).values("pk"))
+        )
 
 
 class Medewerker(DatedModel, VersionedModel, TimeStampedModel):

@@ -4,7 +4,6 @@ the forms of the sociale kaart. The Django admin is for superusers only."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -12,22 +11,30 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import CreateView, FormView, ListView, TemplateView, UpdateView
 
+from core.accounts import manageable_accounts
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
 from core.numbers import dutch_number
 from core.onetime import OneTimeSubmitMixin
 from core.roles import Role
 
-from .forms import GebiedForm, MedewerkerForm, MergeForm, OrganisatieForm, ThemaForm, WijkForm
+from .forms import (
+    EndOfEmploymentForm,
+    GebiedForm,
+    MedewerkerForm,
+    MergeForm,
+    OrganisatieForm,
+    ThemaForm,
+    WijkForm,
+)
 from .models import Gebied, Medewerker, Organisatie, Thema, Wijk
 from .services import (
+    end_employment,
     merge_organisaties,
     save_medewerker,
     save_organisatie,
     send_password_link,
     set_account_active,
 )
-
-User = get_user_model()
 
 STAFF_PERMISSIONS = ("auth.change_user", "wijken.change_medewerker")
 
@@ -73,13 +80,20 @@ class MedewerkerListView(ScopedViewMixin, PaginatedMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         role_names = {role.value: role.label for role in Role}
+        editable = set(
+            Medewerker.objects.editable_by(self.request.user)
+            .filter(pk__in=[medewerker.pk for medewerker in context["medewerkers"]])
+            .values_list("pk", flat=True)
+        )
         for medewerker in context["medewerkers"]:
             user = medewerker.user
             groups = [g.name for g in user.groups.all()] if user else []
             medewerker.role_label = next((role_names[g] for g in groups if g in role_names), "")
+            medewerker.editable = medewerker.pk in editable
         context["zoek"] = self.request.GET.get("q", "").strip()[:100]
         context["accounts_zonder_medewerker"] = (
-            User._default_manager.filter(medewerker__isnull=True, is_superuser=False)
+            manageable_accounts(self.request.user)
+            .filter(medewerker__isnull=True)
             .order_by("username")
             .only("username", "first_name", "last_name", "is_active")
         )
@@ -90,6 +104,9 @@ class MedewerkerFormMixin(VersionedFormViewMixin):
     model = Medewerker
     form_class = MedewerkerForm
     template_name = "wijken/beheer/medewerker_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "editor": self.request.user}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -112,6 +129,7 @@ class MedewerkerFormMixin(VersionedFormViewMixin):
                 role=role,
                 account=form.account,
                 expected_version=data.get("version"),
+                by=self.request.user,
             )
 
         result = self.save_or_conflict(form, write)
@@ -137,26 +155,34 @@ class MedewerkerCreateView(OneTimeSubmitMixin, ScopedViewMixin, MedewerkerFormMi
         raw = self.request.GET.get("account", "")
         if not raw.isdigit() or len(raw) > 18:
             return None
-        return User._default_manager.filter(
-            pk=int(raw), medewerker__isnull=True, is_superuser=False
-        ).first()
+        return (
+            manageable_accounts(self.request.user)
+            .filter(pk=int(raw), medewerker__isnull=True)
+            .first()
+        )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "account": self.get_account()}
 
 
 class MedewerkerUpdateView(ScopedViewMixin, MedewerkerFormMixin, UpdateView):
+    """A staff record and its account; a record whose account has rights beyond
+    the editor's (a superuser's) is not found (404), see core.accounts."""
+
     permission_required = STAFF_PERMISSIONS
+    scope = "editable_by"
 
     def get_queryset(self):
         return super().get_queryset().select_related("user")
 
 
 class AccountActionView(ScopedViewMixin, View):
-    """POST-only actions on a staff member's account."""
+    """POST-only actions on a staff member's account (of an account the user may
+    manage: others are not found)."""
 
     permission_required = STAFF_PERMISSIONS
     model = Medewerker
+    scope = "editable_by"
     http_method_names = ["post"]
 
     def post(self, request, pk):
@@ -170,15 +196,26 @@ class AccountActionView(ScopedViewMixin, View):
 
 
 class DeactivateView(AccountActionView):
+    """Deactivates the account and ends the staff record on the last working day."""
+
     def act(self, medewerker, user):
         if user.pk == self.request.user.pk:
             messages.error(self.request, _("You cannot deactivate your own account."))
             return
-        set_account_active(user=user, active=False, by=self.request.user)
+        form = EndOfEmploymentForm(self.request.POST, medewerker=medewerker)
+        if not form.is_valid():
+            for error in form.errors.get("einddatum", []):
+                messages.error(self.request, _("Not deactivated: %(error)s") % {"error": error})
+            return
+        einddatum = form.cleaned_data["einddatum"]
+        end_employment(medewerker=medewerker, einddatum=einddatum, by=self.request.user)
         messages.success(
             self.request,
-            _("The account of %(naam)s is deactivated; their records stay.")
-            % {"naam": medewerker.naam},
+            _(
+                "The account of %(naam)s is deactivated and their employment ends on "
+                "%(date)s; their records stay."
+            )
+            % {"naam": medewerker.naam, "date": f"{einddatum:%d-%m-%Y}"},
         )
 
 
@@ -199,7 +236,10 @@ class PasswordLinkView(AccountActionView):
             )
             return
         send_password_link(
-            user=user, domain=self.request.get_host(), use_https=self.request.is_secure()
+            user=user,
+            domain=self.request.get_host(),
+            use_https=self.request.is_secure(),
+            by=self.request.user,
         )
         messages.success(
             self.request,

@@ -7,6 +7,12 @@ first login they set the app up from a QR code. For brokers it is optional:
 once they set it up, they are asked for a code too. A beheerder resets a
 colleague's lost device (``reset_devices``); the colleague then sets it up anew.
 
+The secret of an app being set up exists only in the session that set-up page
+was shown in (``new_setup_key``), until the code typed there confirms it: an
+unconfirmed device in the database would show the same secret to every session
+of the account, and whoever saw it once would hold a valid second factor after
+the person confirmed it.
+
 Wrong codes count as failed logins for the lockout (django-axes): five wrong
 passwords or codes in a row lock the user name out from that address. The
 count is reset only by a complete login, so a known password does not buy
@@ -18,12 +24,24 @@ accounts in without setting up an app; production refuses the setting.
 
 from __future__ import annotations
 
+import logging
+import time
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
+from core.accounts import check_can_manage, end_sessions, record_account_event
 from core.roles import Role
+
+logger = logging.getLogger(__name__)
 
 # The roles that see residents' personal data.
 REQUIRED_ROLES = frozenset({Role.BUURTSERVICE, Role.COORDINATOR, Role.BEHEERDER})
@@ -68,21 +86,36 @@ def fully_logged_in(user) -> bool:
     return user.is_authenticated and pending_step(user) is None
 
 
-def unconfirmed_device(user) -> TOTPDevice:
-    """The app being set up: made once, kept until confirmed (the QR stays the same)."""
-    device = totp_device(user, confirmed=False)
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
-    return device
+def new_setup_key() -> str:
+    """A fresh random secret (hex) for one set-up attempt; the caller keeps it in the session."""
+    return random_hex(20)
+
+
+def setup_device(user, key: str) -> TOTPDevice:
+    """The app being set up with ``key``, not saved: for its QR code and secret."""
+    return TOTPDevice(user=user, name=TOTP_NAME, key=key, confirmed=False)
 
 
 @transaction.atomic
-def confirm_device(*, device: TOTPDevice) -> list[str]:
-    """Make ``device`` the user's app and give them new backup codes (returned once)."""
-    TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
+def confirm_setup(*, user, key: str, code: str) -> tuple[TOTPDevice, list[str]] | None:
+    """When ``code`` is the current code for ``key``: save it as the user's only app
+    and give new backup codes (returned once). A wrong code saves nothing: None."""
+    code = "".join(code.split())
+    device = setup_device(user, key)
+    if not (code.isdigit() and len(code) == device.digits):
+        return None
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    if not totp.verify(int(code), device.tolerance):
+        return None
+    # The code just typed cannot be used again to log in.
+    device.last_t = totp.t()
     device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    return new_backup_codes(user=device.user)
+    # Two sessions confirming at once: one after the other, the last one's app stays.
+    get_user_model()._default_manager.select_for_update().get(pk=user.pk)
+    TOTPDevice.objects.filter(user=user).delete()
+    device.save()
+    return device, new_backup_codes(user=user)
 
 
 @transaction.atomic
@@ -99,11 +132,27 @@ def backup_codes_left(user) -> int:
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
+# Recorded in the account's audit trail (translated where it is shown).
+RESET_REASON = gettext_noop("Two-step login reset")
+
+
 @transaction.atomic
-def reset_devices(*, user) -> int:
-    """Remove ``user``'s app and backup codes (a lost phone); they set it up anew."""
-    totp, _ = TOTPDevice.objects.filter(user=user).delete()
-    static, _ = StaticDevice.objects.filter(user=user).delete()
+def reset_devices(*, user, by) -> int:
+    """Remove ``user``'s app and backup codes (a lost phone); they set it up anew.
+
+    ``by`` must be allowed to manage the account (core.accounts) and cannot reset
+    their own. Every session of the account ends, so a session opened before the
+    reset (on a lost phone, say) cannot set up a new app without the password.
+    The reset is in the account's audit trail and the log (user ids only).
+    """
+    check_can_manage(by, user)
+    if user.pk == by.pk:
+        raise PermissionDenied(_("You cannot reset your own two-step login."))
+    totp, _deleted = TOTPDevice.objects.filter(user=user).delete()
+    static, _deleted = StaticDevice.objects.filter(user=user).delete()
+    end_sessions(user=user)
+    record_account_event(account=user, by=by, reason=RESET_REASON)
+    logger.info("two-step login of account %s reset by %s", user.pk, by.pk)
     return totp + static
 
 

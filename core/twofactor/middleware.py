@@ -19,6 +19,10 @@ OPEN_PAGES = frozenset(
         "login",
         "privacy",
         "javascript-catalog",
+        # The health endpoints (core.health): public, nothing personal.
+        "healthz",
+        "healthz_live",
+        "healthz_ready",
     }
 )
 STEP_PAGES = {"verify": "twofactor_verify", "setup": "twofactor_setup"}

@@ -10,7 +10,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_credentials
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model, logout
+from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin, PermissionRequiredMixin
 from django.contrib.auth.signals import user_login_failed
 from django.http import HttpResponseRedirect
@@ -25,22 +25,26 @@ from django.views.generic import FormView, TemplateView
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.accounts import manageable_accounts
 from core.auth import lockout_response
 
 from . import (
     backup_codes_left,
-    confirm_device,
+    confirm_setup,
     has_device,
     new_backup_codes,
+    new_setup_key,
     pending_step,
     required_for,
     reset_devices,
+    setup_device,
     totp_device,
-    unconfirmed_device,
     verify_code,
 )
 
 SESSION_NEW_CODES = "twofactor_new_codes"
+# The secret of the app being set up in this session (and nowhere else) until confirmed.
+SESSION_SETUP_KEY = "twofactor_setup_key"
 RESET_PERMISSION = "auth.change_user"
 
 
@@ -148,8 +152,15 @@ class SetupView(LoginRequiredMixin, FormView):
             return HttpResponseRedirect(reverse("twofactor_overview"))
         return super().dispatch(request, *args, **kwargs)
 
+    def setup_key(self) -> str:
+        """This session's secret: made at the first visit, kept while the code is wrong."""
+        key = self.request.session.get(SESSION_SETUP_KEY)
+        if not key:
+            key = self.request.session[SESSION_SETUP_KEY] = new_setup_key()
+        return key
+
     def get_context_data(self, **kwargs):
-        device = unconfirmed_device(self.request.user)
+        device = setup_device(self.request.user, self.setup_key())
         secret = base64.b32encode(device.bin_key).decode().rstrip("=")
         return super().get_context_data(
             **kwargs,
@@ -160,14 +171,16 @@ class SetupView(LoginRequiredMixin, FormView):
         )
 
     def form_valid(self, form):
-        device = unconfirmed_device(self.request.user)
-        code = "".join(form.cleaned_data["code"].split())
-        if not device.verify_token(code):
+        confirmed = confirm_setup(
+            user=self.request.user, key=self.setup_key(), code=form.cleaned_data["code"]
+        )
+        if confirmed is None:
             form.add_error(
                 "code", _("This code is not right. Check the time on your phone and try again.")
             )
             return self.form_invalid(form)
-        codes = confirm_device(device=device)
+        device, codes = confirmed
+        del self.request.session[SESSION_SETUP_KEY]
         _complete_login(self.request, device)
         self.request.session[SESSION_NEW_CODES] = codes
         messages.success(self.request, _("Two-step login is set up."))
@@ -217,11 +230,9 @@ class OverviewView(LoginRequiredMixin, TemplateView):
 
 
 def resettable_users(user):
-    """Whose devices ``user`` may reset: colleagues, superusers only by a superuser."""
-    users = get_user_model().objects.exclude(pk=user.pk)
-    if not user.is_superuser:
-        users = users.filter(is_superuser=False)
-    return users
+    """Whose devices ``user`` may reset: colleagues whose account they may manage
+    (core.accounts: a superuser's only by a superuser), never their own."""
+    return manageable_accounts(user).exclude(pk=user.pk)
 
 
 class ResetListView(LoginRequiredMixin, PermissionRequiredMixin, TemplateView):
@@ -257,13 +268,18 @@ class ResetView(LoginRequiredMixin, PermissionRequiredMixin, View):
 
     def post(self, request, pk):
         colleague = get_object_or_404(resettable_users(request.user), pk=pk)
-        reset_devices(user=colleague)
-        messages.success(
-            request,
-            _(
+        reset_devices(user=colleague, by=request.user)
+        name = colleague.get_full_name() or colleague.get_username()
+        if required_for(colleague):
+            message = _(
                 "Two-step login of %(name)s has been reset: they set up their app again at "
                 "their next login."
             )
-            % {"name": colleague.get_full_name() or colleague.get_username()},
-        )
+        else:
+            # Their role does not need it: nothing is asked of them at their next login.
+            message = _(
+                "Two-step login of %(name)s has been reset and is off now; their role does "
+                "not need it. They can switch it on again themselves."
+            )
+        messages.success(request, message % {"name": name})
         return HttpResponseRedirect(reverse("twofactor_reset_list"))

@@ -104,6 +104,8 @@ def load(ctx) -> None:
             "startdatum": START,
             "is_open": False,
             "gesloten_op": GESLOTEN,
+            # One slip per resident asked; most came back (the answers below).
+            "codes_uitgegeven": 40,
             "aangemaakt_door": ctx.users["coordinator"],
         },
     )

@@ -277,3 +277,47 @@ def test_section_edit_and_user_changes_are_recorded(client_for, coordinator, mak
     entries = client_for(coordinator).get(history_url("user", makelaar.pk)).context["entries"]
     changes = {c.label: (c.old, c.new) for c in entries[0].changes}
     assert changes["Actief"] == ("ja", "nee")
+
+
+def test_nothing_deleted_from_a_final_report_is_restored_into_it(client_for, beheerder):
+    from rapportage.choices import RapportStatus
+    from rapportage.models import Indicator, Planonderdeel
+    from tests.factories import PlanonderdeelFactory
+
+    rapportage = JaarrapportageFactory(jaar=2023)
+    sectie = SectieFactory(rapportage=rapportage, titel="Zomeractiviteiten")
+    blijvend = PlanonderdeelFactory(rapportage=rapportage, titel="Blijvend plan")
+    plan = PlanonderdeelFactory(rapportage=rapportage, titel="Geschrapt plan")
+    indicator = Indicator.objects.create(
+        planonderdeel=blijvend, naam="Wachtlijst", meting="wachtlijst_eind", streefwaarde=5
+    )
+    deleted = {
+        "sectie": (Sectie, sectie.pk),
+        "planonderdeel": (Planonderdeel, plan.pk),
+        "indicator": (Indicator, indicator.pk),
+    }
+    for obj in (sectie, plan, indicator):
+        obj.delete()
+    rapportage.status = RapportStatus.DEFINITIEF
+    rapportage.save()
+    admin = client_for(beheerder)
+
+    for key, (model, pk) in deleted.items():
+        deletion = model.history.get(id=pk, history_type="-")
+        response = admin.post(
+            reverse("audit:herstellen", args=[key, deletion.history_id]), follow=True
+        )
+        assert response.status_code == 200
+        text = " ".join(str(m) for m in response.context["messages"])
+        assert "definitieve rapportage" in text and "niet in worden teruggezet" in text, text
+        assert "Heropen de rapportage" in text
+        assert not model.objects.filter(pk=pk).exists()
+
+    # Reopened as a draft, the deleted parts can come back.
+    rapportage.status = RapportStatus.CONCEPT
+    rapportage.save()
+    for key, (model, pk) in deleted.items():
+        deletion = model.history.get(id=pk, history_type="-")
+        response = admin.post(reverse("audit:herstellen", args=[key, deletion.history_id]))
+        assert response.status_code == 302
+        assert model.objects.filter(pk=pk).exists(), key

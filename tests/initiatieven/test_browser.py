@@ -40,7 +40,7 @@ def test_broker_creates_initiative_fills_veranderverhaal_and_makes_it_active(
 
     page.wait_for_url("**/initiatieven/*/")
     initiatief = Initiatief.objects.get(naam="Buurtmoestuin Waterkwartier")
-    assert page.get_by_test_id("current-status").inner_text() == "idee"
+    assert page.get_by_test_id("current-status").inner_text() == "Idee"
     assert "Anna, Mo" in page.get_by_test_id("initiatiefnemers").inner_text()
 
     # Veranderverhaal in four blocks.
@@ -67,15 +67,15 @@ def test_broker_creates_initiative_fills_veranderverhaal_and_makes_it_active(
     status_form.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"**/initiatieven/{initiatief.pk}/#status")
 
-    assert page.get_by_test_id("current-status").inner_text() == "actief"
+    assert page.get_by_test_id("current-status").inner_text() == "Actief"
     history = page.get_by_test_id("status-history").inner_text()
     today = formats.date_format(timezone.localdate(), "j F Y")
-    assert "actief" in history and "idee" in history
+    assert "Actief" in history and "Idee" in history
     assert today in history
     assert "door Sanne Makelaar" in history
     assert "Eerste tuindag gehouden" in history
     # Newest first.
-    assert history.index("actief") < history.index("idee")
+    assert history.index("Actief") < history.index("Idee")
     assert _fits_the_screen(page)
 
     initiatief.refresh_from_db()

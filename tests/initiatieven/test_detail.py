@@ -51,6 +51,6 @@ def test_detail_shows_partners_funding_and_counts(client, initiatief_a, coordina
     client.force_login(coordinator)
     html = client.get(initiatief_a.get_absolute_url()).content.decode()
     assert "Ieder1" in html
-    assert "3x3 basketbal" in html and "1.500,00" in html and "toegekend" in html
+    assert "3x3 basketbal" in html and "1.500,00" in html and "Toegekend" in html
     assert "15-03-2023" in html or "15-3-2023" in html
     assert '<td class="text-end">12</td>' in html and '<td class="text-end">85</td>' in html

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from core.roles import Role
-from metingen.services import submit_answers
+from metingen.services import issue_codes, set_open, submit_answers
 from tests.factories import (
     GebiedFactory,
     InitiatiefFactory,
@@ -54,7 +54,8 @@ def m(db):
 
 @pytest.fixture
 def answer(m):
-    """``answer([5, 4, None], "tekst")``: one response (None skips a statement)."""
+    """``answer([5, 4, None], "tekst")``: one resident's response with the answer code
+    from their slip (None skips a statement)."""
 
     def _answer(values, open_antwoord="", vragenlijst=None):
         vragenlijst = vragenlijst or m.vragenlijst
@@ -66,7 +67,20 @@ def answer(m):
             vragenlijst=vragenlijst,
             waarden=waarden,
             open_antwoord=open_antwoord,
+            code=issue_codes(vragenlijst=vragenlijst, aantal=1)[0],
             today=datetime.date(2023, 6, 1),
         )
 
     return _answer
+
+
+@pytest.fixture
+def close(m):
+    """``close()``: close the questionnaire, after which its results may show."""
+
+    def _close(vragenlijst=None):
+        vragenlijst = vragenlijst or m.vragenlijst
+        vragenlijst.refresh_from_db()
+        set_open(vragenlijst=vragenlijst, is_open=False, today=vragenlijst.startdatum)
+
+    return _close

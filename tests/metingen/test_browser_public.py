@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from metingen.models import Antwoord, Inzending
+from metingen.services import issue_codes
 from tests.factories import (
     GebiedFactory,
     InitiatiefFactory,
@@ -36,6 +37,7 @@ def vragenlijst():
 
 
 def test_a_resident_answers_on_a_phone_without_logging_in(vragenlijst, page, live_server):
+    (code,) = issue_codes(vragenlijst=vragenlijst, aantal=1)
     page.goto(live_server.url + vragenlijst.get_public_path())
     assert page.url.endswith(vragenlijst.get_public_path())  # no login page in between
     assert page.locator("main").count() == 1
@@ -43,6 +45,8 @@ def test_a_resident_answers_on_a_phone_without_logging_in(vragenlijst, page, liv
     # The page fits a phone: nothing wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
+    # Typed from the slip as people do: lower case, with a space in the middle.
+    page.get_by_label("Je antwoordcode").fill(f"{code[:4].lower()} {code[4:]}")
     first = page.get_by_role("group", name="1. Door de huiskamer ken ik meer buren.")
     first.get_by_label("Helemaal eens").check()
     second = page.get_by_role("group", name="2. Door de huiskamer voel ik me welkom.")

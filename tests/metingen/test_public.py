@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from metingen.models import Antwoord, Inzending, Verzoekteller
-from metingen.services import set_open
+from metingen.services import issue_codes, set_open
 
 ADDRESS = "203.0.113.77"
 
@@ -18,10 +18,14 @@ def url(m):
     return reverse("metingen_public:invullen", args=[m.vragenlijst.token])
 
 
-def payload(m, values=(5, 4, 3), open_antwoord="Fijn dat het er is"):
+def payload(m, values=(5, 4, 3), open_antwoord="Fijn dat het er is", code=None):
+    """The form as a resident sends it, with a fresh answer code from a slip."""
+    if code is None:
+        code = issue_codes(vragenlijst=m.vragenlijst, aantal=1)[0] if m.vragenlijst.is_open else ""
     data = {f"s{s.pk}": str(v) for s, v in zip(m.stellingen, values, strict=True)}
     data["open_antwoord"] = open_antwoord
     data["website"] = ""
+    data["code"] = code
     return data
 
 
@@ -135,6 +139,9 @@ def test_the_page_runs_under_the_strict_csp(m):
     [
         (("", "", ""), "", "Nog niets beantwoord"),
         ((5, 4, 3), "Bel me op 06-12345678", "telefoonnummer"),
+        ((5, 4, 3), "Bel me op 06-12-34-56-78", "telefoonnummer"),
+        ((5, 4, 3), "Groet, mevrouw Jansen, Dorpsstraat 12", "straat met huisnummer"),
+        ((5, 4, 3), "jan.jansen[at]gmail.com", "e-mailadres"),
         ((9, 4, 3), "", "geldige keuze"),
     ],
 )

@@ -1,5 +1,6 @@
 """Results: the share that agrees per statement against hand counts, nothing shown
-below 5 responses, and open answers only for broker and coordinator."""
+below 5 responses or while answers still come in, and open answers only for broker
+and coordinator."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from metingen import selectors
 from metingen.models import Duiding
 
 
-def test_nothing_is_shown_below_five_responses(m, answer, client):
+def test_nothing_is_shown_below_five_responses(m, answer, close, client):
     for _ in range(4):
         answer([5, 5, 5], "Heel gezellig hier")
+    close()
     result = selectors.results(m.vragenlijst)
     assert result["n"] == 4
     assert result["getoond"] is False
@@ -32,7 +34,7 @@ def test_nothing_is_shown_below_five_responses(m, answer, client):
     assert all(row[2:] == ["", ""] for row in rows)  # no n, no share below five
 
 
-def test_from_five_responses_the_shares_match_hand_counts(m, answer):
+def test_from_five_responses_the_shares_match_hand_counts(m, answer, close):
     # Statement 1: 5,4,3,2,1,4 -> 3 of 6 agree = 50%.
     # Statement 2: 5,5,5,4,2,(skipped) -> 4 of 5 = 80%.
     # Statement 3: answered 4 times -> fewer than 5 answers: not shown.
@@ -46,6 +48,7 @@ def test_from_five_responses_the_shares_match_hand_counts(m, answer):
     ]
     for values in answers:
         answer(values)
+    close()
     result = selectors.results(m.vragenlijst)
     assert result["n"] == 6 and result["getoond"]
     first, second, third = result["stellingen"]
@@ -63,9 +66,10 @@ def test_share_rounds_half_up(part, whole, expected):
     assert selectors.share(part, whole) == expected
 
 
-def test_open_answers_for_broker_and_coordinator_only_never_in_the_export(m, answer, client):
+def test_open_answers_for_broker_and_coordinator_only_never_in_the_export(m, answer, close, client):
     for index in range(5):
         answer([4, 4, 4], f"Open antwoord nummer {index}")
+    close()
     url = m.vragenlijst.get_absolute_url()
     for user in (m.mk_a, m.coord):
         client.force_login(user)
@@ -94,9 +98,10 @@ def test_open_answers_for_broker_and_coordinator_only_never_in_the_export(m, ans
     assert "Open antwoord" not in json.dumps(report)
 
 
-def test_report_section_per_measured_initiative(m, answer):
+def test_report_section_per_measured_initiative(m, answer, close):
     for values in ([5, 4, 4], [4, 4, 2], [2, 3, 4], [5, 1, 4], [4, 5, 3]):
         answer(values)
+    close()
     Duiding.objects.create(
         vragenlijst=m.vragenlijst,
         datum="2023-09-01",

@@ -117,3 +117,18 @@ def test_limits_are_counted_from_the_text():
     assert markdown_problem("- " * (MAX_DEPTH + 1) + "x")
     assert markdown_problem("[" * MAX_BRACKETS) is None
     assert markdown_problem("[" * (MAX_BRACKETS + 1))
+
+
+def test_nesting_is_measured_in_the_sanitised_html_whatever_made_it():
+    from rapportage.markdown import MAX_HTML_DEPTH, html_depth, markdown_problem
+
+    assert html_depth("<p>a<br>b</p><ul><li><em>c</em></li></ul><hr>") == 3
+    assert markdown_problem("<blockquote>" * MAX_HTML_DEPTH + "x") is None
+    assert markdown_problem("<blockquote>" * (MAX_HTML_DEPTH + 1) + "x")
+    assert markdown_problem(">" * (MAX_HTML_DEPTH + 1) + "x")  # no space after the marks
+    assert markdown_problem("**" * (MAX_HTML_DEPTH + 1) + "x" + "**" * (MAX_HTML_DEPTH + 1))
+
+
+def test_characters_no_font_draws_are_left_out():
+    html = render_markdown("a\x01b\x1bc\x7fd\ue000e &#0; f\U0010ffff g\u0301 h\u00adi")
+    assert html == "<p>abcde  f g\u0301 h\u00adi</p>"

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from core.pdf import RefusedURL, local_path_for
+from core.pdf import RefusedURL, local_path_for, read_resource
 from rapportage.choices import RapportStatus
 from rapportage.models import Jaarrapportage, RapportVersie
 from tests.factories import ActiviteitFactory, MedewerkerFactory
@@ -170,7 +170,7 @@ def test_url_fetcher_serves_static_and_media_only(settings, tmp_path):
     hashed = local_path_for("https://sterkewijken.invalid/static/css/fonts.0123abcd.css")
     assert hashed == tmp_path / "collected" / "css" / "fonts.0123abcd.css"
     assert local_path_for("https://sterkewijken.invalid/static/css/fonts.css").name == "fonts.css"
-    assert local_path_for("https://sterkewijken.invalid/media/foto.jpg") == tmp_path / "foto.jpg"
+    assert read_resource("https://sterkewijken.invalid/media/foto.jpg") == ("foto.jpg", b"jpg")
     for url in [
         "https://example.com/static/css/fonts.css",
         "http://169.254.169.254/latest/meta-data",
@@ -181,4 +181,4 @@ def test_url_fetcher_serves_static_and_media_only(settings, tmp_path):
         "ftp://example.com/x",
     ]:
         with pytest.raises(RefusedURL):
-            local_path_for(url)
+            read_resource(url)

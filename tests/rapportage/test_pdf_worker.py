@@ -11,11 +11,14 @@ import pytest
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from core import datacache
 from core import pdf as core_pdf
+from core.models import DataVersion
+from core.roles import Role
 from rapportage import services
 from rapportage.choices import PdfStatus, RapportStatus
 from rapportage.models import PdfOpdracht, RapportVersie
-from tests.factories import ActiviteitFactory
+from tests.factories import ActiviteitFactory, SignaalFactory, make_user
 
 from .conftest import pdf_text
 
@@ -177,3 +180,64 @@ def test_jobs_are_for_those_who_may_read_reports(
         broker.post(reverse("rapportage:pdf_create", args=[year_data["rapportage"].pk])).status_code
         == 403
     )
+
+
+@pytest.fixture
+def quick_render(monkeypatch):
+    """A stand-in for the render: these tests are about which jobs are queued."""
+    monkeypatch.setattr(
+        services, "render_report_pdf", lambda rapportage, **kwargs: ("", b"%PDF-1.4\n%%EOF\n")
+    )
+
+
+def test_a_login_elsewhere_leaves_the_stored_draft_in_use(
+    client, client_for, coordinator, makelaar, year_data, run_worker, quick_render
+):
+    """The draft's fingerprint is made of the data the report reads: someone logging
+    in (which writes their account) does not make the stored PDF outdated."""
+    rapportage = year_data["rapportage"]
+    client.force_login(coordinator)
+    first = start(client, rapportage)
+    assert run_worker() == 1
+    accounts = DataVersion.objects.get(key="auth").token
+    client_for(makelaar)  # a colleague logs in elsewhere
+    assert DataVersion.objects.get(key="auth").token != accounts  # accounts did change
+
+    assert start(client, rapportage) == first
+    assert run_worker() == 0
+
+    # A change to what the report shows does make a new one, in any register it reads.
+    SignaalFactory(datum=datetime.date(2023, 6, 1), wijk=year_data["wijk_water"])
+    changed = start(client, rapportage)
+    assert changed != first and changed.status == PdfStatus.WACHTRIJ
+
+
+def test_a_user_has_a_few_unfinished_pdf_jobs_at_most(
+    client, client_for, coordinator, year_data, run_worker, quick_render
+):
+    rapportage = year_data["rapportage"]
+    client.force_login(coordinator)
+    queued = []
+    for n in range(services.MAX_UNFINISHED_PDF_JOBS):
+        if n:
+            datacache.bump("activiteiten")  # the data changed: a new draft is queued
+        queued.append(start(client, rapportage))
+    assert len(set(queued)) == services.MAX_UNFINISHED_PDF_JOBS
+    # The same draft asked for again is the job already queued, not a refusal.
+    assert start(client, rapportage) == queued[-1]
+
+    datacache.bump("activiteiten")
+    refused = client.post(reverse("rapportage:pdf_create", args=[rapportage.pk]), follow=True)
+    assert refused.redirect_chain[-1][0] == rapportage.get_absolute_url()
+    assert "Je hebt al 3 PDF&#x27;s in de wachtrij" in refused.content.decode()
+    final = client.post(reverse("rapportage:jaarrapportage_finalize", args=[rapportage.pk]))
+    assert final["Location"] == rapportage.get_absolute_url()
+    assert PdfOpdracht.objects.count() == services.MAX_UNFINISHED_PDF_JOBS
+
+    # A colleague is not held up; once the worker is done, there is room again.
+    colleague = start(client_for(make_user(Role.COORDINATOR, username="coord-2")), rapportage)
+    assert colleague not in queued
+    run_worker()
+    datacache.bump("activiteiten")
+    again = start(client, rapportage)
+    assert again not in queued and again.status == PdfStatus.WACHTRIJ

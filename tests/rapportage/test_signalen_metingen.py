@@ -11,7 +11,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from metingen.services import submit_answers
+from metingen.services import issue_codes, set_open, submit_answers
 from rapportage.blocks import REGISTRY, layout
 from rapportage.models import Jaarrapportage
 from rapportage.selectors import report_figures, report_warnings
@@ -54,13 +54,17 @@ def signals_and_measurement(year_data):
     vragenlijst.initiatief.naam = "Speeltuin aan het water"
     vragenlijst.initiatief.save()
     stelling = StellingFactory(vragenlijst=vragenlijst, tekst="Door de speeltuin ken ik buren.")
-    for value in (5, 4, 4, 3, 2, 5):
+    for value, code in zip(
+        (5, 4, 4, 3, 2, 5), issue_codes(vragenlijst=vragenlijst, aantal=6), strict=True
+    ):
         submit_answers(
             vragenlijst=vragenlijst,
             waarden={stelling.pk: value},
             open_antwoord="Niet voor het rapport",
+            code=code,
             today=D(2023, 6, 1),
         )
+    set_open(vragenlijst=vragenlijst, is_open=False, today=D(2023, 9, 1))
     return g
 
 

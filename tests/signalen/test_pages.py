@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
+from core.roles import Role
 from signalen.choices import Bron, ContactSoort, VraagstukStatus
 from signalen.models import BuurtteamContact, CollectiefVraagstuk, Signaal
-from tests.factories import CollectiefVraagstukFactory, SignaalFactory
+from tests.factories import CollectiefVraagstukFactory, SignaalFactory, make_user
 
 D = datetime.date
 
@@ -172,3 +174,31 @@ def test_a_referral_records_parties_and_outcome_never_a_resident(w, client):
     )
     field_names = {f.name for f in BuurtteamContact._meta.get_fields()}
     assert not field_names & {"naam", "bewoner", "adres", "telefoon", "email"}
+
+
+def test_the_year_picker_offers_each_user_the_years_of_their_own_signals(w, client):
+    """Everyone also sees the signals they recorded themselves, so two users with the
+    same rights and gebieden can see different years: the picker's cached years must
+    not pass from one to the other."""
+    bs2 = make_user(Role.BUURTSERVICE, username="bs2")
+    mk_a2 = make_user(Role.MAKELAAR, gebied=w.gebied_a, username="mk-a2")
+    SignaalFactory(datum=D(2021, 4, 1), wijk=w.wijk_b, aangemaakt_door=w.bs)
+    SignaalFactory(datum=D(2022, 4, 1), wijk=w.wijk_b, aangemaakt_door=bs2)
+    SignaalFactory(datum=D(2019, 4, 1), wijk=w.wijk_b, aangemaakt_door=mk_a2)
+    SignaalFactory(datum=D(2023, 4, 1), wijk=w.wijk_a, aangemaakt_door=w.mk_a)
+    own_years = {
+        w.bs: {2021},
+        bs2: {2022},
+        w.mk_a: {2023},  # gebied A's signals
+        mk_a2: {2019, 2023},  # gebied A's and their own in gebied B
+    }
+    pages = [reverse("signalen:signaal_list"), reverse("signalen:overzicht")]
+    for url in pages:
+        for user, expected in own_years.items():
+            if url != pages[0] and user in (w.bs, bs2):
+                continue  # the overview is for brokers and up
+            client.force_login(user)
+            response = client.get(url)
+            offered = set(response.context["years"]) - {timezone.localdate().year}
+            assert offered == expected, (url, user)
+            assert response.context["year"] == max(expected), (url, user)

@@ -66,6 +66,10 @@ def _post(client, w, text):
         ("Bel mevrouw op 06-12345678", "telefoonnummer"),
         ("Mail naar buur@example.nl", "e-mailadres"),
         ("Het gaat om 7201 AB 12", "adres"),
+        ("Mevrouw Jansen, Dorpsstraat 12", "straat met huisnummer"),
+        ("Bel 06.12.34.56.78", "telefoonnummer"),
+        ("jan.jansen＠gmail.com", "e-mailadres"),
+        ("BSN 123456782", "burgerservicenummer"),
     ],
 )
 def test_the_form_refuses_personal_data_in_dutch_and_keeps_the_text(client, w, text, dutch):

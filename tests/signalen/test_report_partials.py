@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from core.pdf import html_to_pdf
 from metingen import selectors as metingen_selectors
 from metingen.models import Duiding
-from metingen.services import submit_answers
+from metingen.services import issue_codes, set_open, submit_answers
 from signalen import selectors as signalen_selectors
 from signalen.choices import Bron, ContactSoort, Partij, Uitkomst, VraagstukStatus
 from tests.factories import (
@@ -78,13 +78,17 @@ def test_effecten_section_in_the_pdf(w):
     vragenlijst.initiatief.naam = "Moestuin Waterkwartier"
     vragenlijst.initiatief.save()
     stelling = StellingFactory(vragenlijst=vragenlijst, tekst="Door de moestuin ken ik meer buren.")
-    for value in (5, 5, 4, 2, 1, 4, 3):
+    for value, code in zip(
+        (5, 5, 4, 2, 1, 4, 3), issue_codes(vragenlijst=vragenlijst, aantal=7), strict=True
+    ):
         submit_answers(
             vragenlijst=vragenlijst,
             waarden={stelling.pk: value},
             open_antwoord="Geheim open antwoord",
+            code=code,
             today=D(2023, 6, 1),
         )
+    set_open(vragenlijst=vragenlijst, is_open=False, today=D(2023, 9, 1))
     Duiding.objects.create(
         vragenlijst=vragenlijst, datum=D(2023, 9, 1), herkenning="Dit herkennen we."
     )

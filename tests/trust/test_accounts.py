@@ -453,3 +453,45 @@ def test_every_response_has_a_permissions_policy(client):
         policy = response["Permissions-Policy"]
         for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()"):
             assert feature in policy
+
+
+def test_a_deactivated_then_reactivated_accounts_old_session_stays_logged_out(beheerder):
+    makelaar = make_user(Role.MAKELAAR, username="terugkeerder")
+    medewerker = Medewerker.objects.create(
+        user=makelaar, naam="Terug Keerder", functie="sociaal_makelaar", startdatum="2023-01-01"
+    )
+    old_session = Client()
+    old_session.force_login(makelaar)
+    other_browser = Client()
+    other_browser.force_login(makelaar)
+    assert old_session.get(reverse("pages:home")).status_code == 200
+
+    admin = Client()
+    admin.force_login(beheerder)
+    admin.post(reverse("wijken:medewerker_deactivate", args=[medewerker.pk]))
+    admin.post(reverse("wijken:medewerker_reactivate", args=[medewerker.pk]))
+    makelaar.refresh_from_db()
+    assert makelaar.is_active
+
+    for client in (old_session, other_browser):
+        response = client.get(reverse("pages:home"))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    # The person logs in again as usual; the beheerder's own session is untouched.
+    assert attempt(Client(), "terugkeerder", PASSWORD).status_code == 302
+    assert admin.get(reverse("wijken:medewerker_list")).status_code == 200
+
+
+def test_deactivating_in_the_admin_ends_the_sessions_too():
+    root = User.objects.create_superuser("root", password=PASSWORD)
+    makelaar = make_user(Role.MAKELAAR, username="vertrekker")
+    session = Client()
+    session.force_login(makelaar)
+    admin = Client()
+    admin.force_login(root)
+    admin.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "deactivate", "_selected_action": [makelaar.pk]},
+    )
+    User.objects.filter(pk=makelaar.pk).update(is_active=True)  # e.g. from the shell
+    assert session.get(reverse("pages:home"))["Location"].startswith(reverse("login"))

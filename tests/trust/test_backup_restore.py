@@ -2,16 +2,19 @@
 
 import os
 import stat
-from pathlib import Path
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from buurtservice.models import Klus
+from core.storage import stored_files
 from initiatieven.models import Initiatief
 from makelaars.models import Activiteit
 from tests.factories import ActiviteitFactory, InitiatiefFactory, KlusFactory, WijkFactory
+from tests.s3 import s3_storages
 from wijken.models import Gebied, Wijk
 
 
@@ -25,12 +28,23 @@ def snapshot() -> dict:
     }
 
 
+PHOTO = "activiteiten/2023/foto.jpg"
+PHOTO_BYTES = b"\xff\xd8\xff not really a jpeg"
+
+
+def stored_media() -> dict[str, bytes]:
+    media = {}
+    for name in stored_files(default_storage):
+        with default_storage.open(name, "rb") as handle:
+            media[name] = handle.read()
+    return media
+
+
 @pytest.mark.django_db(transaction=True)
-def test_backup_and_restore_round_trip(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    photo = Path(settings.MEDIA_ROOT) / "activiteiten" / "2023" / "foto.jpg"
-    photo.parent.mkdir(parents=True)
-    photo.write_bytes(b"\xff\xd8\xff not really a jpeg")
+def test_backup_and_restore_round_trip(tmp_path, media_backend):
+    """Database and media (on the local disk, then on S3) come back as they were."""
+    default_storage.save(PHOTO, ContentFile(PHOTO_BYTES))
+    default_storage.save("rapportages/2023/v1.pdf", ContentFile(b"%PDF-1.7 final"))
 
     wijk = WijkFactory(naam="Waterkwartier")
     for n in range(5):
@@ -43,14 +57,18 @@ def test_backup_and_restore_round_trip(tmp_path, settings):
     call_command("backup", output=archive, verbosity=0)
     assert archive.stat().st_size > 0
 
-    # Empty the instance: no data, no media.
+    # Empty the instance: no data, no media; a file added since must go.
     call_command("flush", interactive=False, verbosity=0)
-    photo.unlink()
+    default_storage.delete(PHOTO)
+    default_storage.save("activiteiten/2024/na-de-backup.jpg", ContentFile(b"later"))
     assert snapshot()["activiteiten"] == []
 
     call_command("restore", str(archive), yes=True, verbosity=0)
     assert snapshot() == before
-    assert photo.read_bytes() == b"\xff\xd8\xff not really a jpeg"
+    assert stored_media() == {
+        PHOTO: PHOTO_BYTES,
+        "rapportages/2023/v1.pdf": b"%PDF-1.7 final",
+    }
     # The restored database is fully usable: new rows get fresh keys.
     ActiviteitFactory(wijk=Wijk.objects.get(naam="Waterkwartier"), titel="Na herstel")
     assert Activiteit.objects.count() == 6
@@ -79,3 +97,18 @@ def test_a_backup_is_readable_by_its_owner_only(tmp_path, settings):
     for path in (default, archive):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     assert stat.S_IMODE((tmp_path / "backups").stat().st_mode) == 0o700
+
+
+@pytest.mark.django_db(transaction=True)
+def test_media_move_from_the_local_disk_to_s3_by_backup_and_restore(
+    tmp_path, settings, s3_endpoint, s3_bucket
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    default_storage.save(PHOTO, ContentFile(PHOTO_BYTES))
+    archive = tmp_path / "backup.tar.gz"
+    call_command("backup", output=archive, verbosity=0)
+
+    settings.STORAGES = s3_storages(s3_endpoint, s3_bucket.name, prefix="media")
+    call_command("restore", str(archive), yes=True, verbosity=0)
+    assert s3_bucket.keys() == [f"media/{PHOTO}"]
+    assert s3_bucket.read(f"media/{PHOTO}") == PHOTO_BYTES

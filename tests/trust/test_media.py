@@ -1,9 +1,15 @@
-"""Uploaded files are served only to users who may see their record."""
+"""Uploaded files are served only to users who may see their record.
+
+Every test runs twice: media on the local disk and on an S3 server (moto, on
+the loopback address); the permission checks must not depend on where the
+bytes are.
+"""
 
 from __future__ import annotations
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +23,7 @@ PDF = b"%PDF-1.4\n% Jaarrapportage\n%%EOF\n"
 
 
 @pytest.fixture
-def files(media_root, wijk_a, makelaar, makelaar_b, coordinator):
+def files(media_backend, wijk_a, makelaar, makelaar_b, coordinator):
     users = {"makelaar_a": makelaar, "makelaar_b": makelaar_b, "coordinator": coordinator}
     activiteit = ActiviteitFactory(wijk=wijk_a, aangemaakt_door=users["makelaar_a"])
     foto = ActiviteitFoto.objects.create(
@@ -29,8 +35,7 @@ def files(media_root, wijk_a, makelaar, makelaar_b, coordinator):
         pdf=ContentFile(PDF, name="rapport.pdf"),
         definitief_op=timezone.now(),
     )
-    media_root.mkdir(parents=True, exist_ok=True)
-    (media_root / "los-bestand.txt").write_text("niet van een record")
+    default_storage.save("los-bestand.txt", ContentFile(b"niet van een record"))
     clients = {}
     for name, user in users.items():
         clients[name] = Client()

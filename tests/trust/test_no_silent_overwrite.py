@@ -52,6 +52,7 @@ NOT_EDIT_FORMS = {
     "rapportage:jaarrapportage_reopen",
     "signalen:signaal_delete",
     "metingen_public:invullen",
+    "metingen:antwoordcodes",  # adds codes under a row lock; two sessions both get theirs
     "login",
     "password_change",
     "password_reset",

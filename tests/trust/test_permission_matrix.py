@@ -10,6 +10,10 @@ every page about objects of gebied A:
 - any other role: 403 or 404 (a GET of a POST-only action may also be a 405,
   which reveals nothing); never 200, never a 500.
 
+A superuser reaches every page a beheerder reaches. The account pages are tried
+once more with a superuser (who also has a staff record) as their target
+(ON_A_SUPERUSER): only a superuser may act on a superuser's account.
+
 The Django admin is checked separately: only superusers reach it.
 """
 
@@ -29,6 +33,7 @@ from django.utils import timezone
 
 from buurtservice import services as buurtservice_services
 from buurtservice.choices import KlusStatus
+from core.models import ExportOpdracht, ExportStatus
 from core.roles import Role
 from initiatieven.models import Deelnametelling
 from makelaars.models import Activiteit, ActiviteitFoto
@@ -43,6 +48,7 @@ from tests.factories import (
     InitiatiefFactory,
     JaarrapportageFactory,
     KlusFactory,
+    MedewerkerFactory,
     OrganisatieFactory,
     PlanonderdeelFactory,
     SectieFactory,
@@ -65,7 +71,8 @@ COORD = "coordinator"
 ADMIN = "admin"
 NO_ROLE = "user without a role"
 GONE = "deactivated broker of gebied A"  # logged in, then deactivated: treated as anonymous
-ROLES = [ANON, MK_A, MK_B, BS, COORD, ADMIN, NO_ROLE, GONE]
+SUPER = "superuser"  # allowed wherever ADMIN is (see judge)
+ROLES = [ANON, MK_A, MK_B, BS, COORD, ADMIN, NO_ROLE, GONE, SUPER]
 
 EVERYONE = frozenset({MK_A, MK_B, BS, COORD, ADMIN, NO_ROLE})
 LOGGED_IN = frozenset({MK_A, MK_B, BS, COORD, ADMIN})
@@ -77,8 +84,9 @@ COORDINATION = frozenset({COORD, ADMIN})
 ADMINS = frozenset({ADMIN})
 
 # URL prefixes outside the matrix: the admin (test_admin_* below) and Django's
-# own login/password pages (public by design).
-EXCLUDED_PREFIXES = ("admin/", "accounts/")
+# own login/password pages (public by design), and the health endpoints (public
+# by design, nothing personal: tests/foundation/test_health.py).
+EXCLUDED_PREFIXES = ("admin/", "accounts/", "_healthz/")
 
 
 @dataclass(frozen=True)
@@ -217,6 +225,9 @@ EXPECTED: dict[str, Page] = {
     "rapportage:sectie_create": Page(COORDINATION, pk("rapportage"), post=True),
     "rapportage:sectie_update": Page(COORDINATION, pk("sectie"), post=True),
     "rapportage:sectie_delete": Page(COORDINATION, pk("sectie"), post=True),
+    "rapportage:sectie_voorbeeld": Page(
+        COORDINATION, pk("sectie"), post=True, get=False, data={"tekst": "Tekst."}
+    ),
     "rapportage:sectie_move": Page(
         COORDINATION, pk("sectie"), post=True, get=False, data={"direction": "down"}
     ),
@@ -246,6 +257,7 @@ EXPECTED: dict[str, Page] = {
     "metingen:vragenlijst_open": Page(
         GEBIED_A, pk("vragenlijst"), post=True, get=False, data={"open": "0"}
     ),
+    "metingen:antwoordcodes": Page(GEBIED_A, pk("vragenlijst"), post=True, data={"aantal": "2"}),
     "metingen:duiding": Page(GEBIED_A, pk("vragenlijst"), post=True),
     "metingen:resultaten_export": Page(GEBIED_A, pk("vragenlijst")),
     "metingen:poster_pdf": Page(GEBIED_A, pk("vragenlijst")),
@@ -261,7 +273,25 @@ EXPECTED: dict[str, Page] = {
     "twofactor_overview": Page(EVERYONE),
     "twofactor_reset_list": Page(frozenset({ADMIN})),
     "twofactor_reset": Page(frozenset({ADMIN}), pk("collega"), post=True, get=False),
+    # a large export made by the worker: only the user who asked for it
+    "export_opdracht": Page(frozenset({COORD}), pk("export_opdracht")),
+    "export_download": Page(frozenset({COORD}), pk("export_opdracht")),
 }
+
+# The pages that change an account, with a superuser who has a staff record as the
+# target: a beheerder gets the 404 of a record outside their scope (core.accounts).
+SUPERUSERS = frozenset({SUPER})
+ON_A_SUPERUSER: dict[str, Page] = {
+    "wijken:medewerker_update": Page(SUPERUSERS, pk("medewerker_super"), post=True),
+    "wijken:medewerker_deactivate": Page(SUPERUSERS, pk("medewerker_super"), post=True, get=False),
+    "wijken:medewerker_reactivate": Page(SUPERUSERS, pk("medewerker_super"), post=True, get=False),
+    "wijken:medewerker_password_link": Page(
+        SUPERUSERS, pk("medewerker_super"), post=True, get=False
+    ),
+    "twofactor_reset": Page(SUPERUSERS, pk("superuser_doel"), post=True, get=False),
+}
+# What identifies an account page in EXPECTED: its object is a staff record or a colleague.
+ACCOUNT_OBJECTS = frozenset({"medewerker", "collega"})
 
 
 def project_url_names(patterns=None, prefix: str = "", namespace: str = "") -> dict[str, str]:
@@ -325,7 +355,14 @@ def matrix(
         ADMIN: beheerder,
         NO_ROLE: make_user(None, username="zonder-rol"),
         GONE: make_user(Role.MAKELAAR, gebied=gebied_a, username="vertrokken"),
+        SUPER: make_superuser("super"),
     }
+    superuser_doel = make_superuser("super-doel")
+    superuser_doel.email = "super-doel@example.org"
+    superuser_doel.save()
+    medewerker_super = MedewerkerFactory(
+        user=superuser_doel, naam="Super Doel", gebieden=[gebied_a]
+    )
 
     activiteit = ActiviteitFactory(
         wijk=wijk_a, aangemaakt_door=users[MK_A], titel="Geheime activiteit van A"
@@ -385,6 +422,16 @@ def matrix(
     pdf_opdracht = PdfOpdracht.objects.create(
         rapportage=rapportage, soort=PdfSoort.DEFINITIEF, status=PdfStatus.KLAAR, versie=versie
     )
+    export_opdracht = ExportOpdracht.objects.create(
+        aangevraagd_door=users[COORD],
+        naam="Activiteiten",
+        view="makelaars.views.ActiviteitExportView",
+        pad="/activiteiten/export/",
+        formaat="csv",
+        status=ExportStatus.KLAAR,
+        bestand=ContentFile(b"Datum;Titel\r\n", name="activiteiten.csv"),
+        bestandsnaam="activiteiten.csv",
+    )
     signaal = SignaalFactory(
         wijk=wijk_a, aangemaakt_door=users[MK_A], omschrijving="Geheim signaal van A"
     )
@@ -416,11 +463,21 @@ def matrix(
         indicator=indicator,
         versie=versie,
         pdf_opdracht=pdf_opdracht,
+        export_opdracht=export_opdracht,
         foto_pad=foto.bestand.name,
         verwijderde_activiteit=SimpleNamespace(pk=verwijderd.history_id),
         collega=users[MK_A],
+        medewerker_super=medewerker_super,
+        superuser_doel=superuser_doel,
     )
     return SimpleNamespace(users=users, objects=objects)
+
+
+def make_superuser(username: str):
+    user = make_user(None, username=username)
+    user.is_staff = user.is_superuser = True
+    user.save()
+    return user
 
 
 def forbidden_texts(matrix, role: str) -> list[str]:
@@ -484,7 +541,8 @@ def judge(role: str, page: Page, method: str, response) -> str | None:
         return f"server error {status}"
     if role in (ANON, GONE) and not page.public:
         return None if is_login_redirect(response) else f"{status} instead of the login redirect"
-    if role in page.allowed or page.public:
+    allowed = page.allowed | SUPERUSERS if ADMIN in page.allowed else page.allowed
+    if role in allowed or page.public:
         if method == "get":
             wanted = 200 if page.get else 405
             return None if status == wanted else f"{status} instead of {wanted}"
@@ -523,6 +581,30 @@ def test_every_page_for_every_role(matrix, role):
     assert not problems, f"{role}:\n" + "\n".join(problems)
 
 
+def test_every_account_page_is_tried_on_a_superuser():
+    account_pages = {
+        name for name, page in EXPECTED.items() if ACCOUNT_OBJECTS & set(page.kwargs.values())
+    }
+    assert account_pages == set(ON_A_SUPERUSER)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_account_pages_on_a_superuser(matrix, role):
+    client = client_as(matrix, role)
+    problems = []
+    for name, page in sorted(ON_A_SUPERUSER.items()):
+        url = url_for(name, page, matrix.objects)
+        for method in ("get", "post"):
+            response = request_undone(client, method, url, {})
+            problem = judge(role, page, method, response)
+            if problem:
+                problems.append(f"{method.upper()} {name} ({url}): {problem}")
+    doel = matrix.objects.superuser_doel
+    doel.refresh_from_db()
+    assert doel.is_active and doel.email == "super-doel@example.org"
+    assert not problems, f"{role}:\n" + "\n".join(problems)
+
+
 def test_post_by_a_refused_role_changes_nothing(matrix):
     """A broker of gebied B posting to gebied A's activity leaves it as it was."""
     activiteit = matrix.objects.activiteit
@@ -548,9 +630,7 @@ def test_admin_is_for_superusers_only(matrix, role):
 
 def test_admin_pages_open_for_a_superuser(matrix):
     """Every model's list and add page, and the change page of gebied A's objects: no 500."""
-    superuser = make_user(None, username="super")
-    superuser.is_staff = superuser.is_superuser = True
-    superuser.save()
+    superuser = matrix.users[SUPER]
     client = Client(raise_request_exception=False)
     client.force_login(superuser)
     assert client.get(reverse("admin:index")).status_code == 200
@@ -579,3 +659,17 @@ def test_forbidden_texts_are_on_the_pages_of_those_who_may_see_them(matrix):
     assert objects.klus.aanvrager_naam in klus.content.decode()
     activiteit = client.get(reverse("makelaars:activiteit_detail", args=[objects.activiteit.pk]))
     assert objects.activiteit.titel in activiteit.content.decode()
+
+
+@pytest.mark.parametrize("method", ["delete", "put", "patch"])
+def test_methods_no_form_sends_are_refused_on_every_page(matrix, method):
+    """The app's forms send GET and POST only. DELETE, PUT and PATCH are answered
+    405 by every page (for a user who may open it), never a 500 or a change."""
+    client = client_as(matrix, ADMIN)
+    problems = []
+    for name, page in sorted(EXPECTED.items()):
+        url = url_for(name, page, matrix.objects)
+        status = request_undone(client, method, url, {}).status_code
+        if status != 405:
+            problems.append(f"{method.upper()} {name} ({url}): {status}")
+    assert not problems, "\n".join(problems)

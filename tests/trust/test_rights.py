@@ -224,6 +224,6 @@ def test_deactivation_reactivation_and_role_change_in_the_app_are_recorded(behee
     assert [record.is_active for record in records] == [True, False]
     assert {record.history_user for record in records} == {beheerder}
 
-    set_role(user=user, role=Role.BUURTSERVICE)
+    set_role(user=user, role=Role.BUURTSERVICE, by=beheerder)
     latest = user.history.latest("history_date")
     assert [row.group.name for row in latest.groups.all()] == [Role.BUURTSERVICE.value]

@@ -276,7 +276,9 @@ def test_a_beheerder_resets_a_colleagues_lost_device():
     assert "opnieuw" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=coordinator).exists()
     assert not StaticToken.objects.filter(device__user=coordinator).exists()
-    # The colleague's open session must set the app up again.
+    # The colleague's open session has ended: the password first, then a new app.
+    assert colleague.get(reverse("pages:home"))["Location"].startswith(reverse("login"))
+    password_login(colleague, "coord")
     assert colleague.get(reverse("pages:home"))["Location"].startswith(reverse("twofactor_setup"))
 
 
@@ -300,3 +302,88 @@ def test_only_beheerders_reset_and_not_their_own_or_a_superusers_device():
     root_client = Client()
     password_login(root_client, "root")
     assert root_client.get("/admin/")["Location"].startswith(reverse("twofactor_verify"))
+
+
+# --- the secret of a set-up exists in one session only -------------------------------
+
+
+def setup_secret(client: Client) -> str:
+    return SECRET.search(client.get(reverse("twofactor_setup")).content.decode()).group(1)
+
+
+def test_two_set_up_sessions_of_one_account_get_different_secrets():
+    make_user(Role.COORDINATOR, username="coord")
+    first, second = Client(), Client()
+    password_login(first, "coord")
+    password_login(second, "coord")
+    assert setup_secret(first) != setup_secret(second)
+    # Within one session the secret stays while the person scans and types.
+    assert setup_secret(first) == setup_secret(first)
+    assert not TOTPDevice.objects.filter(user__username="coord").exists()
+
+
+def test_a_secret_seen_in_another_session_is_no_second_factor():
+    """Whoever saw a set-up page (a colleague at the desk, an old session) holds
+    nothing once the person confirms their own."""
+    make_user(Role.COORDINATOR, username="coord")
+    onlooker, person = Client(), Client()
+    password_login(onlooker, "coord")
+    seen = setup_secret(onlooker)
+    password_login(person, "coord")
+    secret, codes = set_up(person)
+    assert codes and seen != secret
+
+    attempt = Client()
+    password_login(attempt, "coord")
+    response = attempt.post(reverse("twofactor_verify"), {"code": totp(seen, steps_ahead=1)})
+    assert response.status_code == 200 and not logged_in_fully(attempt)
+    # The onlooker's own set-up page cannot confirm it any more either.
+    onlooker.post(reverse("twofactor_setup"), {"code": totp(seen)})
+    assert not logged_in_fully(onlooker)
+    assert TOTPDevice.objects.filter(user__username="coord").count() == 1
+    attempt.post(reverse("twofactor_verify"), {"code": totp(secret, steps_ahead=1)})
+    assert logged_in_fully(attempt)
+
+
+# --- a reset ends the sessions and is recorded ----------------------------------------
+
+
+def test_after_a_reset_the_old_session_cannot_set_up_a_new_app():
+    """A phone that was lost while logged in: after the reset its session needs the
+    password before it can register an app of its own."""
+    beheerder = make_user(Role.BEHEERDER, username="beheer")
+    coordinator = make_user(Role.COORDINATOR, username="coord")
+    lost_phone = Client()
+    password_login(lost_phone, "coord")
+    set_up(lost_phone)
+    assert logged_in_fully(lost_phone)
+
+    verified_client(beheerder).post(reverse("twofactor_reset", args=[coordinator.pk]))
+
+    page = lost_phone.get(reverse("twofactor_setup"))
+    assert page.status_code == 302 and page["Location"].startswith(reverse("login"))
+    lost_phone.post(reverse("twofactor_setup"), {"code": "123456"})
+    assert not TOTPDevice.objects.filter(user=coordinator).exists()
+    assert not logged_in_fully(lost_phone)
+
+
+def test_a_reset_is_in_the_audit_trail_and_the_log(caplog):
+    beheerder = make_user(Role.BEHEERDER, username="beheer")
+    beheerder.first_name, beheerder.last_name = "Bea", "Heer"
+    beheerder.save()
+    coordinator = make_user(Role.COORDINATOR, username="coord")
+    verified_client(coordinator)
+    admin = verified_client(beheerder)
+    with caplog.at_level("INFO", logger="core.twofactor"):
+        admin.post(reverse("twofactor_reset", args=[coordinator.pk]))
+
+    record = coordinator.history.latest("history_date")
+    assert record.history_user == beheerder
+    assert record.history_change_reason == "Two-step login reset"
+    history = admin.get(reverse("audit:geschiedenis", args=["user", coordinator.pk]))
+    page = history.content.decode()
+    assert "Tweestapsverificatie hersteld" in page and "Bea Heer" in page
+
+    lines = [r.getMessage() for r in caplog.records if r.name == "core.twofactor"]
+    assert lines == [f"two-step login of account {coordinator.pk} reset by {beheerder.pk}"]
+    assert "coord" not in lines[0] and "beheer" not in lines[0]

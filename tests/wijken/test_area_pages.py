@@ -138,10 +138,9 @@ def test_broker_sees_no_activities_of_another_gebied_on_its_page(
 ):
     response = client_for(makelaar).get(reverse("pages:wijk_detail", args=[wijk_b.pk]))
     assert response.status_code == 200
-    assert response.context["totals"]["aantal"] == 0
-    assert list(response.context["recent"]) == []
+    assert "totals" not in response.context and "recent" not in response.context
     assert response.context["eigen_gebied"] is False
-    assert "Dit is niet uw gebied" in response.content.decode()
+    assert "Niet jouw gebied" in response.content.decode()
 
 
 @time_machine.travel(NOW, tick=False)
@@ -185,4 +184,4 @@ def test_unknown_wijk_is_404(makelaar, client_for):
 def test_buurtservice_sees_the_page_without_activities(client_for, buurtservice_user, werk, wijk_a):
     response = client_for(buurtservice_user).get(reverse("pages:wijk_detail", args=[wijk_a.pk]))
     assert response.status_code == 200
-    assert response.context["totals"]["aantal"] == 0
+    assert "totals" not in response.context

@@ -5,6 +5,11 @@ the bundled fonts are decoded when the worker starts, not during the first PDF a
 user waits for. Every option of ``db_worker`` works (``--max-tasks``, ``--batch``,
 ``--queue-name``, ...). Run one per CPU core on as many machines as needed: they
 share the queue in the database.
+
+Each worker also writes a heartbeat from a thread of its own (core.jobs), so the
+health check, ``manage.py worker_health`` and the jobs' recovery know it is
+alive, and runs the housekeeping now and then. Its ``--worker-id`` (random by
+default) names the heartbeat; ``worker_health --worker-id`` checks that one.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import time
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from core.jobs import HeartbeatThread
 from core.pdf import warm_up
 
 logger = logging.getLogger(__name__)
@@ -40,7 +46,14 @@ class Command(DbWorkerCommand):
             started = time.monotonic()
             warm_up_pdf()
             self.stdout.write(f"PDF rendering ready in {time.monotonic() - started:.1f} s.")
-        return super().handle(*args, **options)
+        if reloading_parent:
+            return super().handle(*args, **options)
+        heartbeat = HeartbeatThread(options["worker_id"])
+        heartbeat.start()
+        try:
+            return super().handle(*args, **options)
+        finally:
+            heartbeat.stop()
 
 
 def warm_up_pdf() -> None:
