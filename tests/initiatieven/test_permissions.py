@@ -1,4 +1,5 @@
-"""Who may see and change which initiative."""
+"""Who may see and change which initiative, beyond the permission matrix
+(tests/trust/test_permission_matrix.py: every page against every role)."""
 
 from __future__ import annotations
 
@@ -18,19 +19,6 @@ def _urls(initiatief) -> dict[str, str]:
         "financiering": reverse("initiatieven:financiering_create", args=[pk]),
         "telling": reverse("initiatieven:telling_create", args=[pk]),
     }
-
-
-@pytest.mark.django_db
-def test_anonymous_is_sent_to_login(client, initiatief_a):
-    urls = [
-        reverse("initiatieven:initiatief_list"),
-        reverse("initiatieven:initiatief_create"),
-        *_urls(initiatief_a).values(),
-    ]
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code == 302, url
-        assert response.url.startswith(reverse("login")), url
 
 
 @pytest.mark.django_db
@@ -73,31 +61,11 @@ def test_broker_of_other_gebied_does_not_see_it_in_the_list(client, initiatief_a
 
 
 @pytest.mark.django_db
-def test_broker_of_own_gebied_may_see_and_edit(client, initiatief_a, makelaar):
-    client.force_login(makelaar)
-    for name, url in _urls(initiatief_a).items():
-        assert client.get(url).status_code == 200, name
-
-
-@pytest.mark.django_db
-def test_coordinator_may_see_and_edit_everything(client, initiatief_a, initiatief_b, coordinator):
+def test_coordinator_may_see_and_edit_everything(client, initiatief_b, coordinator):
+    """Gebied A's pages are in the permission matrix; here another gebied's."""
     client.force_login(coordinator)
-    assert client.get(reverse("initiatieven:initiatief_create")).status_code == 200
-    for initiatief in (initiatief_a, initiatief_b):
-        for name, url in _urls(initiatief).items():
-            assert client.get(url).status_code == 200, name
-
-
-@pytest.mark.django_db
-def test_buurtservice_coordinator_is_refused(client, initiatief_a, buurtservice_user):
-    client.force_login(buurtservice_user)
-    urls = [
-        reverse("initiatieven:initiatief_list"),
-        reverse("initiatieven:initiatief_create"),
-        *_urls(initiatief_a).values(),
-    ]
-    for url in urls:
-        assert client.get(url).status_code in (403, 404), url
+    for name, url in _urls(initiatief_b).items():
+        assert client.get(url).status_code == 200, name
 
 
 @pytest.mark.django_db

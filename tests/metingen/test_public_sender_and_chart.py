@@ -36,9 +36,10 @@ def test_generated_statements_quote_the_initiatives_name():
     assert "Door “De Mulderskamp” ken ik meer mensen in de buurt." in texts
 
 
-def test_results_chart_numbers_its_bars_and_lists_the_statements(m, answer, client):
+def test_results_chart_numbers_its_bars_and_lists_the_statements(m, answer, close, client):
     for _ in range(5):
         answer([5, 4, 2])
+    close()
     client.force_login(m.coord)
     body = client.get(m.vragenlijst.get_absolute_url()).content.decode()
     svg = body[body.index("<svg") : body.index("</svg>")]

@@ -17,7 +17,7 @@ from django.views.generic import CreateView
 
 from core.onetime import FIELD, OneTimeSubmitMixin
 from makelaars.models import Activiteit
-from tests.trust.conftest import ROLES, role_has_perms
+from tests.fuzzing import ROLES, role_has_perms
 from tests.trust.test_fuzz_forms import URL_KWARGS, form_views
 
 TOKEN = re.compile(rf'name="{FIELD}"\s+value="([0-9a-f]{{32}})"')

@@ -29,7 +29,7 @@ from core.versioned_admin import VersionedAdminMixin, VersionedInlineMixin
 from metingen.models import Duiding
 from rapportage.models import Indicator, Planonderdeel
 from tests.factories import JaarrapportageFactory, make_user
-from tests.trust.conftest import ROLES, role_has_perms
+from tests.fuzzing import ROLES, role_has_perms
 from tests.trust.test_fuzz_forms import URL_KWARGS, URL_KWARGS_BY_ROLE, form_views
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,11 @@ every page about objects of gebied A:
 - anonymous: redirected to the login page;
 - an allowed role: 200 on GET (405 on GET of a POST-only action), 200 or a
   redirect (not to the login page) on POST;
-- any other role: 403 or 404 (a GET of a POST-only action may also be a 405,
-  which reveals nothing); never 200, never a 500.
+- any other role: 403 when its role lacks the page's permission, 404 when it has
+  the permission but the object is not its own (gebied B's broker); a GET of a
+  POST-only action may also be a 405, which reveals nothing. Never 200, never a
+  500. Anonymous visitors and refused roles are also refused a POST to every page,
+  read-only ones included.
 
 A superuser reaches every page a beheerder reaches. The account pages are tried
 once more with a superuser (who also has a staff record) as their target
@@ -28,7 +31,7 @@ from django.contrib import admin
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone
 
 from buurtservice import services as buurtservice_services
@@ -60,6 +63,7 @@ from tests.factories import (
     make_user,
     png_bytes,
 )
+from tests.fuzzing import role_has_perms
 
 pytestmark = pytest.mark.django_db
 
@@ -534,7 +538,34 @@ def is_login_redirect(response) -> bool:
     return response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-def judge(role: str, page: Page, method: str, response) -> str | None:
+# The role (tests/fuzzing.py's names) whose rights each user of the matrix has.
+RIGHTS_OF = {
+    MK_A: "makelaar",
+    MK_B: "makelaar",
+    BS: "buurtservice",
+    COORD: "coordinator",
+    ADMIN: "beheerder",
+}
+
+
+# Pages that answer everyone refused with 404: an uploaded file does not reveal
+# that it exists.
+HIDDEN_WHEN_REFUSED = {"pages:media"}
+
+
+def refusal_for(role: str, name: str, url: str) -> int:
+    """403 for a role without the page's permission; 404 for one that has it but
+    may not see this object (it is not in its gebied)."""
+    if name in HIDDEN_WHEN_REFUSED:
+        return 404
+    view_class = getattr(resolve(url).func, "view_class", None)
+    permission = getattr(view_class, "permission_required", None)
+    if role in RIGHTS_OF and permission and role_has_perms(RIGHTS_OF[role], permission):
+        return 404
+    return 403
+
+
+def judge(role: str, name: str, page: Page, method: str, response, url: str) -> str | None:
     """What is wrong with ``response`` (None when it is as expected)."""
     status = response.status_code
     if status >= 500:
@@ -549,8 +580,15 @@ def judge(role: str, page: Page, method: str, response) -> str | None:
         if status == 200 or (status == 302 and not is_login_redirect(response)):
             return None
         return f"{status} instead of 200 or a redirect"
-    refusals = (403, 404) if method == "post" or page.get else (403, 404, 405)
-    return None if status in refusals else f"{status} for a role that is not allowed"
+    wanted = refusal_for(role, name, url)
+    if status == wanted:
+        return None
+    # A GET of a POST-only action, or a POST to a read-only page: the method is
+    # refused before anything is looked up, which reveals nothing either.
+    method_refused = not page.get if method == "get" else not page.post
+    if status == 405 and method_refused:
+        return None
+    return f"{status} instead of {wanted} for a role that is not allowed"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -560,9 +598,10 @@ def test_every_page_for_every_role(matrix, role):
     problems = []
     for name, page in sorted(EXPECTED.items()):
         url = url_for(name, page, matrix.objects)
-        for method in ("get", "post") if page.post else ("get",):
+        refused = role not in page.allowed and not page.public
+        for method in ("get", "post") if page.post or refused else ("get",):
             response = request_undone(client, method, url, page.data if method == "post" else {})
-            problem = judge(role, page, method, response)
+            problem = judge(role, name, page, method, response, url)
             if problem:
                 problems.append(f"{method.upper()} {name} ({url}): {problem}")
             # A public page shows what it was made public for (the questionnaire's
@@ -652,11 +691,19 @@ def test_admin_pages_open_for_a_superuser(matrix):
 
 
 def test_forbidden_texts_are_on_the_pages_of_those_who_may_see_them(matrix):
-    """The leak check can fail: the coordinator does see gebied A's texts."""
-    client = client_as(matrix, COORD)
+    """The leak check can fail: the coordinator does see gebied A's texts, and
+    whoever runs the Buurtservice sees who asked for a job."""
     objects = matrix.objects
-    klus = client.get(reverse("buurtservice:klus_detail", args=[objects.klus.pk]))
-    assert objects.klus.aanvrager_naam in klus.content.decode()
+    requester = [
+        objects.klus.aanvrager_naam,
+        objects.klus.aanvrager_adres,
+        objects.klus.aanvrager_telefoon,
+    ]
+    klus_url = reverse("buurtservice:klus_detail", args=[objects.klus.pk])
+    for role in (BS, COORD, ADMIN):
+        body = client_as(matrix, role).get(klus_url).content.decode()
+        assert all(text in body for text in requester), role
+    client = client_as(matrix, COORD)
     activiteit = client.get(reverse("makelaars:activiteit_detail", args=[objects.activiteit.pk]))
     assert objects.activiteit.titel in activiteit.content.decode()
 

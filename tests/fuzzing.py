@@ -1,52 +1,66 @@
-"""Shared pieces of the bad-input fuzz tests.
+"""The bad-input fuzz's tools: the URL patterns and who may use them, a parser
+for the forms of a rendered page, hostile values for hypothesis, a snapshot of
+every project table (to tell "nothing was written" from "this was written") and
+the run's seed.
 
-A small world (two gebieden, their wijken, themes, partners, one user per role
-and objects of gebied A to edit), a parser that reads the fields of the forms
-on a rendered page, hostile values for hypothesis, and a snapshot of every
-project table to tell "nothing was written" from "this was written".
+Every run draws other examples: the seed changes per run, is printed in pytest's
+header and on a failure, and ``FUZZ_SEED=<seed>`` replays that run's examples.
+``FUZZ_EXAMPLES`` sets the number of examples per form or list (by count, so a
+busy machine makes a run slower, never shallower).
 """
 
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
+import random
 import traceback
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from django.apps import apps
 from django.db import models
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import timezone
 from hypothesis import strategies as st
 
-from buurtservice.choices import KlusStatus
 from core.roles import ADMIN_APPS, ROLE_PERMISSIONS, Role, wanted_permissions
-from initiatieven.choices import InitiatiefStatus
-from initiatieven.models import StatusWijziging
-from rapportage.models import Indicator
-from tests.factories import (
-    ActiviteitFactory,
-    BuurtteamContactFactory,
-    CapaciteitFactory,
-    CollectiefVraagstukFactory,
-    FinancieringsaanvraagFactory,
-    InitiatiefFactory,
-    InzetFactory,
-    JaarrapportageFactory,
-    KlusFactory,
-    OrganisatieFactory,
-    PlanonderdeelFactory,
-    SectieFactory,
-    SignaalFactory,
-    StellingFactory,
-    ThemaFactory,
-    UitvoerderFactory,
-    VragenlijstFactory,
-)
+
+SEED_VARIABLE = "FUZZ_SEED"
+
+
+def run_seed() -> int:
+    """This run's seed: ``FUZZ_SEED`` when given, else a new one.
+
+    Chosen once in the main pytest process and kept in the environment, so the
+    xdist workers it starts afterwards use the same one."""
+    if not os.environ.get(SEED_VARIABLE):
+        os.environ[SEED_VARIABLE] = str(random.SystemRandom().randrange(10**9))
+    return int(os.environ[SEED_VARIABLE])
+
+
+def seed_for(nodeid: str) -> int:
+    """A seed of its own for each test, derived from the run's seed: the examples of
+    one test do not change when other tests are added or deselected."""
+    digest = hashlib.sha256(f"{run_seed()}:{nodeid}".encode()).digest()
+    return int.from_bytes(digest[:8], "big")
+
+
+def replay_note(nodeid: str) -> str:
+    return f"fuzz seed {run_seed()}: replay with {SEED_VARIABLE}={run_seed()} pytest '{nodeid}'"
+
+
+def run_fuzz(test, nodeid: str) -> None:
+    """Run a hypothesis test with this test's seed; a failure names the seed."""
+    from hypothesis import seed
+
+    try:
+        seed(seed_for(nodeid))(test)()
+    except BaseException as error:
+        error.add_note(replay_note(nodeid))
+        raise
+
 
 PROJECT_APPS = (
     "wijken",
@@ -95,155 +109,6 @@ def _walk(resolver: URLResolver, namespace: str = ""):
 def url_patterns():
     """(qualified URL name, pattern) of every named URL of the project."""
     return _walk(get_resolver())
-
-
-# =============================================================================
-# The small world
-# =============================================================================
-
-
-@pytest.fixture
-def world(
-    gebied_a,
-    gebied_b,
-    wijk_a,
-    wijk_b,
-    makelaar,
-    makelaar_b,
-    buurtservice_user,
-    coordinator,
-    beheerder,
-):
-    """The shared world (tests/conftest.py) with reference data, and objects in
-    gebied A (to edit) and in gebied B (whose ids are forged into forms)."""
-    today = timezone.localdate()
-    themas = [ThemaFactory(naam="Fuzz eenzaamheid"), ThemaFactory(naam="Fuzz groen")]
-    partners = [OrganisatieFactory(naam="Fuzz Ieder1"), OrganisatieFactory(naam="Fuzz GelreWerkt")]
-    users = {
-        "makelaar": makelaar,
-        "buurtservice": buurtservice_user,
-        "coordinator": coordinator,
-        "beheerder": beheerder,
-    }
-
-    activiteit = ActiviteitFactory(
-        wijk=wijk_a, aangemaakt_door=makelaar, datum=today - datetime.timedelta(days=10)
-    )
-    activiteit.medewerkers.add(makelaar.medewerker)
-    activiteit.themas.add(themas[0])
-    initiatief = InitiatiefFactory(
-        naam="Fuzz moestuin", wijk=wijk_a, directe_effecten="Buren leren elkaar kennen."
-    )
-    StatusWijziging.objects.create(
-        initiatief=initiatief,
-        status=InitiatiefStatus.IDEE,
-        datum=today - datetime.timedelta(days=100),
-        door=makelaar,
-    )
-    financiering = FinancieringsaanvraagFactory(
-        initiatief=initiatief, aangevraagd_op=today - datetime.timedelta(days=50)
-    )
-    uitvoerder = UitvoerderFactory(naam="Fuzz Ahmed", startdatum=datetime.date(2022, 1, 1))
-    klus = KlusFactory(
-        wijk=wijk_a,
-        status=KlusStatus.WACHTLIJST,
-        aanvraagdatum=today - datetime.timedelta(days=30),
-    )
-    klus_ingepland = KlusFactory(
-        wijk=wijk_a,
-        status=KlusStatus.INGEPLAND,
-        aanvraagdatum=today - datetime.timedelta(days=30),
-        gepland_op=today,
-        aanvrager_naam="P. Pietersen",
-        aanvrager_adres="Kerkstraat 2",
-    )
-    InzetFactory(klus=klus_ingepland, uitvoerder=uitvoerder)
-    capaciteit = CapaciteitFactory(
-        startdatum=datetime.date(2020, 1, 1), einddatum=datetime.date(2020, 12, 31)
-    )
-    rapport = JaarrapportageFactory(jaar=2023)
-    sectie = SectieFactory(rapportage=rapport, titel="Fuzz inleiding")
-    rapport_definitief = JaarrapportageFactory(jaar=2022, status="definitief")
-    planonderdeel = PlanonderdeelFactory(rapportage=rapport, titel="Fuzz plan")
-    indicator = Indicator.objects.create(
-        planonderdeel=planonderdeel, naam="Fuzz doel", meting="activiteiten", streefwaarde=10
-    )
-
-    signaal = SignaalFactory(wijk=wijk_a, aangemaakt_door=makelaar, datum=today, themas=themas)
-    signaal_bs = SignaalFactory(
-        wijk=wijk_a, aangemaakt_door=users["buurtservice"], datum=today, themas=themas
-    )
-    vraagstuk = CollectiefVraagstukFactory(gebied=gebied_a, gestart_op=today)
-    contact = BuurtteamContactFactory(gebied=gebied_a, aangemaakt_door=makelaar, datum=today)
-    vragenlijst = VragenlijstFactory(initiatief=initiatief, startdatum=today)
-    StellingFactory(vragenlijst=vragenlijst, tekst="Fuzz: ik ken meer buren.")
-    StellingFactory(vragenlijst=vragenlijst, tekst="Fuzz: ik voel me welkom.")
-
-    # Objects of gebied B: their ids are forged into gebied A's forms.
-    activiteit_b = ActiviteitFactory(wijk=wijk_b, aangemaakt_door=makelaar_b)
-    initiatief_b = InitiatiefFactory(naam="Fuzz buurtfeest", wijk=wijk_b)
-    klus_b = KlusFactory(wijk=wijk_b, status=KlusStatus.WACHTLIJST)
-    signaal_b = SignaalFactory(wijk=wijk_b, aangemaakt_door=makelaar_b, datum=today)
-    vraagstuk_b = CollectiefVraagstukFactory(gebied=gebied_b, gestart_op=today)
-
-    forged_ids = sorted(
-        {
-            gebied_b.pk,
-            wijk_b.pk,
-            activiteit_b.pk,
-            initiatief_b.pk,
-            klus_b.pk,
-            signaal_b.pk,
-            vraagstuk_b.pk,
-            makelaar_b.pk,
-            makelaar_b.medewerker.pk,
-        }
-    ) + [0, -1, 999_999, 2**31, 2**63]
-
-    return SimpleNamespace(
-        today=today,
-        gebied_a=gebied_a,
-        gebied_b=gebied_b,
-        wijk_a=wijk_a,
-        wijk_b=wijk_b,
-        themas=themas,
-        partners=partners,
-        users=users,
-        makelaar_b=makelaar_b,
-        activiteit=activiteit,
-        initiatief=initiatief,
-        financiering=financiering,
-        uitvoerder=uitvoerder,
-        klus=klus,
-        klus_ingepland=klus_ingepland,
-        capaciteit=capaciteit,
-        rapport=rapport,
-        sectie=sectie,
-        rapport_definitief=rapport_definitief,
-        planonderdeel=planonderdeel,
-        indicator=indicator,
-        activiteit_b=activiteit_b,
-        initiatief_b=initiatief_b,
-        signaal=signaal,
-        signaal_bs=signaal_bs,
-        vraagstuk=vraagstuk,
-        contact=contact,
-        vragenlijst=vragenlijst,
-        forged_ids=forged_ids,
-    )
-
-
-@pytest.fixture
-def clients(world):
-    """One logged-in test client per role (plus an anonymous one) that returns
-    a 500 response instead of raising, as a real server would."""
-    result = {}
-    for name, user in world.users.items():
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        result[name] = client
-    result[ANONYMOUS] = Client(raise_request_exception=False)
-    return result
 
 
 # =============================================================================
@@ -547,18 +412,3 @@ def response_info(response) -> str:
     if exc_info:
         return "".join(traceback.format_exception(*exc_info))
     return ""
-
-
-@pytest.fixture
-def fuzz():
-    """The helpers above, for the test modules."""
-    return SimpleNamespace(
-        forms_of=forms_of,
-        baseline=baseline,
-        fuzzed_post=fuzzed_post,
-        hostile_values=hostile_values,
-        snapshot=snapshot,
-        written=written,
-        response_info=response_info,
-        OMIT=OMIT,
-    )
