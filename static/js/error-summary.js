@@ -14,7 +14,10 @@
     if (details) details.open = true;
     const legend = field.closest("fieldset") && field.closest("fieldset").querySelector("legend");
     const label = legend || document.querySelector('label[for="' + field.id + '"]') || field;
-    label.scrollIntoView();
+    // The label above its field when both fit on the screen, else the field itself.
+    const span = field.getBoundingClientRect().bottom - label.getBoundingClientRect().top;
+    if (span < window.innerHeight) label.scrollIntoView();
+    else field.scrollIntoView({ block: "center" });
     field.focus({ preventScroll: true });
   });
 })();

@@ -91,8 +91,8 @@ def test_the_public_questionnaire_opens_on_its_error_summary(page, live_server, 
         page.get_by_test_id("versturen").click()
 
     state = summary_opening_the_page(page)
-    [(text, href)] = state["links"]
-    assert (text.split(":")[0], href) == ("Wil je nog iets kwijt?", "#id_open_antwoord")
+    [text] = [text for text, href in state["links"] if href == "#id_open_antwoord"]
+    assert text.startswith("Wil je nog iets kwijt?: ")
     follow_link(page, text, "id_open_antwoord")
 
     # Nothing answered at all: an error of the whole form, listed without a link.
@@ -102,4 +102,4 @@ def test_the_public_questionnaire_opens_on_its_error_summary(page, live_server, 
     summary = page.locator("[data-error-summary]")
     assert page.evaluate(SUMMARY_STATE)["focused"]
     assert "Nog niets beantwoord" in summary.inner_text()
-    assert not summary.get_by_role("link").count()
+    assert not summary.get_by_role("link", name="Nog niets beantwoord", exact=False).count()
