@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
 from core.models import DatedModel, DatedQuerySet, TimeStampedModel
+from core.numbers import dutch_number
 from core.visibility import GebiedScopedQuerySet, is_staff_user, sees_all_gebieden
 from wijken.models import Wijk
 
@@ -398,7 +399,7 @@ class Capaciteit(DatedModel, VersionedModel):
 
     def __str__(self) -> str:
         return _("%(hours)s h/week from %(date)s") % {
-            "hours": self.uren_per_week,
+            "hours": dutch_number(self.uren_per_week, 1),
             "date": f"{self.startdatum:%d-%m-%Y}",
         }
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from .numbers import dutch_number
 from .widgets import DecimalInput
 
 EARLIEST_DATE = datetime.date(2000, 1, 1)
@@ -166,7 +167,19 @@ def parse_decimal(text: str) -> Decimal:
         raise ValueError(text) from error
 
 
-class DutchDecimalField(forms.DecimalField):
+class _TextNumberMixin:
+    """A number field typed into a text input: no min/max/step attributes, which
+    belong to number inputs (limits are checked on the server)."""
+
+    def widget_attrs(self, widget):
+        return {
+            key: value
+            for key, value in super().widget_attrs(widget).items()
+            if key not in {"min", "max", "step"}
+        }
+
+
+class DutchDecimalField(_TextNumberMixin, forms.DecimalField):
     """Money or hours typed the Dutch way ("750,00", "1.250,50") and shown that way.
 
     A text input (never ``type=number``), read by :func:`parse_decimal`, so the
@@ -200,13 +213,37 @@ class DutchDecimalField(forms.DecimalField):
             return number_format(Decimal(value), places, use_l10n=True, force_grouping=False)
         return value
 
-    def widget_attrs(self, widget):
-        # No min/max/step: those belong to number inputs, which are not used.
-        return {
-            key: value
-            for key, value in super().widget_attrs(widget).items()
-            if key not in {"min", "max", "step"}
-        }
+
+class DutchIntegerField(_TextNumberMixin, forms.IntegerField):
+    """A count typed the Dutch way: "4250" and "4.250" are the same number.
+
+    A text input with the phone's number keyboard (the dot is on it), read by
+    :func:`parse_decimal`; a value with decimals ("4,25") is refused, as is
+    anything that is no number. An existing value is shown grouped ("4.250").
+    """
+
+    widget = DecimalInput
+    default_error_messages = {
+        "invalid": _("Enter a whole number such as 4.250."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        try:
+            number = parse_decimal(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        if number != number.to_integral_value():
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(number)
+
+    def prepare_value(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return dutch_number(value)
+        return value
 
 
 def dutch_decimal_formfield(field, **kwargs):

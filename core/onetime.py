@@ -11,7 +11,7 @@ message, instead of saving again. A refused form (invalid input) releases the
 token, so the corrected form can be sent with it. A request without a token
 (not from one of our forms) is handled as before.
 
-In the browser, ``core/static/js/submit-once.js`` also disables a form's
+In the browser, ``static/js/submit-once.js`` also disables a form's
 buttons after the first submit.
 """
 

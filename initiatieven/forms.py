@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.concurrency import VersionedFormMixin
 from core.forms import (
     DutchDecimalField,
+    DutchIntegerField,
     IdsChoiceField,
     ImplausibleAmountMixin,
     refuse_implausible_date,
@@ -306,6 +307,7 @@ class DeelnametellingForm(VersionedFormMixin, forms.ModelForm):
         model = Deelnametelling
         fields = ["datum", "vrijwilligers", "deelnemers"]
         widgets = {"datum": DateInput()}
+        field_classes = {"vrijwilligers": DutchIntegerField, "deelnemers": DutchIntegerField}
         help_texts = {
             "vrijwilligers": _("Residents who help run the initiative."),
             "deelnemers": _("Residents who take part in its activities."),
@@ -316,7 +318,6 @@ class DeelnametellingForm(VersionedFormMixin, forms.ModelForm):
         self.initiatief = initiatief
         self.fields["datum"].initial = _today()
         for name in ("vrijwilligers", "deelnemers"):
-            self.fields[name].widget.attrs.update({"min": "0", "inputmode": "numeric"})
             self.fields[name].validators.append(MaxValueValidator(MAX_COUNT))
 
     def clean_datum(self):

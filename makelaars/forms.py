@@ -21,6 +21,7 @@ from core.concurrency import VersionedFormMixin
 from core.datacache import cached, scope_key
 from core.forms import (
     EARLIEST_DATE,
+    DutchIntegerField,
     IdsChoiceField,
     latest_plausible_date,
     refuse_implausible_date,
@@ -194,12 +195,11 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "rol": FastSelect,
             "medewerkers": FastSelectMultiple(attrs={"size": 6}),
             "partners": FastSelectMultiple(attrs={"size": 6}),
-            "bewoners_bereikt": forms.NumberInput(
-                attrs={"min": 0, "max": MAX_COUNT, "inputmode": "numeric"}
-            ),
-            "bewoners_geactiveerd": forms.NumberInput(
-                attrs={"min": 0, "max": MAX_COUNT, "inputmode": "numeric"}
-            ),
+        }
+        # Counts typed the Dutch way: "1.250" is twelve hundred and fifty.
+        field_classes = {
+            "bewoners_bereikt": DutchIntegerField,
+            "bewoners_geactiveerd": DutchIntegerField,
         }
         error_messages = {
             "wijk": {

@@ -90,8 +90,8 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     # Our apps, bottom layer first (see the import-linter contract in pyproject.toml).
-    # core comes before django.contrib.admin so its templates (base, registration)
-    # take precedence over the admin's.
+    # The project-wide templates (base, registration) live in templates/ (DIRS),
+    # which takes precedence over every app's, the admin's included.
     "core",
     "audit",
     "wijken",
@@ -159,7 +159,8 @@ ROOT_URLCONF = "sterkewijken.urls"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Project-wide templates: base page, error pages, login and password pages.
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -300,6 +301,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
+    # Project-wide stylesheets, fonts, favicon and shared scripts.
+    BASE_DIR / "static",
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),

@@ -16,7 +16,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.accounts import can_grant
 from core.concurrency import VersionedFormMixin
-from core.forms import DutchDecimalField, IdsChoiceField, refuse_implausible_date
+from core.forms import (
+    DutchDecimalField,
+    DutchIntegerField,
+    IdsChoiceField,
+    refuse_implausible_date,
+)
 from core.roles import Role, role_of
 from core.widgets import DateInput
 
@@ -178,11 +183,12 @@ class WijkForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Wijk
         fields = ["naam", "gebied", "cbs_code", "inwoners"]
+        # Typed the Dutch way: "4.250" inhabitants is four thousand two hundred and fifty.
+        field_classes = {"inwoners": DutchIntegerField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["inwoners"].max_value = 1_000_000
-        self.fields["inwoners"].widget.attrs["max"] = 1_000_000
+        self.fields["inwoners"].validators.append(MaxValueValidator(1_000_000))
 
     def clean_cbs_code(self):
         return self.cleaned_data["cbs_code"].strip().upper()

@@ -13,6 +13,7 @@ from django.views.generic import CreateView, FormView, ListView, TemplateView, U
 
 from core.accounts import manageable_accounts
 from core.mixins import PaginatedMixin, ScopedViewMixin, VersionedFormViewMixin
+from core.numbers import dutch_number
 from core.onetime import OneTimeSubmitMixin
 from core.roles import Role
 
@@ -259,7 +260,7 @@ NEW_LABELS = {
 def _cell(value) -> str:
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    return "" if value is None else str(value)
+    return dutch_number(value)  # "" for None; a figure as "4.250"
 
 
 class ReferenceListView(ScopedViewMixin, PaginatedMixin, ListView):

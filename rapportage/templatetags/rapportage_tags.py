@@ -3,11 +3,12 @@ import re
 from decimal import Decimal
 
 from django import template
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.numbers import dutch_number
 from rapportage.markdown import render_markdown
 
 register = template.Library()
@@ -45,11 +46,9 @@ def num(value):
     """A figure with a Dutch decimal comma; whole numbers without decimals."""
     if value is None or value == "":
         return "–"
-    if isinstance(value, float | Decimal) and value == int(value):
-        value = int(value)
-    if isinstance(value, float | Decimal):
-        return number_format(value, decimal_pos=1)
-    return number_format(value, force_grouping=True)
+    if isinstance(value, float | Decimal) and value != int(value):
+        return dutch_number(value, 1)
+    return dutch_number(value)
 
 
 @register.filter
@@ -57,7 +56,7 @@ def num1(value):
     """A figure with one decimal, Dutch style ("12,5")."""
     if value is None or value == "":
         return "–"
-    return number_format(Decimal(str(value)), decimal_pos=1, force_grouping=True)
+    return dutch_number(Decimal(str(value)), 1)
 
 
 @register.filter

@@ -227,7 +227,10 @@ def test_bad_hours_are_refused_with_a_dutch_message(
     )
 
     assert response.status_code == 200
-    assert text(response).count("meer dan 0 en hoogstens 24") == 2
+    # Beside each of the two fields, and again in the error summary at the top.
+    assert text(response).count("meer dan 0 en hoogstens 24") == 4
+    summary = text(response).split("data-error-summary")[1].split("</ul>")[0]
+    assert summary.count("meer dan 0 en hoogstens 24") == 2
     klus.refresh_from_db()
     assert klus.status == KlusStatus.INGEPLAND
     # The date is checked by the service once the hours are right.
@@ -537,7 +540,7 @@ def test_a_job_is_done_through_the_page_before_its_planned_date(
 
 def test_the_main_menu_reaches_every_buurtservice_page(bs_client):
     html = text(bs_client.get(reverse("buurtservice:klus_list")))
-    menu = html.split('id="mainnav"')[1].split("</ul>")[0]
+    menu = html.split('id="mainnav"')[1].split('id="usermenu"')[0]
     for name in ("wachtlijst", "klus_list", "uitvoerder_list", "capaciteit_list", "overzicht"):
         assert f'href="{reverse(f"buurtservice:{name}")}"' in menu, name
     # Only the page's own item is current, not the waiting list whose address starts it.

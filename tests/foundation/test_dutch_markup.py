@@ -22,8 +22,8 @@ def test_aria_labels_are_translated():
     literal = re.compile(r'aria-label="(?!\{)([^"]*)"')
     found = [
         f"{path.relative_to(REPO_ROOT)}: {match}"
-        for app in APPS
-        for path in sorted((REPO_ROOT / app / "templates").rglob("*.html"))
+        for folder in [REPO_ROOT / "templates", *(REPO_ROOT / app / "templates" for app in APPS)]
+        for path in sorted(folder.rglob("*.html"))
         for match in literal.findall(path.read_text())
     ]
     assert not found, "aria-labels that no translation reaches:\n" + "\n".join(found)

@@ -35,7 +35,7 @@ def test_demo_role_logs_in_and_lands_on_its_home(
     toggler.click()
     # Wait for the collapse animation to finish before tapping inside the menu.
     page.locator("#mainnav.collapse.show").wait_for(state="visible")
-    page.locator("#mainnav .dropdown-toggle").click()
+    page.locator("#usermenu .dropdown-toggle").click()
     page.get_by_role("button", name="Uitloggen").wait_for(state="visible")
 
 

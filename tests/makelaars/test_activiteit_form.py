@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -45,7 +46,8 @@ def test_new_form_has_sensible_defaults(makelaar, client_for, wijk_a):
     assert form.initial["medewerkers"] == [makelaar.medewerker.pk]
     html = response.content.decode()
     assert 'type="date"' in html
-    assert 'name="bewoners_bereikt"' in html and 'type="number"' in html
+    # A text box with the number keyboard, so "1.250" can be typed the Dutch way.
+    assert re.search(r'<input type="text" name="bewoners_bereikt"[^>]*inputmode="decimal"', html)
     # Brokers cannot mark report examples.
     assert "is_voorbeeld" not in form.fields
 
