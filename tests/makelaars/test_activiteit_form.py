@@ -172,7 +172,7 @@ def test_activated_cannot_exceed_reached(makelaar, client_for, wijk_a):
 def test_forged_wijk_of_another_gebied_is_refused(makelaar, client_for, wijk_b):
     response = client_for(makelaar).post(CREATE, form_data(wijk_b, datum=datetime.date.today()))
     form = _refused(response)
-    assert "niet in uw gebied" in form.errors["wijk"][0]
+    assert "niet in jouw gebied" in form.errors["wijk"][0]
 
 
 def test_forged_initiative_of_another_gebied_is_refused(makelaar, client_for, wijk_a, wijk_b):
