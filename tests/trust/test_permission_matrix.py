@@ -591,9 +591,9 @@ RIGHTS_OF = {
 }
 
 
-# Pages that answer everyone refused with 404: an uploaded file does not reveal
-# that it exists.
-HIDDEN_WHEN_REFUSED = {"pages:media"}
+# Pages that answer everyone refused with 404: an uploaded file, or another user's
+# export job, does not reveal that it exists.
+HIDDEN_WHEN_REFUSED = {"pages:media", "export_opdracht", "export_download"}
 
 
 def refusal_for(role: str, name: str, url: str) -> int:
@@ -608,6 +608,11 @@ def refusal_for(role: str, name: str, url: str) -> int:
     return 403
 
 
+def allowed_roles(page: Page) -> frozenset[str]:
+    """The roles that may open ``page``: a superuser wherever a beheerder may."""
+    return page.allowed | SUPERUSERS if ADMIN in page.allowed else page.allowed
+
+
 def judge(role: str, name: str, page: Page, method: str, response, url: str) -> str | None:
     """What is wrong with ``response`` (None when it is as expected)."""
     status = response.status_code
@@ -615,8 +620,7 @@ def judge(role: str, name: str, page: Page, method: str, response, url: str) -> 
         return f"server error {status}"
     if role in (ANON, GONE) and not page.public:
         return None if is_login_redirect(response) else f"{status} instead of the login redirect"
-    allowed = page.allowed | SUPERUSERS if ADMIN in page.allowed else page.allowed
-    if role in allowed or page.public:
+    if role in allowed_roles(page) or page.public:
         if method == "get":
             wanted = 200 if page.get else 405
             return None if status == wanted else f"{status} instead of {wanted}"
@@ -641,7 +645,7 @@ def test_every_page_for_every_role(matrix, role):
     problems = []
     for name, page in sorted(EXPECTED.items()):
         url = url_for(name, page, matrix.objects)
-        refused = role not in page.allowed and not page.public
+        refused = role not in allowed_roles(page) and not page.public
         for method in ("get", "post") if page.post or refused else ("get",):
             response = request_undone(client, method, url, page.data if method == "post" else {})
             problem = judge(role, name, page, method, response, url)
@@ -678,7 +682,7 @@ def test_account_pages_on_a_superuser(matrix, role):
         url = url_for(name, page, matrix.objects)
         for method in ("get", "post"):
             response = request_undone(client, method, url, {})
-            problem = judge(role, page, method, response)
+            problem = judge(role, name, page, method, response, url)
             if problem:
                 problems.append(f"{method.upper()} {name} ({url}): {problem}")
     doel = matrix.objects.superuser_doel
