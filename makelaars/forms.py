@@ -180,10 +180,13 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "cijfers",
             "is_voorbeeld",
         ]
+        # Counts typed the Dutch way: "1.250" is twelve hundred and fifty.
         field_classes = {
             "themas": IdsChoiceField,
             "medewerkers": IdsChoiceField,
             "partners": IdsChoiceField,
+            "bewoners_bereikt": DutchIntegerField,
+            "bewoners_geactiveerd": DutchIntegerField,
         }
         widgets = {
             "datum": DateInput(),
@@ -195,11 +198,6 @@ class ActiviteitForm(VersionedFormMixin, forms.ModelForm):
             "rol": FastSelect,
             "medewerkers": FastSelectMultiple(attrs={"size": 6}),
             "partners": FastSelectMultiple(attrs={"size": 6}),
-        }
-        # Counts typed the Dutch way: "1.250" is twelve hundred and fifty.
-        field_classes = {
-            "bewoners_bereikt": DutchIntegerField,
-            "bewoners_geactiveerd": DutchIntegerField,
         }
         error_messages = {
             "wijk": {

@@ -18,7 +18,7 @@ from django.utils import timezone
 from buurtservice.choices import KlusStatus
 from core.roles import Role
 from initiatieven.choices import InitiatiefStatus
-from initiatieven.models import StatusWijziging
+from initiatieven.models import Deelnametelling, StatusWijziging
 from rapportage.models import Indicator
 from tests.database import django_db_setup  # noqa: F401 - the template-based set-up
 from tests.factories import (
@@ -454,11 +454,17 @@ def build_world(
     initiatief = InitiatiefFactory(
         naam="Fuzz moestuin", wijk=wijk_a, directe_effecten="Buren leren elkaar kennen."
     )
-    StatusWijziging.objects.create(
+    status_stap = StatusWijziging.objects.create(
         initiatief=initiatief,
         status=InitiatiefStatus.IDEE,
         datum=today - datetime.timedelta(days=100),
         door=makelaar,
+    )
+    telling = Deelnametelling.objects.create(
+        initiatief=initiatief,
+        datum=today - datetime.timedelta(days=20),
+        vrijwilligers=3,
+        deelnemers=20,
     )
     financiering = FinancieringsaanvraagFactory(
         initiatief=initiatief, aangevraagd_op=today - datetime.timedelta(days=50)
@@ -478,6 +484,16 @@ def build_world(
         aanvrager_adres="Kerkstraat 2",
     )
     InzetFactory(klus=klus_ingepland, uitvoerder=uitvoerder)
+    klus_uitgevoerd = KlusFactory(
+        wijk=wijk_a,
+        status=KlusStatus.UITGEVOERD,
+        aanvraagdatum=today - datetime.timedelta(days=40),
+        gepland_op=today - datetime.timedelta(days=5),
+        uitgevoerd_op=today - datetime.timedelta(days=5),
+    )
+    InzetFactory(klus=klus_uitgevoerd, uitvoerder=uitvoerder, uren=2)
+    # A worker without jobs: one that may be removed.
+    uitvoerder_los = UitvoerderFactory(naam="Fuzz Bea", startdatum=datetime.date(2022, 1, 1))
     capaciteit = CapaciteitFactory(
         startdatum=datetime.date(2020, 1, 1), einddatum=datetime.date(2020, 12, 31)
     )
@@ -533,9 +549,13 @@ def build_world(
         activiteit=activiteit,
         initiatief=initiatief,
         financiering=financiering,
+        status_stap=status_stap,
+        telling=telling,
         uitvoerder=uitvoerder,
+        uitvoerder_los=uitvoerder_los,
         klus=klus,
         klus_ingepland=klus_ingepland,
+        klus_uitgevoerd=klus_uitgevoerd,
         capaciteit=capaciteit,
         rapport=rapport,
         sectie=sectie,
