@@ -17,7 +17,7 @@ class FinancieringInline(VersionedInlineMixin, admin.TabularInline):
     extra = 0
 
 
-class TellingInline(admin.TabularInline):
+class TellingInline(VersionedInlineMixin, admin.TabularInline):
     model = Deelnametelling
     extra = 0
 

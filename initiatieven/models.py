@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.concurrency import VersionedModel
 from core.models import TimeStampedModel, choice_label
+from core.numbers import dutch_number
 from core.search import text_search
 from core.visibility import GebiedScopedQuerySet
 from wijken.models import Medewerker, Organisatie, Thema, Wijk
@@ -225,7 +226,7 @@ class Financieringsaanvraag(VersionedModel, TimeStampedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.fonds} – € {self.bedrag}"
+        return f"{self.fonds} – € {dutch_number(self.bedrag, 2)}"
 
 
 class Deelnametelling(VersionedModel):

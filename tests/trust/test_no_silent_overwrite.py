@@ -51,6 +51,18 @@ NOT_EDIT_FORMS = {
     "rapportage:sectie_delete",
     "rapportage:jaarrapportage_reopen",
     "signalen:signaal_delete",
+    # Removals: the record goes (restorable from its history), nothing is overwritten.
+    "buurtservice:klus_delete",
+    "buurtservice:uitvoerder_delete",
+    "initiatieven:initiatief_delete",
+    "initiatieven:status_delete",
+    "initiatieven:financiering_delete",
+    "initiatieven:telling_delete",
+    "metingen:vragenlijst_delete",
+    "signalen:contact_delete",
+    "signalen:vraagstuk_delete",
+    # A state step: only a job that is done can be reopened.
+    "buurtservice:klus_reopen",
     "metingen_public:invullen",
     "metingen:antwoordcodes",  # adds codes under a row lock; two sessions both get theirs
     "login",
